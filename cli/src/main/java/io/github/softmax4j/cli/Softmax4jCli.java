@@ -1,0 +1,50 @@
+package io.github.softmax4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code softmax4j} command. Exit codes: 0 success, 1 a data, model or training problem
+ * (one line on stderr naming the file and the fix), 2 a bad option (message and usage).
+ */
+@Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
+        description = "Softmax regression on Fashion-MNIST, from scratch.",
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option"})
+public final class Softmax4jCli {
+    /** Exit code for a data, model or training problem. */
+    static final int EXIT_PROBLEM = 1;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it with their own writers. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Softmax4jCli()).setParameterExceptionHandler(Softmax4jCli::badOption);
+    }
+
+    // a bad option gets its message and the short synopsis, not the whole help page
+    private static int badOption(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + e.getMessage()
+                : "softmax4j " + command.getCommandName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.print(command.getHelp().synopsis(0));
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for all options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Softmax4jCli.class.getPackage().getImplementationVersion();
+            return new String[] {"softmax4j " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.softmax4j.data;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never a part:
+ * the bytes go to a temporary file in the same folder, which is then moved into place. If the
+ * writer fails, the temporary file is removed and the target is untouched.
+ */
+public final class AtomicFiles {
+    /** Writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code target} atomically, creating its folder if needed. */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = createTemp(dir, target.getFileName().toString());
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                writer.writeTo(out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    // Files.createTempFile would make the file private (0600); a model or metrics file should get
+    // the same permissions as any other file the user creates
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name; draw again
+            }
+        }
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+}

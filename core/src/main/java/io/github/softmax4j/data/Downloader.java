@@ -1,0 +1,97 @@
+package io.github.softmax4j.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Downloads the four Fashion-MNIST .gz files from a mirror into a folder. Each file is checked
+ * against the official MD5 before it is moved into place, so only verified files ever appear
+ * there; connecting and every read are bounded by timeouts, so a stalled server cannot hang a run.
+ */
+public final class Downloader {
+    /** The data set's official mirror. */
+    public static final URI OFFICIAL_MIRROR = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
+
+    /** Told how a download advances; {@code totalBytes} is -1 when the server does not say. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String fileName, long bytesSoFar, long totalBytes);
+    }
+
+    private final URI mirror;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    /** A downloader from {@code mirror} (a base URI ending in '/') with the given timeouts. */
+    public Downloader(URI mirror, Duration connectTimeout, Duration readTimeout) {
+        this.mirror = mirror;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /** The official mirror, 15 s to connect and 30 s for any single read. */
+    public static Downloader official() {
+        return new Downloader(OFFICIAL_MIRROR, Duration.ofSeconds(15), Duration.ofSeconds(30));
+    }
+
+    /** Downloads every file {@code dir} lacks. Throws an IOException saying which file failed and why. */
+    public void downloadAll(Path dir, Progress progress) throws IOException {
+        for (FashionMnist.Part part : FashionMnist.Part.values()) {
+            if (part.find(dir) == null) {
+                download(part, dir.resolve(part.gzipFileName()), progress);
+            }
+        }
+    }
+
+    private void download(FashionMnist.Part part, Path target, Progress progress) throws IOException {
+        URL url = mirror.resolve(part.gzipFileName()).toURL();
+        try {
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setConnectTimeout((int) connectTimeout.toMillis());
+            connection.setReadTimeout((int) readTimeout.toMillis());
+            try {
+                int status = connection.getResponseCode();
+                if (status != HttpURLConnection.HTTP_OK) {
+                    throw new IOException("server answered HTTP " + status);
+                }
+                long total = connection.getContentLengthLong();
+                AtomicFiles.write(target, out -> {
+                    MessageDigest md5 = FashionMnist.digest("MD5");
+                    byte[] buffer = new byte[1 << 16];
+                    long received = 0;
+                    try (InputStream in = connection.getInputStream()) {
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            out.write(buffer, 0, n);
+                            md5.update(buffer, 0, n);
+                            received += n;
+                            progress.update(part.gzipFileName(), received, total);
+                        }
+                    }
+                    if (total >= 0 && received != total) {
+                        throw new IOException("connection closed after " + received + " of " + total + " bytes");
+                    }
+                    String actual = HexFormat.of().formatHex(md5.digest());
+                    if (!actual.equals(part.gzipMd5())) {
+                        throw new IOException("the downloaded file has MD5 " + actual + ", expected " + part.gzipMd5()
+                                + "; the mirror served other data");
+                    }
+                });
+            } finally {
+                connection.disconnect();
+            }
+        } catch (SocketTimeoutException e) {
+            throw new IOException("could not download " + url + ": no data for " + readTimeout.toSeconds()
+                    + " s (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new IOException("could not download " + url + ": " + e.getMessage(), e);
+        }
+    }
+}

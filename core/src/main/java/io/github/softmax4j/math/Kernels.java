@@ -1,0 +1,194 @@
+package io.github.softmax4j.math;
+
+/**
+ * The flat-array kernels of softmax regression, plain scalar Java. Arrays are row-major.
+ * Dimension letters: n = rows in a batch, d = features (784), k = classes (10). Row-wise kernels
+ * work on rows [from, to) so callers can split a batch across threads; each output element is
+ * always computed by one call in one fixed order, so results never depend on the split.
+ * The weight matrix w is stored (k, d): the transpose of d2l's W (784, 10), as in PyTorch's
+ * nn.Linear.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /**
+     * Logits of a linear layer (d2l: net, without the softmax). Overwrites {@code out}.
+     */
+    public static void affine(float[] out, float[] x, float[] w, float[] b, int from, int to, int d, int k) {
+        // x (n,d), w (k,d), b (k) -> out (n,k): out[i][c] = b[c] + sum_j x[i][j] * w[c][j]
+        for (int i = from; i < to; i++) {
+            int xi = i * d;
+            int oi = i * k;
+            for (int c = 0; c < k; c++) {
+                out[oi + c] = b[c];
+            }
+            // j outer and c inner keeps k independent sums in flight instead of one serial chain
+            for (int j = 0; j < d; j++) {
+                float xij = x[xi + j];
+                for (int c = 0; c < k; c++) {
+                    out[oi + c] += xij * w[c * d + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Numerically stable softmax of each row (d2l: softmax, without its overflow). Subtracting the
+     * row maximum first keeps exp() at most 1, so logits like 50, 1000 or -1000 stay finite.
+     * Overwrites {@code out}, which may be {@code logits} itself.
+     */
+    public static void softmaxRows(float[] out, float[] logits, int from, int to, int k) {
+        // logits (n,k) -> out (n,k), each row sums to 1
+        for (int i = from; i < to; i++) {
+            softmaxRow(out, logits, i * k, k);
+        }
+    }
+
+    /**
+     * The chapter's cross-entropy from probabilities (d2l: cross_entropy): {@code out[i] =
+     * -log(probs[i][labels[i]])}. A probability of exactly 0 gives +Infinity, which is the true
+     * value; training uses {@link #crossEntropyWithLogits} instead, which never sees a rounded 0.
+     */
+    public static void crossEntropy(float[] out, float[] probs, int[] labels, int from, int to, int k) {
+        // probs (n,k), labels (n) -> out (n): loss = -log(probs[target])
+        for (int i = from; i < to; i++) {
+            out[i] = (float) -Math.log(probs[i * k + labels[i]]);
+        }
+    }
+
+    /**
+     * Cross-entropy straight from logits: {@code out[i] = logsumexp(logits[i]) - logits[i][y]},
+     * the same value as -log(softmax) but finite wherever the logits are, since no probability is
+     * rounded to 0 before the log is taken. Overwrites {@code out}.
+     */
+    public static void crossEntropyWithLogits(float[] out, float[] logits, int[] labels, int from, int to, int k) {
+        // logits (n,k), labels (n) -> out (n)
+        for (int i = from; i < to; i++) {
+            int off = i * k;
+            out[i] = (float) (logSumExp(logits, off, k) - logits[off + labels[i]]);
+        }
+    }
+
+    /**
+     * Loss and gradient in one pass: {@code losses[i]} as in {@link #crossEntropyWithLogits} and
+     * {@code dLogits[i] = (softmax(logits[i]) - onehot(labels[i])) * scale}, where the caller
+     * passes scale = 1/n to get the gradient of the batch-mean loss. Overwrites both outputs;
+     * {@code dLogits} may be {@code logits} itself.
+     */
+    public static void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels,
+                                                   int from, int to, int k, float scale) {
+        // logits (n,k), labels (n) -> dLogits (n,k), losses (n)
+        for (int i = from; i < to; i++) {
+            int off = i * k;
+            int target = off + labels[i];
+            float targetLogit = logits[target];
+            losses[i] = (float) (softmaxRow(dLogits, logits, off, k) - targetLogit);
+            dLogits[target] -= 1f;
+            for (int c = 0; c < k; c++) {
+                dLogits[off + c] *= scale;
+            }
+        }
+    }
+
+    /**
+     * Weight gradient of a linear layer for feature columns [colFrom, colTo): {@code dW = dLogitsᵀ
+     * x}. Overwrites those columns of {@code dW}; each element is summed over the n rows in order.
+     */
+    public static void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int d, int k,
+                                      int colFrom, int colTo) {
+        // dLogits (n,k), x (n,d) -> dW (k,d): dW[c][j] = sum_i dLogits[i][c] * x[i][j]
+        for (int c = 0; c < k; c++) {
+            int wc = c * d;
+            for (int j = colFrom; j < colTo; j++) {
+                dW[wc + j] = 0f;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int xi = i * d;
+            for (int c = 0; c < k; c++) {
+                float g = dLogits[i * k + c];
+                int wc = c * d;
+                for (int j = colFrom; j < colTo; j++) {
+                    dW[wc + j] += g * x[xi + j];
+                }
+            }
+        }
+    }
+
+    /** Bias gradient: {@code dB[c] = sum_i dLogits[i][c]}. Overwrites {@code dB}. */
+    public static void biasGradient(float[] dB, float[] dLogits, int n, int k) {
+        // dLogits (n,k) -> dB (k)
+        for (int c = 0; c < k; c++) {
+            dB[c] = 0f;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                dB[c] += dLogits[i * k + c];
+            }
+        }
+    }
+
+    /**
+     * One step of minibatch SGD on elements [from, to) (d2l: sgd): {@code param -= learningRate *
+     * grad}. The gradient is already the batch mean, so unlike d2l's sgd there is no division by
+     * the batch size here.
+     */
+    public static void sgdStep(float[] param, float[] grad, float learningRate, int from, int to) {
+        for (int i = from; i < to; i++) {
+            param[i] -= learningRate * grad[i];
+        }
+    }
+
+    /** Index of the largest score in each row; the first one wins a tie. Overwrites {@code out}. */
+    public static void argmaxRows(int[] out, float[] scores, int from, int to, int k) {
+        // scores (n,k) -> out (n)
+        for (int i = from; i < to; i++) {
+            out[i] = argmaxRow(scores, i * k, k);
+        }
+    }
+
+    /** Index (0..k-1) of the largest of {@code scores[off .. off+k)}; the first one wins a tie. */
+    public static int argmaxRow(float[] scores, int off, int k) {
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (scores[off + c] > scores[off + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Writes softmax(z[off .. off+k)) to out at the same offset; returns logsumexp of the row. */
+    private static double softmaxRow(float[] out, float[] z, int off, int k) {
+        float max = rowMax(z, off, k);
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            float e = (float) Math.exp(z[off + c] - max);
+            out[off + c] = e;
+            sum += e;
+        }
+        float inverse = (float) (1.0 / sum);
+        for (int c = 0; c < k; c++) {
+            out[off + c] *= inverse;
+        }
+        return max + Math.log(sum);
+    }
+
+    private static double logSumExp(float[] z, int off, int k) {
+        float max = rowMax(z, off, k);
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            sum += (float) Math.exp(z[off + c] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static float rowMax(float[] z, int off, int k) {
+        float max = z[off];
+        for (int c = 1; c < k; c++) {
+            max = Math.max(max, z[off + c]);
+        }
+        return max;
+    }
+}

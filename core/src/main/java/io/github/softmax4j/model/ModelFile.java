@@ -1,0 +1,286 @@
+package io.github.softmax4j.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.data.PixelScaling;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model file: safetensors, which PyTorch, NumPy and others read. Layout: an 8-byte
+ * little-endian header length N, N bytes of JSON header (padded with spaces to a multiple of 8),
+ * then the raw little-endian tensors: {@code weight} [classes, features] F32 and {@code bias}
+ * [classes] F32, as PyTorch's nn.Linear stores them. The header's {@code __metadata__} (string
+ * values only, as the format requires) holds the class names, the pixel scaling, the input shape
+ * and the training configuration. Reading checks every length, offset and shape against the file
+ * size before anything is allocated.
+ */
+public final class ModelFile {
+    /** The value of the {@code format} metadata entry. */
+    public static final String FORMAT = "softmax4j-softmax-regression";
+    // a softmax4j header is about 1 KB; a limit keeps a hostile length from being allocated
+    private static final long MAX_HEADER_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code saved} to {@code path} atomically. */
+    public static void save(Path path, SavedModel saved) throws IOException {
+        SoftmaxRegression model = saved.model();
+        int weightBytes = model.classes() * model.features() * Float.BYTES;
+        int biasBytes = model.classes() * Float.BYTES;
+
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("__metadata__", metadata(saved));
+        header.put("weight", tensor(List.of(model.classes(), model.features()), 0, weightBytes));
+        header.put("bias", tensor(List.of(model.classes()), weightBytes, weightBytes + biasBytes));
+        byte[] json = JSON.writeValueAsBytes(header);
+        int padded = (json.length + 7) / 8 * 8;
+
+        ByteBuffer file = ByteBuffer.allocate(8 + padded + weightBytes + biasBytes).order(ByteOrder.LITTLE_ENDIAN);
+        file.putLong(padded).put(json);
+        for (int i = json.length; i < padded; i++) {
+            file.put((byte) ' ');
+        }
+        for (float w : model.weight()) {
+            file.putFloat(w);
+        }
+        for (float b : model.bias()) {
+            file.putFloat(b);
+        }
+        AtomicFiles.write(path, file.array());
+    }
+
+    private static Map<String, String> metadata(SavedModel saved) throws JsonProcessingException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", FORMAT);
+        metadata.put("format_version", "1");
+        metadata.put("class_names", JSON.writeValueAsString(saved.classNames()));
+        metadata.put("pixel_scaling", saved.pixelScaling().id());
+        metadata.put("pixel_formula", saved.pixelScaling().formula());
+        metadata.put("input_shape", "[" + saved.height() + ", " + saved.width() + "]");
+        metadata.put("training", JSON.writeValueAsString(new LinkedHashMap<>(saved.training())));
+        return metadata;
+    }
+
+    private static Map<String, Object> tensor(List<Integer> shape, int begin, int end) {
+        Map<String, Object> tensor = new LinkedHashMap<>();
+        tensor.put("dtype", "F32");
+        tensor.put("shape", shape);
+        tensor.put("data_offsets", List.of(begin, end));
+        return tensor;
+    }
+
+    /** Reads and checks a model file; throws {@link ModelFormatException} saying what is wrong. */
+    public static SavedModel load(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return read(path, channel);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(path, "file not found");
+        }
+    }
+
+    private static SavedModel read(Path path, FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size < 8) {
+            throw new ModelFormatException(path, "too short to be a safetensors file (" + size + " bytes)");
+        }
+        long headerLength = readFully(channel, 0, 8).getLong();
+        if (headerLength <= 0 || headerLength > size - 8) {
+            throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
+                    + " does not fit in the file of " + size + " bytes; the file is truncated or not safetensors");
+        }
+        if (headerLength > MAX_HEADER_BYTES) {
+            throw new ModelFormatException(path, "header of " + headerLength + " bytes is larger than any softmax4j model's");
+        }
+        ByteBuffer headerBytes = readFully(channel, 8, (int) headerLength);
+        JsonNode header;
+        try {
+            header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new ModelFormatException(path, "header is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (header == null || !header.isObject()) {
+            throw new ModelFormatException(path, "header is not a JSON object");
+        }
+        long dataStart = 8 + headerLength;
+        long dataLength = size - dataStart;
+        Metadata metadata = Metadata.parse(path, header.get("__metadata__"));
+        int classes = metadata.classNames.size();
+        int features = metadata.height * metadata.width;
+
+        checkTensorNames(path, (ObjectNode) header);
+        long[] weightRange = tensorRange(path, header, "weight", new long[] {classes, features}, dataLength);
+        long[] biasRange = tensorRange(path, header, "bias", new long[] {classes}, dataLength);
+        if (weightRange[0] < biasRange[1] && biasRange[0] < weightRange[1]) {
+            throw new ModelFormatException(path, "tensors weight and bias overlap in the data section");
+        }
+        if ((weightRange[1] - weightRange[0]) + (biasRange[1] - biasRange[0]) != dataLength) {
+            throw new ModelFormatException(path, "data section has " + dataLength
+                    + " bytes but the tensors cover a different amount; the file is truncated or has extra bytes");
+        }
+        float[] weight = readFloats(channel, dataStart + weightRange[0], classes * features);
+        float[] bias = readFloats(channel, dataStart + biasRange[0], classes);
+        checkFinite(path, weight, "weight");
+        checkFinite(path, bias, "bias");
+        SoftmaxRegression model = SoftmaxRegression.of(weight, bias, features, classes);
+        return new SavedModel(model, metadata.classNames, metadata.pixelScaling, metadata.height, metadata.width,
+                metadata.training);
+    }
+
+    private static void checkTensorNames(Path path, ObjectNode header) throws ModelFormatException {
+        Iterator<String> names = header.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("__metadata__") && !name.equals("weight") && !name.equals("bias")) {
+                throw new ModelFormatException(path, "unexpected tensor '" + name
+                        + "'; a softmax4j model holds exactly 'weight' and 'bias'");
+            }
+        }
+    }
+
+    /** Checks one tensor's entry; returns its [begin, end) byte range within the data section. */
+    private static long[] tensorRange(Path path, JsonNode header, String name, long[] expectedShape, long dataLength)
+            throws ModelFormatException {
+        JsonNode tensor = header.get(name);
+        if (tensor == null || !tensor.isObject()) {
+            throw new ModelFormatException(path, "tensor '" + name + "' is missing");
+        }
+        JsonNode dtype = tensor.get("dtype");
+        if (dtype == null || !"F32".equals(dtype.asText())) {
+            throw new ModelFormatException(path, "tensor '" + name + "' has dtype " + dtype + ", expected \"F32\"");
+        }
+        JsonNode shape = tensor.get("shape");
+        boolean shapeMatches = shape != null && shape.isArray() && shape.size() == expectedShape.length;
+        for (int i = 0; shapeMatches && i < expectedShape.length; i++) {
+            shapeMatches = shape.get(i).canConvertToExactIntegral() && shape.get(i).asLong() == expectedShape[i];
+        }
+        if (!shapeMatches) {
+            throw new ModelFormatException(path, "tensor '" + name + "' has shape " + shape + ", expected "
+                    + Arrays.toString(expectedShape) + " from the metadata's class names and input shape");
+        }
+        JsonNode offsets = tensor.get("data_offsets");
+        if (offsets == null || !offsets.isArray() || offsets.size() != 2
+                || !offsets.get(0).canConvertToLong() || !offsets.get(1).canConvertToLong()) {
+            throw new ModelFormatException(path, "tensor '" + name + "' needs data_offsets [begin, end]");
+        }
+        long begin = offsets.get(0).asLong();
+        long end = offsets.get(1).asLong();
+        long expectedBytes = Float.BYTES;
+        for (long dim : expectedShape) {
+            expectedBytes *= dim;
+        }
+        if (begin < 0 || end > dataLength || end - begin != expectedBytes) {
+            throw new ModelFormatException(path, "tensor '" + name + "' has data_offsets [" + begin + ", " + end
+                    + "], expected " + expectedBytes + " bytes within the data section of " + dataLength + " bytes");
+        }
+        return new long[] {begin, end};
+    }
+
+    private static void checkFinite(Path path, float[] values, String name) throws ModelFormatException {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFormatException(path, "tensor '" + name + "' holds " + values[i] + " at index " + i
+                        + "; a usable model has finite parameters");
+            }
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("file ended early");
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
+        float[] values = new float[count];
+        readFully(channel, position, count * Float.BYTES).asFloatBuffer().get(values);
+        return values;
+    }
+
+    /** The parsed {@code __metadata__} entry. */
+    private record Metadata(List<String> classNames, PixelScaling pixelScaling, int height, int width,
+                            Map<String, String> training) {
+        static Metadata parse(Path path, JsonNode node) throws ModelFormatException {
+            if (node == null || !node.isObject()) {
+                throw new ModelFormatException(path, "header has no __metadata__; it was not written by softmax4j");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getValue().isTextual()) {
+                    throw new ModelFormatException(path, "__metadata__ value '" + field.getKey() + "' is not a string");
+                }
+                values.put(field.getKey(), field.getValue().asText());
+            }
+            if (!FORMAT.equals(values.get("format"))) {
+                throw new ModelFormatException(path, "__metadata__ format is " + quoted(values.get("format"))
+                        + ", expected \"" + FORMAT + "\"; the file is not a softmax4j model");
+            }
+            List<String> classNames = parseJson(path, values, "class_names", new TypeReference<List<String>>() { });
+            if (classNames.isEmpty() || classNames.size() > 1000 || classNames.contains(null)) {
+                throw new ModelFormatException(path, "__metadata__ class_names must list 1 to 1000 names");
+            }
+            List<Integer> shape = parseJson(path, values, "input_shape", new TypeReference<List<Integer>>() { });
+            if (shape.size() != 2 || shape.contains(null) || shape.get(0) <= 0 || shape.get(1) <= 0
+                    || (long) shape.get(0) * shape.get(1) > 1 << 20) {
+                throw new ModelFormatException(path, "__metadata__ input_shape " + shape + " is not [height, width]");
+            }
+            PixelScaling scaling;
+            try {
+                scaling = PixelScaling.fromId(String.valueOf(values.get("pixel_scaling")));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(path, "__metadata__ " + e.getMessage());
+            }
+            Map<String, Object> trainingJson = values.containsKey("training")
+                    ? parseJson(path, values, "training", new TypeReference<Map<String, Object>>() { })
+                    : Map.of();
+            Map<String, String> training = new LinkedHashMap<>();
+            trainingJson.forEach((key, value) -> training.put(key, String.valueOf(value)));
+            return new Metadata(classNames, scaling, shape.get(0), shape.get(1), training);
+        }
+
+        private static <T> T parseJson(Path path, Map<String, String> values, String key, TypeReference<T> type)
+                throws ModelFormatException {
+            String text = values.get(key);
+            if (text == null) {
+                throw new ModelFormatException(path, "__metadata__ has no " + key);
+            }
+            try {
+                T value = JSON.readValue(text, type);
+                if (value == null) {
+                    throw new ModelFormatException(path, "__metadata__ " + key + " is null");
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                throw new ModelFormatException(path, "__metadata__ " + key + " is not valid: " + e.getOriginalMessage());
+            }
+        }
+
+        private static String quoted(String value) {
+            return value == null ? "missing" : "\"" + value + "\"";
+        }
+    }
+}

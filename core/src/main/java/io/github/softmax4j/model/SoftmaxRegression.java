@@ -1,0 +1,173 @@
+package io.github.softmax4j.model;
+
+import io.github.softmax4j.math.Kernels;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Softmax regression: logits = x Wᵀ + b, probabilities = softmax(logits). Owns the weight W
+ * (k, d) row-major (PyTorch's nn.Linear layout; d2l writes the transpose, W (d, k)) and the bias
+ * b (k). Every method is a thin, documented call into {@link Kernels}: the one implementation of
+ * the math, which the step-by-step chapter API and the one-call trainer share. Methods that take
+ * a row or column range exist so a trainer can split one batch across threads.
+ */
+public final class SoftmaxRegression {
+    private final int features;
+    private final int classes;
+    private final float[] weight;
+    private final float[] bias;
+
+    private SoftmaxRegression(int features, int classes, float[] weight, float[] bias) {
+        this.features = features;
+        this.classes = classes;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /**
+     * d2l's initialisation: W ~ N(0, initStd²) and b = 0, from a seeded java.util.Random (whose
+     * Gaussian the JDK specifies exactly, so every JDK gives the same weights).
+     */
+    public static SoftmaxRegression initialize(int features, int classes, float initStd, long seed) {
+        checkSizes(features, classes);
+        if (!(initStd >= 0) || !Float.isFinite(initStd)) {
+            throw new IllegalArgumentException("initStd must be finite and >= 0, got " + initStd);
+        }
+        Random random = new Random(seed);
+        float[] weight = new float[classes * features];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = (float) (random.nextGaussian() * initStd);
+        }
+        return new SoftmaxRegression(features, classes, weight, new float[classes]);
+    }
+
+    /** A model with copies of {@code weight} (classes, features) and {@code bias} (classes). */
+    public static SoftmaxRegression of(float[] weight, float[] bias, int features, int classes) {
+        checkSizes(features, classes);
+        if (weight.length != classes * features || bias.length != classes) {
+            throw new IllegalArgumentException("weight must have " + classes * features + " and bias " + classes
+                    + " elements, got " + weight.length + " and " + bias.length);
+        }
+        return new SoftmaxRegression(features, classes, weight.clone(), bias.clone());
+    }
+
+    private static void checkSizes(int features, int classes) {
+        if (features <= 0 || classes <= 0) {
+            throw new IllegalArgumentException("features and classes must be > 0, got " + features + " and " + classes);
+        }
+    }
+
+    /** Inputs per example, d. */
+    public int features() {
+        return features;
+    }
+
+    /** Number of classes, k. */
+    public int classes() {
+        return classes;
+    }
+
+    /** A copy of W, (classes, features) row-major. */
+    public float[] weight() {
+        return weight.clone();
+    }
+
+    /** A copy of b, (classes). */
+    public float[] bias() {
+        return bias.clone();
+    }
+
+    /** An independent copy of this model. */
+    public SoftmaxRegression copy() {
+        return new SoftmaxRegression(features, classes, weight.clone(), bias.clone());
+    }
+
+    /** Overwrites this model's parameters with those of {@code other}, which must have the same shape. */
+    public void copyFrom(SoftmaxRegression other) {
+        if (other.features != features || other.classes != classes) {
+            throw new IllegalArgumentException("shape " + other.classes + "x" + other.features + " differs from "
+                    + classes + "x" + features);
+        }
+        System.arraycopy(other.weight, 0, weight, 0, weight.length);
+        System.arraycopy(other.bias, 0, bias, 0, bias.length);
+    }
+
+    /** d2l: net, without the softmax. Logits (n, k) of inputs x (n, d); overwrites {@code logits}. */
+    public void net(float[] logits, float[] x, int n) {
+        net(logits, x, 0, n);
+    }
+
+    /** {@link #net(float[], float[], int)} for rows [from, to) only. */
+    public void net(float[] logits, float[] x, int from, int to) {
+        Kernels.affine(logits, x, weight, bias, from, to, features, classes);
+    }
+
+    /** d2l: net. Class probabilities (n, k) of inputs x (n, d), each row summing to 1. */
+    public void probabilities(float[] probs, float[] x, int n) {
+        net(probs, x, 0, n);
+        Kernels.softmaxRows(probs, probs, 0, n, classes);
+    }
+
+    /** The most probable class of each input row; overwrites {@code classesOut} (n). */
+    public void predict(int[] classesOut, float[] x, int n) {
+        float[] logits = new float[n * classes];
+        net(logits, x, 0, n);
+        Kernels.argmaxRows(classesOut, logits, 0, n, classes);
+    }
+
+    /**
+     * Gradient of the batch-mean loss with respect to W for feature columns [colFrom, colTo),
+     * given {@code dLogits} (n, k) from the loss (already divided by n). Overwrites those columns.
+     */
+    public void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int colFrom, int colTo) {
+        Kernels.weightGradient(dW, dLogits, x, n, features, classes, colFrom, colTo);
+    }
+
+    /** The full gradient: dW (k, d) and dB (k) of the batch-mean loss; overwrites both. */
+    public void gradient(float[] dW, float[] dB, float[] dLogits, float[] x, int n) {
+        weightGradient(dW, dLogits, x, n, 0, features);
+        Kernels.biasGradient(dB, dLogits, n, classes);
+    }
+
+    /**
+     * d2l: sgd. {@code W -= learningRate * dW; b -= learningRate * dB}, the gradients being
+     * batch means already.
+     */
+    public void sgd(float[] dW, float[] dB, float learningRate) {
+        sgdWeights(dW, learningRate, 0, features);
+        sgdBias(dB, learningRate);
+    }
+
+    /** The SGD step on feature columns [colFrom, colTo) of W only. */
+    public void sgdWeights(float[] dW, float learningRate, int colFrom, int colTo) {
+        for (int c = 0; c < classes; c++) {
+            Kernels.sgdStep(weight, dW, learningRate, c * features + colFrom, c * features + colTo);
+        }
+    }
+
+    /** The SGD step on b only. */
+    public void sgdBias(float[] dB, float learningRate) {
+        Kernels.sgdStep(bias, dB, learningRate, 0, classes);
+    }
+
+    /** True if every parameter is finite. */
+    public boolean isFinite() {
+        for (float v : weight) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        for (float v : bias) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bitwise equality of shape and parameters. */
+    public boolean sameParameters(SoftmaxRegression other) {
+        return features == other.features && classes == other.classes
+                && Arrays.equals(weight, other.weight) && Arrays.equals(bias, other.bias);
+    }
+}

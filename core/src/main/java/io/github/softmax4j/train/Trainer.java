@@ -1,0 +1,148 @@
+package io.github.softmax4j.train;
+
+import io.github.softmax4j.data.BatchOrder;
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.math.Kernels;
+import io.github.softmax4j.math.Parallel;
+import io.github.softmax4j.model.SoftmaxRegression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Minibatch SGD on softmax regression (d2l §3.6: train_epoch_ch3 and train_ch3; §3.7 in one call
+ * with {@link #train}). Each batch runs in two parallel phases over a fixed pool: rows (read and
+ * scale pixels, logits, loss and dLogits), then feature columns (dW and the SGD step). Every
+ * output element is computed by one thread in one order, so the result is bitwise the same for
+ * any thread count. Buffers are allocated once, for the largest batch; never in the batch loop.
+ */
+public final class Trainer implements AutoCloseable {
+    /** One epoch's training figures (d2l: what train_epoch_ch3 returns). */
+    public record EpochResult(double trainLoss, double trainAccuracy) {
+    }
+
+    /** A trained model and its history. */
+    public record Result(SoftmaxRegression model, List<EpochStats> epochs) {
+        public Result {
+            epochs = List.copyOf(epochs);
+        }
+    }
+
+    private final TrainConfig config;
+    private final Parallel parallel;
+
+    private int[] order = new int[0];
+    private final float[] x;
+    private final int[] y;
+    private final float[] logits;
+    private final float[] dLogits;
+    private final float[] losses;
+    private float[] dW = new float[0];
+    private float[] dB = new float[0];
+
+    /** A trainer for {@code config} using {@code threads} threads (results do not depend on it). */
+    public Trainer(TrainConfig config, int threads, int features, int classes) {
+        this.config = config;
+        this.parallel = new Parallel(threads);
+        int batch = config.batchSize();
+        this.x = new float[batch * features];
+        this.y = new int[batch];
+        this.logits = new float[batch * classes];
+        this.dLogits = new float[batch * classes];
+        this.losses = new float[batch];
+    }
+
+    /**
+     * d2l §3.7 in one call: a model initialised from the config's seed, trained on {@code train},
+     * tested on {@code test} after each epoch, using all available processors.
+     */
+    public static Result train(Dataset train, Dataset test, int classes, TrainConfig config)
+            throws DivergenceException {
+        SoftmaxRegression model = SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
+                config.seed());
+        try (Trainer trainer = new Trainer(config, Runtime.getRuntime().availableProcessors(), train.features(),
+                classes)) {
+            return new Result(model, trainer.fit(model, train, test, stats -> { }));
+        }
+    }
+
+    /**
+     * d2l: train_ch3. Trains {@code model} in place for the configured epochs, evaluating
+     * {@code test} after each one and telling {@code listener}. If the loss diverges the model is
+     * put back to its state after the last good epoch and a {@link DivergenceException} is thrown.
+     */
+    public List<EpochStats> fit(SoftmaxRegression model, Dataset train, Dataset test, Consumer<EpochStats> listener)
+            throws DivergenceException {
+        List<EpochStats> history = new ArrayList<>();
+        SoftmaxRegression lastGood = model.copy();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            EpochResult result = trainEpoch(model, train, epoch);
+            if (!Double.isFinite(result.trainLoss()) || !model.isFinite()) {
+                model.copyFrom(lastGood);
+                throw new DivergenceException(epoch, config.learningRate(), history);
+            }
+            double testAccuracy = Metrics.evaluateAccuracy(model, test, config.pixelScaling(), parallel);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            EpochStats stats = new EpochStats(epoch, result.trainLoss(), result.trainAccuracy(), testAccuracy, seconds);
+            history.add(stats);
+            lastGood.copyFrom(model);
+            listener.accept(stats);
+        }
+        return history;
+    }
+
+    /**
+     * d2l: train_epoch_ch3. One pass of minibatch SGD over {@code train} in the order of epoch
+     * {@code epoch}; returns the mean loss and the accuracy over the epoch's examples, each
+     * measured on its batch before that batch's update, as d2l accumulates them. Stops early,
+     * returning a non-finite loss, as soon as a batch's loss is NaN or infinite.
+     */
+    public EpochResult trainEpoch(SoftmaxRegression model, Dataset train, int epoch) {
+        int n = train.size();
+        int d = model.features();
+        int k = model.classes();
+        if (order.length != n) {
+            order = new int[n];
+        }
+        if (dW.length != k * d) {
+            dW = new float[k * d];
+            dB = new float[k];
+        }
+        BatchOrder.fill(order, config.seed(), epoch, config.shuffle());
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < n; start += config.batchSize()) {
+            int batch = Math.min(config.batchSize(), n - start);
+            float scale = 1f / batch;
+            int batchStart = start;
+            parallel.forRange(batch, (from, to) -> {
+                train.readBatchRows(x, y, order, batchStart, from, to, config.pixelScaling());
+                model.net(logits, x, from, to);
+                Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, from, to, k, scale);
+            });
+            double batchLoss = 0;
+            for (int i = 0; i < batch; i++) {
+                batchLoss += losses[i];
+            }
+            if (!Double.isFinite(batchLoss)) {
+                return new EpochResult(batchLoss, (double) correct / n);
+            }
+            lossSum += batchLoss;
+            correct += Metrics.countCorrect(logits, y, batch, k);
+            parallel.forRange(d, (colFrom, colTo) -> {
+                model.weightGradient(dW, dLogits, x, batch, colFrom, colTo);
+                model.sgdWeights(dW, config.learningRate(), colFrom, colTo);
+            });
+            Kernels.biasGradient(dB, dLogits, batch, k);
+            model.sgdBias(dB, config.learningRate());
+        }
+        return new EpochResult(lossSum / n, (double) correct / n);
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+}
