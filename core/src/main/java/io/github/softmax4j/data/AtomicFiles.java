@@ -25,8 +25,22 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Checks a fully written temporary file before it is moved into place. */
+    @FunctionalInterface
+    public interface Check {
+        void accept(Path written) throws IOException;
+    }
+
     /** Writes {@code target} atomically, creating its folder if needed. */
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, written -> { });
+    }
+
+    /**
+     * Writes {@code target} atomically; {@code check} sees the complete temporary file first and
+     * may throw to reject it, leaving {@code target} untouched.
+     */
+    public static void write(Path target, Writer writer, Check check) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = createTemp(dir, target.getFileName().toString());
@@ -34,6 +48,7 @@ public final class AtomicFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 writer.writeTo(out);
             }
+            check.accept(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,0 +1,59 @@
+package io.github.softmax4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+    private static Dataset twoImages() {
+        return new Dataset(new byte[] {0, (byte) 255, (byte) 51, 102}, new int[] {4, 7}, 2);
+    }
+
+    @Test
+    void constructorCopiesItsArrays() {
+        byte[] pixels = {1, 2, 3, 4};
+        int[] labels = {5, 6};
+        Dataset data = new Dataset(pixels, labels, 2);
+        pixels[0] = 99;
+        labels[0] = 9;
+        assertEquals(1, data.pixel(0, 0));
+        assertEquals(5, data.label(0));
+    }
+
+    @Test
+    void accessorsReturnCopies() {
+        Dataset data = twoImages();
+        data.image(0)[0] = 42;
+        data.labels()[1] = 0;
+        assertEquals(0, data.pixel(0, 0));
+        assertEquals(7, data.label(1));
+    }
+
+    @Test
+    void pixelsAreUnsigned() {
+        assertEquals(255, twoImages().pixel(0, 1));
+    }
+
+    @Test
+    void readBatchScalesInTheGivenOrder() {
+        float[] x = new float[4];
+        int[] y = new int[2];
+        twoImages().readBatch(x, y, new int[] {1, 0}, 0, 2, PixelScaling.UNIT);
+        assertArrayEquals(new float[] {0.2f, 0.4f, 0f, 1f}, x, 1e-6f);
+        assertArrayEquals(new int[] {7, 4}, y);
+    }
+
+    @Test
+    void symmetricScalingMapsToMinusOneToOne() {
+        float[] x = new float[2];
+        twoImages().readBatch(x, new int[1], new int[] {0}, 0, 1, PixelScaling.SYMMETRIC);
+        assertArrayEquals(new float[] {-1f, 1f}, x, 1e-6f);
+    }
+
+    @Test
+    void rejectsPixelCountThatDoesNotMatchLabels() {
+        assertThrows(IllegalArgumentException.class, () -> new Dataset(new byte[5], new int[2], 2));
+    }
+}

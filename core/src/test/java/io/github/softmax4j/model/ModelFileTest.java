@@ -1,0 +1,161 @@
+package io.github.softmax4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.PixelScaling;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    private static final List<String> CLASSES = List.of("a", "b", "c");
+
+    @TempDir
+    Path dir;
+
+    private static SavedModel sample() {
+        SoftmaxRegression model = SoftmaxRegression.initialize(6, 3, 0.5f, 3);
+        return new SavedModel(model, CLASSES, PixelScaling.SYMMETRIC, 2, 3, Map.of("learning_rate", "0.1"));
+    }
+
+    private Path saved() throws IOException {
+        Path path = dir.resolve("model.safetensors");
+        ModelFile.save(path, sample());
+        return path;
+    }
+
+    /** A file with the given header text and data bytes, in safetensors layout. */
+    private Path withHeader(String header, int dataBytes) throws IOException {
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer file = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        file.putLong(json.length).put(json);
+        return Files.write(dir.resolve("hostile.safetensors"), file.array());
+    }
+
+    private static String header(String weightShape, String weightOffsets, String biasOffsets) {
+        return "{\"__metadata__\":{\"format\":\"" + ModelFile.FORMAT + "\",\"class_names\":\"[\\\"a\\\",\\\"b\\\",\\\"c\\\"]\","
+                + "\"input_shape\":\"[2, 3]\",\"pixel_scaling\":\"unit\"},"
+                + "\"weight\":{\"dtype\":\"F32\",\"shape\":" + weightShape + ",\"data_offsets\":" + weightOffsets + "},"
+                + "\"bias\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":" + biasOffsets + "}}";
+    }
+
+    private String error(Path path) {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(path));
+        assertTrue(e.getMessage().startsWith(path.toString()), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void roundTripKeepsParametersMetadataAndPredictions() throws IOException {
+        SavedModel original = sample();
+        SavedModel loaded = ModelFile.load(saved());
+        assertTrue(original.model().sameParameters(loaded.model()));
+        assertEquals(CLASSES, loaded.classNames());
+        assertEquals(PixelScaling.SYMMETRIC, loaded.pixelScaling());
+        assertEquals(2, loaded.height());
+        assertEquals(3, loaded.width());
+        assertEquals("0.1", loaded.training().get("learning_rate"));
+
+        Random random = new Random(5);
+        float[] x = new float[4 * 6];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat();
+        }
+        float[] expected = new float[4 * 3];
+        float[] actual = new float[4 * 3];
+        original.model().probabilities(expected, x, 4);
+        loaded.model().probabilities(actual, x, 4);
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
+    void fileIsSafetensorsWithAlignedHeaderAndNnLinearLayout() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved());
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = buffer.getLong();
+        assertEquals(0, headerLength % 8);
+        String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"weight\":{\"dtype\":\"F32\",\"shape\":[3,6],\"data_offsets\":[0,72]}"), header);
+        assertTrue(header.contains("\"bias\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[72,84]}"), header);
+        assertEquals(8 + headerLength + 84, bytes.length);
+        float firstWeight = buffer.position((int) (8 + headerLength)).getFloat();
+        assertEquals(sample().model().weight()[0], firstWeight);
+    }
+
+    @Test
+    void acceptsAHandWrittenValidFile() throws IOException {
+        SavedModel loaded = ModelFile.load(withHeader(header("[3,6]", "[0,72]", "[72,84]"), 84));
+        assertEquals(6, loaded.model().features());
+    }
+
+    @Test
+    void rejectsTooShortFile() throws IOException {
+        assertTrue(error(Files.write(dir.resolve("m"), new byte[3])).contains("too short"));
+    }
+
+    @Test
+    void rejectsHeaderLongerThanTheFile() throws IOException {
+        Path path = Files.write(dir.resolve("m"), ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(Long.MAX_VALUE).array());
+        assertTrue(error(path).contains("does not fit in the file"));
+    }
+
+    @Test
+    void rejectsInvalidJson() throws IOException {
+        assertTrue(error(withHeader("{\"weight\": [", 0)).contains("not valid JSON"));
+    }
+
+    @Test
+    void rejectsWrongShape() throws IOException {
+        assertTrue(error(withHeader(header("[6,3]", "[0,72]", "[72,84]"), 84)).contains("has shape [6,3]"));
+    }
+
+    @Test
+    void rejectsOffsetsOutOfRange() throws IOException {
+        assertTrue(error(withHeader(header("[3,6]", "[0,72]", "[72,84]"), 80)).contains("data_offsets [72, 84]"));
+    }
+
+    @Test
+    void rejectsOverlappingTensors() throws IOException {
+        assertTrue(error(withHeader(header("[3,6]", "[0,72]", "[60,72]"), 84)).contains("overlap"));
+    }
+
+    @Test
+    void rejectsMissingTensor() throws IOException {
+        String header = header("[3,6]", "[0,72]", "[72,84]").replace("\"bias\"", "\"extra\"");
+        assertTrue(error(withHeader(header, 84)).contains("unexpected tensor 'extra'"));
+    }
+
+    @Test
+    void rejectsOtherFormats() throws IOException {
+        String header = header("[3,6]", "[0,72]", "[72,84]").replace(ModelFile.FORMAT, "pytorch");
+        assertTrue(error(withHeader(header, 84)).contains("not a softmax4j model"));
+    }
+
+    @Test
+    void rejectsNonFiniteWeights() throws IOException {
+        Path path = saved();
+        byte[] bytes = Files.readAllBytes(path);
+        int dataStart = bytes.length - 84;
+        Arrays.fill(bytes, dataStart, dataStart + 4, (byte) 0xFF);
+        Files.write(path, bytes);
+        assertTrue(error(path).contains("finite"));
+    }
+
+    @Test
+    void rejectsMissingFile() {
+        assertTrue(error(dir.resolve("absent.safetensors")).contains("file not found"));
+    }
+}

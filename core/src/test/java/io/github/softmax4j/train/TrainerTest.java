@@ -1,0 +1,128 @@
+package io.github.softmax4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.model.SoftmaxRegression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    private static final int FEATURES = 64;
+    private static final int CLASSES = 4;
+
+    /** Linearly separable images: class c lights up its own quarter of the pixels, plus noise. */
+    private static Dataset separable(int size, long seed) {
+        Random random = new Random(seed);
+        byte[] pixels = new byte[size * FEATURES];
+        int[] labels = new int[size];
+        for (int i = 0; i < size; i++) {
+            labels[i] = random.nextInt(CLASSES);
+            for (int j = 0; j < FEATURES; j++) {
+                boolean lit = j / (FEATURES / CLASSES) == labels[i];
+                pixels[i * FEATURES + j] = (byte) ((lit ? 150 : 0) + random.nextInt(100));
+            }
+        }
+        return new Dataset(pixels, labels, FEATURES);
+    }
+
+    private static TrainConfig config(float learningRate, int batchSize, int epochs) {
+        return new TrainConfig(learningRate, batchSize, epochs, 11, 0.01f, PixelScaling.UNIT, true);
+    }
+
+    private record Run(List<EpochStats> history, SoftmaxRegression model) {
+    }
+
+    private static Run run(TrainConfig config, int threads, Dataset train, Dataset test) throws DivergenceException {
+        SoftmaxRegression model = SoftmaxRegression.initialize(FEATURES, CLASSES, config.initStd(), config.seed());
+        try (Trainer trainer = new Trainer(config, threads, FEATURES, CLASSES)) {
+            return new Run(trainer.fit(model, train, test, stats -> { }), model);
+        }
+    }
+
+    private static void assertSameResults(Run expected, Run actual) {
+        assertEquals(expected.history().size(), actual.history().size());
+        for (int i = 0; i < expected.history().size(); i++) {
+            EpochStats e = expected.history().get(i);
+            EpochStats a = actual.history().get(i);
+            assertEquals(Double.doubleToRawLongBits(e.trainLoss()), Double.doubleToRawLongBits(a.trainLoss()));
+            assertEquals(e.trainAccuracy(), a.trainAccuracy());
+            assertEquals(e.testAccuracy(), a.testAccuracy());
+        }
+        assertTrue(expected.model().sameParameters(actual.model()), "weights differ");
+    }
+
+    @Test
+    void reachesPerfectAccuracyOnSeparableData() throws DivergenceException {
+        Run run = run(config(0.5f, 16, 8), 1, separable(400, 1), separable(200, 2));
+        List<EpochStats> history = run.history();
+        assertTrue(history.get(history.size() - 1).trainLoss() < history.get(0).trainLoss(), history.toString());
+        assertEquals(1.0, history.get(history.size() - 1).testAccuracy());
+        assertEquals(1.0, history.get(history.size() - 1).trainAccuracy());
+    }
+
+    @Test
+    void sameSeedGivesBitwiseIdenticalMetricsAndWeights() throws DivergenceException {
+        Dataset train = separable(300, 3);
+        Dataset test = separable(100, 4);
+        assertSameResults(run(config(0.1f, 32, 3), 2, train, test), run(config(0.1f, 32, 3), 2, train, test));
+    }
+
+    @Test
+    void threadCountDoesNotChangeASingleBit() throws DivergenceException {
+        Dataset train = separable(517, 5);
+        Dataset test = separable(100, 6);
+        Run one = run(config(0.1f, 50, 3), 1, train, test);
+        for (int threads : new int[] {2, 3, 7}) {
+            assertSameResults(one, run(config(0.1f, 50, 3), threads, train, test));
+        }
+    }
+
+    @Test
+    void theLastSmallerBatchIsAveragedOverItsOwnSize() {
+        // one example, batch size 256: the step must use the full gradient of that one example
+        Dataset one = new Dataset(new byte[] {(byte) 255}, new int[] {0}, 1);
+        SoftmaxRegression model = SoftmaxRegression.of(new float[] {0, 0}, new float[] {0, 0}, 1, 2);
+        try (Trainer trainer = new Trainer(new TrainConfig(1f, 256, 1, 1, 0f, PixelScaling.UNIT, false), 1, 1, 2)) {
+            Trainer.EpochResult result = trainer.trainEpoch(model, one, 1);
+            assertEquals(Math.log(2), result.trainLoss(), 1e-6);
+        }
+        // dLogits = (0.5 - 1, 0.5 - 0) / 1, so w = -lr * dLogits * x = (0.5, -0.5)
+        assertEquals(0.5f, model.weight()[0], 1e-6f);
+        assertEquals(-0.5f, model.weight()[1], 1e-6f);
+    }
+
+    @Test
+    void divergenceStopsWithTheEpochAndKeepsTheLastGoodModel() {
+        // with stable kernels a large step only makes the loss huge; this one overflows float itself
+        Dataset train = separable(300, 7);
+        TrainConfig config = config(1e38f, 10, 5);
+        SoftmaxRegression model = SoftmaxRegression.initialize(FEATURES, CLASSES, config.initStd(), config.seed());
+        SoftmaxRegression initial = model.copy();
+        List<EpochStats> seen = new ArrayList<>();
+        DivergenceException e;
+        try (Trainer trainer = new Trainer(config, 2, FEATURES, CLASSES)) {
+            e = assertThrows(DivergenceException.class, () -> trainer.fit(model, train, train, seen::add));
+        }
+        assertTrue(e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
+        assertTrue(e.getMessage().contains("learning rate 1.0E38"), e.getMessage());
+        assertEquals(seen, e.completed());
+        assertTrue(model.isFinite(), "the model must be the last good one");
+        if (seen.isEmpty()) {
+            assertTrue(model.sameParameters(initial));
+        }
+    }
+
+    @Test
+    void conciseTrainReturnsTheTrainedModelAndItsHistory() throws DivergenceException {
+        Trainer.Result result = Trainer.train(separable(200, 8), separable(100, 9), CLASSES, config(0.5f, 20, 4));
+        assertEquals(4, result.epochs().size());
+        assertEquals(1.0, result.epochs().get(3).testAccuracy());
+        assertEquals(FEATURES, result.model().features());
+    }
+}
