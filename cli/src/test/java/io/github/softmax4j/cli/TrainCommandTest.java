@@ -1,0 +1,133 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(String err) {
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--epochs|0|--epochs must be > 0",
+        "--batch-size|-5|--batch-size must be > 0",
+        "--lr|-1|--lr must be finite and > 0",
+        "--lr|NaN|--lr must be finite and > 0",
+        "--lr|fast|Invalid value for option '--lr'",
+        "--init-std|-0.5|--init-std must be finite and >= 0",
+        "--pixels|bright|expected 'unit' or 'symmetric'",
+        "--threads|0|--threads must be between 1 and 1024",
+        "--data-dir|/no/such/folder|--data-dir /no/such/folder is not a folder",
+        "--init|/no/such/model.safetensors|--init /no/such/model.safetensors is not a file",
+    })
+    void rejectsABadOptionWithExitCode2NamingIt(String option, String value, String message) {
+        CliRun run = CliRun.of("train", option, value, "--out", dir.resolve("run").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(message), run.err());
+        assertTrue(run.err().contains("Usage") || run.err().contains("softmax4j train ["), run.err());
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void rejectsAnOutFolderThatAlreadyHoldsFiles() throws IOException {
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        CliRun run = CliRun.of("train", "--out", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--out " + dir + " already exists"), run.err());
+        assertEquals("mine", Files.readString(dir.resolve("keep.txt")));
+    }
+
+    @Test
+    void aDataFolderWithoutTheFilesIsOneLineAndExitCode1() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun run = CliRun.of("train", "--data-dir", empty.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("--data-dir"), run.err());
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void aCorruptInitModelIsOneLineAndExitCode1() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.safetensors"), "not a model at all");
+        CliRun run = CliRun.of("train", "--init", bad.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains(bad.toString()), run.err());
+    }
+
+    @Test
+    void trainsAndWritesTheRunFolder() throws IOException {
+        Path data = RealData.dir();
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch  train loss  train acc  test acc"), run.out());
+        assertTrue(run.out().contains("seed 42"), run.out());
+        assertEquals(2, run.out().lines().filter(line -> line.matches("\\s+[12]\\s+0\\.\\d{4}.*s")).count(), run.out());
+
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(256, metrics.get("config").get("batch_size").asInt());
+        JsonNode last = metrics.get("epochs").get(1);
+        for (String field : List.of("epoch", "train_loss", "train_acc", "test_acc", "seconds")) {
+            assertTrue(last.has(field), field);
+        }
+        assertEquals(3, Files.readAllLines(out.resolve("metrics.csv")).size());
+
+        SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
+        assertEquals(FashionMnist.CLASS_NAMES, saved.classNames());
+        assertEquals("2", saved.training().get("epochs"));
+        double accuracy = Metrics.evaluateAccuracy(saved.model(), RealData.load().test(), saved.pixelScaling());
+        assertEquals(last.get("test_acc").asDouble(), accuracy, 1e-12);
+    }
+
+    @Test
+    void threadCountDoesNotChangeTheModelFile() throws IOException {
+        String data = RealData.dir().toString();
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--threads", "1", "--out", one.toString()).exitCode());
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--threads", "2", "--out", two.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(one.resolve("model.safetensors")), Files.readAllBytes(two.resolve("model.safetensors")));
+    }
+
+    @Test
+    void continuesFromASavedModel() throws IOException {
+        String data = RealData.dir().toString();
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--out", first.toString()).exitCode());
+        Path model = first.resolve("model.safetensors");
+        CliRun run = CliRun.of("train", "--data-dir", data, "--epochs", "1", "--init", model.toString(),
+                "--out", second.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode firstMetrics = new ObjectMapper().readTree(first.resolve("metrics.json").toFile());
+        JsonNode secondMetrics = new ObjectMapper().readTree(second.resolve("metrics.json").toFile());
+        assertEquals(model.toString(), secondMetrics.get("config").get("init").asText());
+        assertTrue(secondMetrics.get("epochs").get(0).get("train_loss").asDouble()
+                < firstMetrics.get("epochs").get(0).get("train_loss").asDouble());
+    }
+}
