@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 class KernelsTest {
@@ -119,6 +120,17 @@ class KernelsTest {
         return total / n;
     }
 
+    /** (loss(p + h) - loss(p - h)) / 2h for parameter {@code params[i]}, which is restored after. */
+    private static double centralDifference(double[] params, int i, double h, DoubleSupplier loss) {
+        double saved = params[i];
+        params[i] = saved + h;
+        double up = loss.getAsDouble();
+        params[i] = saved - h;
+        double down = loss.getAsDouble();
+        params[i] = saved;
+        return (up - down) / (2 * h);
+    }
+
     @Test
     void gradientMatchesFiniteDifferences() {
         int n = 3;
@@ -155,22 +167,13 @@ class KernelsTest {
         for (int c = 0; c < k; c++) {
             bd[c] = b[c];
         }
+        DoubleSupplier loss = () -> meanLoss(wd, bd, x, y, n, d, k);
         double maxDiff = 0;
         for (int i = 0; i < w.length; i++) {
-            wd[i] = w[i] + h;
-            double up = meanLoss(wd, bd, x, y, n, d, k);
-            wd[i] = w[i] - h;
-            double down = meanLoss(wd, bd, x, y, n, d, k);
-            wd[i] = w[i];
-            maxDiff = Math.max(maxDiff, Math.abs((up - down) / (2 * h) - dW[i]));
+            maxDiff = Math.max(maxDiff, Math.abs(centralDifference(wd, i, h, loss) - dW[i]));
         }
         for (int c = 0; c < k; c++) {
-            bd[c] = b[c] + h;
-            double up = meanLoss(wd, bd, x, y, n, d, k);
-            bd[c] = b[c] - h;
-            double down = meanLoss(wd, bd, x, y, n, d, k);
-            bd[c] = b[c];
-            maxDiff = Math.max(maxDiff, Math.abs((up - down) / (2 * h) - dB[c]));
+            maxDiff = Math.max(maxDiff, Math.abs(centralDifference(bd, c, h, loss) - dB[c]));
         }
         assertTrue(maxDiff < 1e-5, "max difference from finite differences: " + maxDiff);
     }
