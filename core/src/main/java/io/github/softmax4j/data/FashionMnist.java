@@ -115,9 +115,12 @@ public record FashionMnist(Dataset train, Dataset test) {
             }
         });
         int[] trainLabels = readLabels(dir, Part.TRAIN_LABELS);
-        Dataset test = pair(dir, readImages(dir, Part.TEST_IMAGES), readLabels(dir, Part.TEST_LABELS), Part.TEST_IMAGES);
+        Dataset test = IdxReader.pair(Part.TEST_IMAGES.find(dir), readImages(dir, Part.TEST_IMAGES),
+                Part.TEST_LABELS.find(dir), readLabels(dir, Part.TEST_LABELS));
         try {
-            return new FashionMnist(pair(dir, trainImages.join(), trainLabels, Part.TRAIN_IMAGES), test);
+            Dataset train = IdxReader.pair(Part.TRAIN_IMAGES.find(dir), trainImages.join(),
+                    Part.TRAIN_LABELS.find(dir), trainLabels);
+            return new FashionMnist(train, test);
         } catch (CompletionException e) {
             throw ((UncheckedIOException) e.getCause()).getCause();
         }
@@ -160,14 +163,6 @@ public record FashionMnist(Dataset train, Dataset test) {
         int[] labels = IdxReader.readLabels(path, CLASSES, digest);
         checkDigest(path, part, digest);
         return labels;
-    }
-
-    private static Dataset pair(Path dir, byte[] pixels, int[] labels, Part images) throws IdxFormatException {
-        if (pixels.length != (long) labels.length * FEATURES) {
-            throw new IdxFormatException(images.find(dir), "holds " + pixels.length / FEATURES
-                    + " images but its labels file holds " + labels.length + " labels; they must match");
-        }
-        return Dataset.wrap(pixels, labels, FEATURES);
     }
 
     private static void checkDigest(Path path, Part part, MessageDigest digest) throws IOException {

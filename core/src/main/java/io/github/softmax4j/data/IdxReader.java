@@ -85,6 +85,23 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * Reads an images file and its labels file into a {@link Dataset}, checking that they hold
+     * the same number of examples. Verifies no checksum: for any 28x28 IDX data, such as MNIST.
+     */
+    public static Dataset readDataset(Path images, Path labels, int classCount) throws IOException {
+        return pair(images, readImages(images), labels, readLabels(labels, classCount));
+    }
+
+    /** A dataset of pixels and labels read from the two files, if their counts agree. */
+    static Dataset pair(Path images, byte[] pixels, Path labels, int[] labelValues) throws IdxFormatException {
+        if (pixels.length != (long) labelValues.length * ROWS * COLS) {
+            throw new IdxFormatException(images, "holds " + pixels.length / (ROWS * COLS) + " images but "
+                    + labels + " holds " + labelValues.length + " labels; they must match");
+        }
+        return Dataset.wrap(pixels, labelValues, ROWS * COLS);
+    }
+
     /** One open IDX file: the decompressed stream and what the file itself says about its size. */
     private static final class Source implements AutoCloseable {
         private final Path path;

@@ -174,4 +174,20 @@ class IdxReaderTest {
         int[] all = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         assertEquals(10, IdxReader.readLabels(write(dir, "labels", labels(all)), 10).length);
     }
+
+    @Test
+    void readsAMatchingPairIntoADataset() throws Exception {
+        Dataset data = IdxReader.readDataset(write(dir, "i.gz", gzip(images(3))), write(dir, "l", labels(4, 5, 6)), 10);
+        assertEquals(3, data.size());
+        assertEquals(5, data.label(1));
+        assertEquals(1, data.pixel(0, 1));
+    }
+
+    @Test
+    void rejectsImageAndLabelCountsThatDiffer() {
+        Path images = write(dir, "i", images(3));
+        Path labels = write(dir, "l", labels(1, 2));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readDataset(images, labels, 10));
+        assertMentions(e.getMessage(), "holds 3 images but " + labels + " holds 2 labels");
+    }
 }
