@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Fashion-MNIST: 60,000 training and 10,000 test images of 28x28 uint8 pixels in 10 classes.
@@ -122,17 +124,16 @@ public record FashionMnist(Dataset train, Dataset test) {
                     Part.TRAIN_LABELS.find(dir), trainLabels);
             return new FashionMnist(train, test);
         } catch (CompletionException e) {
-            throw ((UncheckedIOException) e.getCause()).getCause();
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
     }
 
     /** A space-separated list of the four expected file names. */
     public static String expectedNames() {
-        StringBuilder names = new StringBuilder();
-        for (Part part : Part.values()) {
-            names.append(names.length() == 0 ? "" : " ").append(part.gzipFileName());
-        }
-        return names.toString();
+        return Arrays.stream(Part.values()).map(Part::gzipFileName).collect(Collectors.joining(" "));
     }
 
     /**
