@@ -1,5 +1,6 @@
 package io.github.softmax4j.data;
 
+import io.github.softmax4j.math.BatchKernels;
 import java.util.Arrays;
 
 /**
@@ -80,13 +81,10 @@ public final class Dataset {
      */
     public void readBatchRows(float[] x, int[] y, int[] order, int from, int rowFrom, int rowTo,
                               PixelScaling scaling) {
+        BatchKernels kernels = BatchKernels.fastest();
         for (int r = rowFrom; r < rowTo; r++) {
             int example = order[from + r];
-            int src = example * features;
-            int dst = r * features;
-            for (int j = 0; j < features; j++) {
-                x[dst + j] = scaling.scale(pixels[src + j]);
-            }
+            kernels.scalePixels(x, r * features, pixels, example * features, features, scaling.mean(), scaling.std());
             y[r] = labels[example];
         }
     }

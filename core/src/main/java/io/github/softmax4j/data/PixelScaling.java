@@ -11,18 +11,28 @@ public enum PixelScaling {
     SYMMETRIC("(x/255 - 0.5)/0.5", 0.5f, 0.5f);
 
     private final String formula;
-    private final float[] table = new float[256];
+    private final float mean;
+    private final float std;
 
     PixelScaling(String formula, float mean, float std) {
         this.formula = formula;
-        for (int v = 0; v < 256; v++) {
-            table[v] = (v / 255f - mean) / std;
-        }
+        this.mean = mean;
+        this.std = std;
     }
 
-    /** The scaled value of one uint8 pixel given as a signed Java byte. */
+    /** The scaled value of one uint8 pixel given as a signed Java byte: (x/255 - mean) / std. */
     public float scale(byte pixel) {
-        return table[pixel & 0xFF];
+        return ((pixel & 0xFF) / 255f - mean) / std;
+    }
+
+    /** The mean subtracted after dividing by 255: 0 or 0.5. */
+    public float mean() {
+        return mean;
+    }
+
+    /** The standard deviation divided by last: 1 or 0.5. */
+    public float std() {
+        return std;
     }
 
     /** The formula, for people: {@code x/255} or {@code (x/255 - 0.5)/0.5}. */

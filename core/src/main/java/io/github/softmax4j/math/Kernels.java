@@ -1,7 +1,8 @@
 package io.github.softmax4j.math;
 
 /**
- * The flat-array kernels of softmax regression, plain scalar Java. Arrays are row-major.
+ * The flat-array kernels of softmax regression in plain scalar Java: the readable reference, and
+ * the test oracle for the SIMD versions in {@link VectorBatchKernels}. Arrays are row-major.
  * Dimension letters: n = rows in a batch, d = features (784), k = classes (10). Row-wise kernels
  * work on rows [from, to) so callers can split a batch across threads; each output element is
  * always computed by one call in one fixed order, so results never depend on the split.
@@ -30,6 +31,18 @@ public final class Kernels {
                     out[oi + c] += xij * w[c * d + j];
                 }
             }
+        }
+    }
+
+    /**
+     * Pixels to model inputs: {@code out[outOffset + t] = ((pixels[offset + t] & 0xFF) / 255f -
+     * mean) / std} for t in [0, count), in float arithmetic (so mean 0, std 1 gives torchvision's
+     * ToTensor exactly). Overwrites that part of {@code out}.
+     */
+    public static void scalePixels(float[] out, int outOffset, byte[] pixels, int offset, int count, float mean,
+                                   float std) {
+        for (int t = 0; t < count; t++) {
+            out[outOffset + t] = ((pixels[offset + t] & 0xFF) / 255f - mean) / std;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.softmax4j.model;
 
+import io.github.softmax4j.math.BatchKernels;
 import io.github.softmax4j.math.Kernels;
 import java.util.Arrays;
 import java.util.Random;
@@ -7,11 +8,14 @@ import java.util.Random;
 /**
  * Softmax regression: logits = x Wᵀ + b, probabilities = softmax(logits). Owns the weight W
  * (k, d) row-major (PyTorch's nn.Linear layout; d2l writes the transpose, W (d, k)) and the bias
- * b (k). Every method is a thin, documented call into {@link Kernels}: the one implementation of
- * the math, which the step-by-step chapter API and the one-call trainer share. Methods that take
+ * b (k). Every method is a thin, documented call into the kernels ({@link Kernels}, with the
+ * batch products from {@link BatchKernels#fastest()}): the one implementation of the math, which
+ * the step-by-step chapter API and the one-call trainer share. Methods that take
  * a row or column range exist so a trainer can split one batch across threads.
  */
 public final class SoftmaxRegression {
+    private static final BatchKernels KERNELS = BatchKernels.fastest();
+
     private final int features;
     private final int classes;
     private final float[] weight;
@@ -99,7 +103,7 @@ public final class SoftmaxRegression {
 
     /** {@link #net(float[], float[], int)} for rows [from, to) only. */
     public void net(float[] logits, float[] x, int from, int to) {
-        Kernels.affine(logits, x, weight, bias, from, to, features, classes);
+        KERNELS.affine(logits, x, weight, bias, from, to, features, classes);
     }
 
     /** d2l: net. Class probabilities (n, k) of inputs x (n, d), each row summing to 1. */
@@ -120,7 +124,7 @@ public final class SoftmaxRegression {
      * given {@code dLogits} (n, k) from the loss (already divided by n). Overwrites those columns.
      */
     public void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int colFrom, int colTo) {
-        Kernels.weightGradient(dW, dLogits, x, n, features, classes, colFrom, colTo);
+        KERNELS.weightGradient(dW, dLogits, x, n, features, classes, colFrom, colTo);
     }
 
     /** The full gradient: dW (k, d) and dB (k) of the batch-mean loss; overwrites both. */

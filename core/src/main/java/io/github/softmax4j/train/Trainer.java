@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * with {@link #train}). Each batch runs in two parallel phases over a fixed pool: rows (read and
  * scale pixels, logits, loss and dLogits), then feature columns (dW and the SGD step). Every
  * output element is computed by one thread in one order, so the result is bitwise the same for
- * any thread count. Buffers are allocated once, for the largest batch; never in the batch loop.
+ * any thread count. Buffers are allocated once, for the largest batch; nothing is allocated in
+ * the batch loop. One trainer serves one training run at a time.
  */
 public final class Trainer implements AutoCloseable {
     /** One epoch's training figures (d2l: what train_epoch_ch3 returns). */
@@ -31,15 +32,22 @@ public final class Trainer implements AutoCloseable {
 
     private final TrainConfig config;
     private final Parallel parallel;
-
-    private int[] order = new int[0];
     private final float[] x;
     private final int[] y;
     private final float[] logits;
     private final float[] dLogits;
     private final float[] losses;
-    private float[] dW = new float[0];
-    private float[] dB = new float[0];
+    private final Parallel.RangeTask rowPhase = this::rowPhase;
+    private final Parallel.RangeTask featurePhase = this::featurePhase;
+
+    // the state of the batch in progress, read by the two phases
+    private SoftmaxRegression model;
+    private Dataset train;
+    private int[] order = new int[0];
+    private float[] dW;
+    private final float[] dB;
+    private int batchStart;
+    private int batchSize;
 
     /** A trainer for {@code config} using {@code threads} threads (results do not depend on it). */
     public Trainer(TrainConfig config, int threads, int features, int classes) {
@@ -51,6 +59,7 @@ public final class Trainer implements AutoCloseable {
         this.logits = new float[batch * classes];
         this.dLogits = new float[batch * classes];
         this.losses = new float[batch];
+        this.dB = new float[classes];
     }
 
     /**
@@ -100,45 +109,50 @@ public final class Trainer implements AutoCloseable {
      * returning a non-finite loss, as soon as a batch's loss is NaN or infinite.
      */
     public EpochResult trainEpoch(SoftmaxRegression model, Dataset train, int epoch) {
+        this.model = model;
+        this.train = train;
         int n = train.size();
-        int d = model.features();
         int k = model.classes();
         if (order.length != n) {
             order = new int[n];
         }
-        if (dW.length != k * d) {
-            dW = new float[k * d];
-            dB = new float[k];
+        if (dW == null || dW.length != k * model.features()) {
+            dW = new float[k * model.features()];
         }
         BatchOrder.fill(order, config.seed(), epoch, config.shuffle());
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
-            int batch = Math.min(config.batchSize(), n - start);
-            float scale = 1f / batch;
-            int batchStart = start;
-            parallel.forRange(batch, (from, to) -> {
-                train.readBatchRows(x, y, order, batchStart, from, to, config.pixelScaling());
-                model.net(logits, x, from, to);
-                Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, from, to, k, scale);
-            });
+            batchStart = start;
+            batchSize = Math.min(config.batchSize(), n - start);
+            parallel.forRange(batchSize, rowPhase);
             double batchLoss = 0;
-            for (int i = 0; i < batch; i++) {
+            for (int i = 0; i < batchSize; i++) {
                 batchLoss += losses[i];
             }
             if (!Double.isFinite(batchLoss)) {
                 return new EpochResult(batchLoss, (double) correct / n);
             }
             lossSum += batchLoss;
-            correct += Metrics.countCorrect(logits, y, batch, k);
-            parallel.forRange(d, (colFrom, colTo) -> {
-                model.weightGradient(dW, dLogits, x, batch, colFrom, colTo);
-                model.sgdWeights(dW, config.learningRate(), colFrom, colTo);
-            });
-            Kernels.biasGradient(dB, dLogits, batch, k);
+            correct += Metrics.countCorrect(logits, y, batchSize, k);
+            parallel.forRange(model.features(), featurePhase);
+            Kernels.biasGradient(dB, dLogits, batchSize, k);
             model.sgdBias(dB, config.learningRate());
         }
         return new EpochResult(lossSum / n, (double) correct / n);
+    }
+
+    /** Batch rows [from, to): pixels in, logits, per-example loss and dLogits = (p - onehot)/n out. */
+    private void rowPhase(int from, int to) {
+        train.readBatchRows(x, y, order, batchStart, from, to, config.pixelScaling());
+        model.net(logits, x, from, to);
+        Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, from, to, model.classes(), 1f / batchSize);
+    }
+
+    /** Feature columns [colFrom, colTo): their weight gradient, then their SGD step. */
+    private void featurePhase(int colFrom, int colTo) {
+        model.weightGradient(dW, dLogits, x, batchSize, colFrom, colTo);
+        model.sgdWeights(dW, config.learningRate(), colFrom, colTo);
     }
 
     @Override

@@ -53,10 +53,14 @@ class SoftmaxRegressionTest {
     }
 
     @Test
-    void sgdSubtractsTheScaledGradient() {
+    void gradientThenSgdSubtractsTheScaledGradient() {
         SoftmaxRegression model = SoftmaxRegression.of(new float[] {1, 1}, new float[] {0}, 2, 1);
-        model.sgd(new float[] {1, -2}, new float[] {0.5f}, 0.1f);
-        assertArrayEquals(new float[] {0.9f, 1.2f}, model.weight(), 1e-7f);
+        float[] dW = new float[2];
+        float[] dB = new float[1];
+        // one example x = (1, 2) whose loss has dLogits = 0.5: dW = x * 0.5, dB = 0.5
+        model.gradient(dW, dB, new float[] {0.5f}, new float[] {1, 2}, 1);
+        model.sgd(dW, dB, 0.1f);
+        assertArrayEquals(new float[] {0.95f, 0.9f}, model.weight(), 1e-7f);
         assertArrayEquals(new float[] {-0.05f}, model.bias(), 1e-7f);
     }
 }

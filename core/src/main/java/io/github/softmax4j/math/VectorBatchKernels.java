@@ -1,0 +1,263 @@
+package io.github.softmax4j.math;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD {@link BatchKernels} on jdk.incubator.vector; only loaded when that module is present.
+ *
+ * <p>Layout: the (k, d) = (10, 784) weights and the (n, d) batch are both walked along d, 16
+ * floats at a time on AVX-512, so every lane does useful work (padding the 10 classes to 16 lanes
+ * would waste 6 of them). The forward product therefore ends in a sum across lanes, and the
+ * backward product broadcasts one dLogits value against a vector of pixels.
+ *
+ * <p>Blocking: the forward product takes 2 rows by 5 classes at a time, so each pixel vector is
+ * used 5 times and each weight vector twice per load, with 10 independent sums in flight to hide
+ * the fma latency; the backward product takes 5 classes by 2 pixel vectors.
+ *
+ * <p>Determinism: only lane-wise operations are used, and they are exact (IEEE fma, add,
+ * multiply); every sum across lanes is done in scalar code in one fixed order. The Vector API's
+ * own lane reduction is avoided on purpose: its order may differ between interpreted and compiled
+ * code, which would make results depend on JIT timing. Blocking changes no result: each output
+ * element gets the same operations in the same order in every block shape, in the vector loops
+ * and in the scalar tails (which use Math.fma, as the vector loops do).
+ *
+ * <p>Masked loads and stores are avoided too: JDK 17 does not compile them on AVX-512 and falls
+ * back to code that allocates. Edges are done in scalar code instead.
+ */
+final class VectorBatchKernels implements BatchKernels {
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = FLOATS.length();
+    // bytes and ints of the same lane count as FLOATS, for widening pixels
+    private static final VectorSpecies<Byte> BYTES = LANES >= 8
+            ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE)) : null;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.length() == LANES
+            ? IntVector.SPECIES_PREFERRED : null;
+    private static final int CLASS_BLOCK = 5;
+    private static final float INVERSE_255 = 1f / 255f;
+    private static final ThreadLocal<float[]> LANES_SCRATCH =
+            ThreadLocal.withInitial(() -> new float[2 * CLASS_BLOCK * LANES]);
+    private VectorBatchKernels() {
+    }
+
+    static BatchKernels create() {
+        return new VectorBatchKernels();
+    }
+
+    @Override
+    public String description() {
+        return "SIMD, " + LANES + " float lanes";
+    }
+
+    @Override
+    public void scalePixels(float[] out, int outOffset, byte[] pixels, int offset, int count, float mean, float std) {
+        int t = 0;
+        if (BYTES != null && INTS != null) {
+            boolean identity = mean == 0f && std == 1f;
+            FloatVector twoFiftyFive = FloatVector.broadcast(FLOATS, 255f);
+            FloatVector inverse = FloatVector.broadcast(FLOATS, INVERSE_255);
+            for (; t + LANES <= count; t += LANES) {
+                IntVector widened = (IntVector) ByteVector.fromArray(BYTES, pixels, offset + t)
+                        .convertShape(VectorOperators.B2I, INTS, 0);
+                FloatVector v = (FloatVector) widened.and(0xFF).convert(VectorOperators.I2F, 0);
+                // v / 255 correctly rounded, as the scalar division gives: q = v * (1/255) is off
+                // by at most one unit in the last place and one fma-based Newton step fixes it
+                FloatVector q = v.mul(inverse);
+                FloatVector error = q.neg().fma(twoFiftyFive, v);
+                FloatVector unit = error.fma(inverse, q);
+                (identity ? unit : unit.sub(mean).div(std)).intoArray(out, outOffset + t);
+            }
+        }
+        Kernels.scalePixels(out, outOffset + t, pixels, offset + t, count - t, mean, std);
+    }
+
+    @Override
+    public void affine(float[] out, float[] x, float[] w, float[] b, int from, int to, int d, int k) {
+        // x (n,d), w (k,d), b (k) -> out (n,k)
+        float[] lanes = LANES_SCRATCH.get();
+        int i = from;
+        for (; i + 2 <= to; i += 2) {
+            int c = 0;
+            for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
+                affineTwoRowsFiveClasses(out, x, w, b, i, c, d, k, lanes);
+            }
+            for (; c < k; c++) {
+                out[i * k + c] = dot(x, i * d, w, c * d, d, lanes) + b[c];
+                out[(i + 1) * k + c] = dot(x, (i + 1) * d, w, c * d, d, lanes) + b[c];
+            }
+        }
+        for (; i < to; i++) {
+            for (int c = 0; c < k; c++) {
+                out[i * k + c] = dot(x, i * d, w, c * d, d, lanes) + b[c];
+            }
+        }
+    }
+
+    /** Logits of rows i, i+1 for classes c..c+4. */
+    private static void affineTwoRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
+                                                 int k, float[] lanes) {
+        int x0 = i * d;
+        int x1 = x0 + d;
+        int w0 = c * d;
+        int w1 = w0 + d;
+        int w2 = w1 + d;
+        int w3 = w2 + d;
+        int w4 = w3 + d;
+        FloatVector a00 = FloatVector.zero(FLOATS);
+        FloatVector a01 = a00;
+        FloatVector a02 = a00;
+        FloatVector a03 = a00;
+        FloatVector a04 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a12 = a00;
+        FloatVector a13 = a00;
+        FloatVector a14 = a00;
+        int bound = FLOATS.loopBound(d);
+        for (int j = 0; j < bound; j += LANES) {
+            FloatVector r0 = FloatVector.fromArray(FLOATS, x, x0 + j);
+            FloatVector r1 = FloatVector.fromArray(FLOATS, x, x1 + j);
+            FloatVector v = FloatVector.fromArray(FLOATS, w, w0 + j);
+            a00 = r0.fma(v, a00);
+            a10 = r1.fma(v, a10);
+            v = FloatVector.fromArray(FLOATS, w, w1 + j);
+            a01 = r0.fma(v, a01);
+            a11 = r1.fma(v, a11);
+            v = FloatVector.fromArray(FLOATS, w, w2 + j);
+            a02 = r0.fma(v, a02);
+            a12 = r1.fma(v, a12);
+            v = FloatVector.fromArray(FLOATS, w, w3 + j);
+            a03 = r0.fma(v, a03);
+            a13 = r1.fma(v, a13);
+            v = FloatVector.fromArray(FLOATS, w, w4 + j);
+            a04 = r0.fma(v, a04);
+            a14 = r1.fma(v, a14);
+        }
+        int o0 = i * k + c;
+        int o1 = o0 + k;
+        out[o0] = finish(a00, lanes, x, x0, w, w0, bound, d) + b[c];
+        out[o0 + 1] = finish(a01, lanes, x, x0, w, w1, bound, d) + b[c + 1];
+        out[o0 + 2] = finish(a02, lanes, x, x0, w, w2, bound, d) + b[c + 2];
+        out[o0 + 3] = finish(a03, lanes, x, x0, w, w3, bound, d) + b[c + 3];
+        out[o0 + 4] = finish(a04, lanes, x, x0, w, w4, bound, d) + b[c + 4];
+        out[o1] = finish(a10, lanes, x, x1, w, w0, bound, d) + b[c];
+        out[o1 + 1] = finish(a11, lanes, x, x1, w, w1, bound, d) + b[c + 1];
+        out[o1 + 2] = finish(a12, lanes, x, x1, w, w2, bound, d) + b[c + 2];
+        out[o1 + 3] = finish(a13, lanes, x, x1, w, w3, bound, d) + b[c + 3];
+        out[o1 + 4] = finish(a14, lanes, x, x1, w, w4, bound, d) + b[c + 4];
+    }
+
+    /** The dot product of x[xo .. xo+d) and w[wo .. wo+d), in the same order as the blocked loop. */
+    private static float dot(float[] x, int xo, float[] w, int wo, int d, float[] lanes) {
+        FloatVector a = FloatVector.zero(FLOATS);
+        int bound = FLOATS.loopBound(d);
+        for (int j = 0; j < bound; j += LANES) {
+            a = FloatVector.fromArray(FLOATS, x, xo + j).fma(FloatVector.fromArray(FLOATS, w, wo + j), a);
+        }
+        return finish(a, lanes, x, xo, w, wo, bound, d);
+    }
+
+    /** Sums the lanes of {@code a} in a fixed pairwise order, then adds the tail j in [from, d). */
+    private static float finish(FloatVector a, float[] lanes, float[] x, int xo, float[] w, int wo, int from, int d) {
+        a.intoArray(lanes, 0);
+        for (int width = LANES / 2; width > 0; width /= 2) {
+            for (int l = 0; l < width; l++) {
+                lanes[l] += lanes[l + width];
+            }
+        }
+        float sum = lanes[0];
+        for (int j = from; j < d; j++) {
+            sum = Math.fma(x[xo + j], w[wo + j], sum);
+        }
+        return sum;
+    }
+
+    @Override
+    public void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int d, int k, int colFrom, int colTo) {
+        // dLogits (n,k), x (n,d) -> dW (k,d), columns [colFrom, colTo)
+        int c = 0;
+        for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
+            int j = colFrom;
+            for (; j + 2 * LANES <= colTo; j += 2 * LANES) {
+                gradientFiveClassesTwoVectors(dW, dLogits, x, n, d, k, c, j);
+            }
+            for (int cc = c; cc < c + CLASS_BLOCK; cc++) {
+                gradientColumns(dW, dLogits, x, n, d, k, cc, j, colTo);
+            }
+        }
+        for (; c < k; c++) {
+            gradientColumns(dW, dLogits, x, n, d, k, c, colFrom, colTo);
+        }
+    }
+
+    /** dW for classes c..c+4 and columns j .. j + 2 * LANES. */
+    private static void gradientFiveClassesTwoVectors(float[] dW, float[] dLogits, float[] x, int n, int d, int k,
+                                                      int c, int j) {
+        FloatVector a00 = FloatVector.zero(FLOATS);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a40 = a00;
+        FloatVector a41 = a00;
+        for (int i = 0; i < n; i++) {
+            int xi = i * d + j;
+            int gi = i * k + c;
+            FloatVector p0 = FloatVector.fromArray(FLOATS, x, xi);
+            FloatVector p1 = FloatVector.fromArray(FLOATS, x, xi + LANES);
+            FloatVector g = FloatVector.broadcast(FLOATS, dLogits[gi]);
+            a00 = p0.fma(g, a00);
+            a01 = p1.fma(g, a01);
+            g = FloatVector.broadcast(FLOATS, dLogits[gi + 1]);
+            a10 = p0.fma(g, a10);
+            a11 = p1.fma(g, a11);
+            g = FloatVector.broadcast(FLOATS, dLogits[gi + 2]);
+            a20 = p0.fma(g, a20);
+            a21 = p1.fma(g, a21);
+            g = FloatVector.broadcast(FLOATS, dLogits[gi + 3]);
+            a30 = p0.fma(g, a30);
+            a31 = p1.fma(g, a31);
+            g = FloatVector.broadcast(FLOATS, dLogits[gi + 4]);
+            a40 = p0.fma(g, a40);
+            a41 = p1.fma(g, a41);
+        }
+        int o = c * d + j;
+        a00.intoArray(dW, o);
+        a01.intoArray(dW, o + LANES);
+        a10.intoArray(dW, o + d);
+        a11.intoArray(dW, o + d + LANES);
+        a20.intoArray(dW, o + 2 * d);
+        a21.intoArray(dW, o + 2 * d + LANES);
+        a30.intoArray(dW, o + 3 * d);
+        a31.intoArray(dW, o + 3 * d + LANES);
+        a40.intoArray(dW, o + 4 * d);
+        a41.intoArray(dW, o + 4 * d + LANES);
+    }
+
+    /** dW for class c and columns [from, to): one vector at a time, then scalar. */
+    private static void gradientColumns(float[] dW, float[] dLogits, float[] x, int n, int d, int k, int c, int from,
+                                        int to) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            FloatVector a = FloatVector.zero(FLOATS);
+            for (int i = 0; i < n; i++) {
+                a = FloatVector.fromArray(FLOATS, x, i * d + j).fma(FloatVector.broadcast(FLOATS, dLogits[i * k + c]), a);
+            }
+            a.intoArray(dW, c * d + j);
+        }
+        for (; j < to; j++) {
+            float sum = 0f;
+            for (int i = 0; i < n; i++) {
+                sum = Math.fma(x[i * d + j], dLogits[i * k + c], sum);
+            }
+            dW[c * d + j] = sum;
+        }
+    }
+}

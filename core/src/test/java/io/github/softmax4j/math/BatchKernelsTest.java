@@ -1,0 +1,116 @@
+package io.github.softmax4j.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The SIMD kernels against the scalar reference, on shapes that do and do not fill whole vectors
+ * and blocks. The surefire run adds jdk.incubator.vector, so {@link BatchKernels#fastest()} is the
+ * SIMD implementation here.
+ */
+class BatchKernelsTest {
+    private static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private final BatchKernels fastest = BatchKernels.fastest();
+    private final BatchKernels scalar = BatchKernels.select(false, null);
+
+    private static float[] random(Random random, int length) {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    private static void assertClose(float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length);
+        float worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(expected[i] - actual[i]) / Math.max(1f, Math.abs(expected[i])));
+        }
+        assertTrue(worst <= 1e-4f, "largest relative difference " + worst);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "3,5,2", "7,784,10", "256,784,10", "13,33,17", "5,100,40", "2,64,5", "9,47,11"})
+    void agreesWithTheScalarReference(int n, int d, int k) {
+        Random random = new Random(n * 31L + d * 7L + k);
+        float[] x = random(random, n * d);
+        float[] w = random(random, k * d);
+        float[] b = random(random, k);
+        float[] expected = new float[n * k];
+        float[] actual = new float[n * k];
+        scalar.affine(expected, x, w, b, 0, n, d, k);
+        fastest.affine(actual, x, w, b, 0, n, d, k);
+        assertClose(expected, actual);
+
+        float[] g = random(random, n * k);
+        float[] dWExpected = new float[k * d];
+        float[] dWActual = new float[k * d];
+        Arrays.fill(dWActual, Float.NaN);
+        scalar.weightGradient(dWExpected, g, x, n, d, k, 0, d);
+        fastest.weightGradient(dWActual, g, x, n, d, k, 0, d);
+        assertClose(dWExpected, dWActual);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"9,50,10,1,8", "9,784,10,3,392", "4,37,3,0,37", "6,100,12,33,65"})
+    void splittingRowsOrColumnsChangesNoBit(int n, int d, int k, int split1, int split2) {
+        Random random = new Random(5);
+        float[] x = random(random, n * d);
+        float[] w = random(random, k * d);
+        float[] b = random(random, k);
+        float[] whole = new float[n * k];
+        fastest.affine(whole, x, w, b, 0, n, d, k);
+        float[] parts = new float[n * k];
+        int rowSplit = Math.min(split1, n);
+        fastest.affine(parts, x, w, b, 0, rowSplit, d, k);
+        fastest.affine(parts, x, w, b, rowSplit, n, d, k);
+        assertArrayEquals(whole, parts);
+
+        float[] g = random(random, n * k);
+        float[] dWhole = new float[k * d];
+        fastest.weightGradient(dWhole, g, x, n, d, k, 0, d);
+        float[] dParts = new float[k * d];
+        fastest.weightGradient(dParts, g, x, n, d, k, 0, split1);
+        fastest.weightGradient(dParts, g, x, n, d, k, split1, split2);
+        fastest.weightGradient(dParts, g, x, n, d, k, split2, d);
+        assertArrayEquals(dWhole, dParts);
+    }
+
+    @Test
+    void scalesEveryPixelValueExactlyAsTheReferenceDoes() {
+        byte[] pixels = new byte[256 + 21];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) i;
+        }
+        for (float[] meanStd : new float[][] {{0f, 1f}, {0.5f, 0.5f}}) {
+            float[] expected = new float[pixels.length];
+            float[] actual = new float[pixels.length + 3];
+            scalar.scalePixels(expected, 0, pixels, 0, pixels.length, meanStd[0], meanStd[1]);
+            fastest.scalePixels(actual, 3, pixels, 0, pixels.length, meanStd[0], meanStd[1]);
+            assertArrayEquals(expected, Arrays.copyOfRange(actual, 3, actual.length));
+        }
+        float[] one = new float[1];
+        scalar.scalePixels(one, 0, new byte[] {(byte) 200}, 0, 1, 0f, 1f);
+        assertEquals(200f / 255f, one[0]);
+    }
+
+    @Test
+    void fastestIsSimdExactlyWhenTheModuleIsPresent() {
+        assertEquals(VECTOR_MODULE, fastest.description().startsWith("SIMD"), fastest.description());
+    }
+
+    @Test
+    void scalarIsChosenWithoutTheModuleOrWhenAskedFor() {
+        assertSame(ScalarBatchKernels.INSTANCE, BatchKernels.select(false, null));
+        assertSame(ScalarBatchKernels.INSTANCE, BatchKernels.select(true, "scalar"));
+    }
+}
