@@ -84,9 +84,19 @@ final class TrainCommand implements Callable<Integer> {
         int threadCount = threadCount();
         checkDataDir();
         Path runDir = runDir();
+        Thread warmUp = new Thread(() -> {
+            try {
+                Trainer.warmUp(FashionMnist.FEATURES, FashionMnist.CLASSES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             SoftmaxRegression model = initialModel(config);
             FashionMnist data = DataLoader.standard().load(dataDir, stdout, stderr);
+            warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s, init %s, seed %d, pixels %s (%s), "
                             + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),
                     initModel != null ? initModel : "N(0, " + config.initStd() + "^2)", config.seed(),
@@ -96,6 +106,10 @@ final class TrainCommand implements Callable<Integer> {
             return train(model, data, config, threadCount, runDir, stdout, stderr);
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
+            return Softmax4jCli.EXIT_PROBLEM;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("softmax4j train: interrupted");
             return Softmax4jCli.EXIT_PROBLEM;
         }
     }

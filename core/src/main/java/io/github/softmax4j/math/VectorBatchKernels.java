@@ -39,8 +39,8 @@ final class VectorBatchKernels implements BatchKernels {
             ? IntVector.SPECIES_PREFERRED : null;
     private static final int CLASS_BLOCK = 5;
     private static final float INVERSE_255 = 1f / 255f;
-    private static final ThreadLocal<float[]> LANES_SCRATCH =
-            ThreadLocal.withInitial(() -> new float[2 * CLASS_BLOCK * LANES]);
+    private static final ThreadLocal<float[]> LANES_SCRATCH = ThreadLocal.withInitial(() -> new float[LANES]);
+
     private VectorBatchKernels() {
     }
 
@@ -64,8 +64,9 @@ final class VectorBatchKernels implements BatchKernels {
                 IntVector widened = (IntVector) ByteVector.fromArray(BYTES, pixels, offset + t)
                         .convertShape(VectorOperators.B2I, INTS, 0);
                 FloatVector v = (FloatVector) widened.and(0xFF).convert(VectorOperators.I2F, 0);
-                // v / 255 correctly rounded, as the scalar division gives: q = v * (1/255) is off
-                // by at most one unit in the last place and one fma-based Newton step fixes it
+                // v / 255 correctly rounded, as the scalar division gives: q = v * (1/255) can be
+                // one unit in the last place off, and one fma-based Newton step corrects it for
+                // every value 0..255 (the tests check all of them)
                 FloatVector q = v.mul(inverse);
                 FloatVector error = q.neg().fma(twoFiftyFive, v);
                 FloatVector unit = error.fma(inverse, q);

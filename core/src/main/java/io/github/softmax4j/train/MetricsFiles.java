@@ -35,6 +35,11 @@ public final class MetricsFiles {
 
     /** Writes the JSON form to {@code path}. */
     public static void writeJson(Path path, Map<String, Object> config, List<EpochStats> epochs) throws IOException {
+        AtomicFiles.write(path, toJson(config, epochs));
+    }
+
+    /** The JSON form as UTF-8 bytes. */
+    public static byte[] toJson(Map<String, Object> config, List<EpochStats> epochs) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EpochStats stats : epochs) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -48,7 +53,7 @@ public final class MetricsFiles {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("config", config);
         document.put("epochs", rows);
-        AtomicFiles.write(path, JSON.writeValueAsBytes(document));
+        return JSON.writeValueAsBytes(document);
     }
 
     /** Writes the CSV form (header line, then one line per epoch) to {@code path}. */

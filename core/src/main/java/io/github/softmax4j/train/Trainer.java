@@ -2,10 +2,12 @@ package io.github.softmax4j.train;
 
 import io.github.softmax4j.data.BatchOrder;
 import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.math.Kernels;
 import io.github.softmax4j.math.Parallel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,6 +31,9 @@ public final class Trainer implements AutoCloseable {
             epochs = List.copyOf(epochs);
         }
     }
+
+    // 125 epochs of 16 batches: enough calls for the JIT to compile every kernel (measured)
+    private static final int WARM_UP_EPOCHS = 125;
 
     private final TrainConfig config;
     private final Parallel parallel;
@@ -74,6 +79,33 @@ public final class Trainer implements AutoCloseable {
                 classes)) {
             return new Result(model, trainer.fit(model, train, test, stats -> { }));
         }
+    }
+
+    /**
+     * Runs the training step and the evaluation on a small synthetic problem, so that the JIT has
+     * compiled the kernels before a real run starts; without this the first epoch runs several
+     * times slower. Nothing is kept. Results never depend on whether it ran: every kernel gives
+     * the same bits interpreted and compiled. It also loads the JSON writer that the metrics
+     * files need. Meant for a background thread while data loads.
+     */
+    public static void warmUp(int features, int classes) throws IOException {
+        int examples = 256;
+        byte[] pixels = new byte[examples * features];
+        int[] labels = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            labels[i] = i % classes;
+            pixels[i * features + i % features] = (byte) 255;
+        }
+        Dataset data = new Dataset(pixels, labels, features);
+        SoftmaxRegression model = SoftmaxRegression.initialize(features, classes, 0.01f, 0);
+        TrainConfig small = new TrainConfig(0.1f, 16, 1, 0, 0.01f, PixelScaling.UNIT, true);
+        try (Trainer trainer = new Trainer(small, 1, features, classes)) {
+            for (int epoch = 1; epoch <= WARM_UP_EPOCHS; epoch++) {
+                trainer.trainEpoch(model, data, epoch);
+            }
+        }
+        double accuracy = Metrics.evaluateAccuracy(model, data, PixelScaling.UNIT);
+        MetricsFiles.toJson(small.toMap(), List.of(new EpochStats(1, 0, accuracy, accuracy, 0)));
     }
 
     /**
