@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /** {@code softmax4j train}: d2l §3.6 on Fashion-MNIST, writing a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train softmax regression on Fashion-MNIST (d2l defaults) and write a run folder:",
-                "model.safetensors, metrics.json and metrics.csv."})
+                "model.safetensors, metrics.json and metrics.csv, curves.png and curves.svg, predictions.png,",
+                "confusion.png, templates.png, mistakes.png and report.html."})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -115,18 +116,20 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(SoftmaxRegression model, FashionMnist data, TrainConfig config, int threadCount, Path runDir,
-                      PrintWriter stdout, PrintWriter stderr) throws IOException {
+                      PrintWriter stdout, PrintWriter stderr) throws IOException, InterruptedException {
         Map<String, Object> described = describe(config, threadCount);
         List<EpochStats> history = new ArrayList<>();
         stdout.println("epoch  train loss  train acc  test acc    time");
         stdout.flush();
         Files.createDirectories(runDir);
+        CurvesWriter curves = new CurvesWriter(runDir);
         try (Trainer trainer = new Trainer(config, threadCount, FashionMnist.FEATURES, FashionMnist.CLASSES)) {
             trainer.fit(model, data.train(), data.test(), stats -> {
                 history.add(stats);
                 stdout.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %8.4f  %5.2f s%n", stats.epoch(), stats.trainLoss(),
                         stats.trainAccuracy(), stats.testAccuracy(), stats.seconds());
                 stdout.flush();
+                curves.update(history);
                 try {
                     MetricsFiles.write(runDir, described, history);
                 } catch (IOException e) {
@@ -136,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (DivergenceException e) {
             saveModel(runDir, model, config);
             MetricsFiles.write(runDir, described, history);
+            curves.finish();
             stderr.println("softmax4j train: the loss became NaN or infinite in epoch " + e.epoch() + " at --lr "
                     + e.learningRate() + "; try a smaller --lr. " + (history.isEmpty() ? "The initial model"
                     : "The model after epoch " + history.get(history.size() - 1).epoch()) + " is saved in "
@@ -143,8 +147,10 @@ final class TrainCommand implements Callable<Integer> {
             return Softmax4jCli.EXIT_PROBLEM;
         }
         Path modelPath = saveModel(runDir, model, config);
-        stdout.printf("%nmodel:   %s%nmetrics: %s, %s%n", modelPath, runDir.resolve("metrics.json"),
-                runDir.resolve("metrics.csv"));
+        curves.finish();
+        RunPictures.write(runDir, model, data, config.pixelScaling(), described, history, stdout);
+        stdout.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve("metrics.json"),
+                runDir.resolve("metrics.csv"), runDir.resolve("report.html"));
         return 0;
     }
 
@@ -165,13 +171,7 @@ final class TrainCommand implements Callable<Integer> {
             return SoftmaxRegression.initialize(FashionMnist.FEATURES, FashionMnist.CLASSES, config.initStd(),
                     config.seed());
         }
-        SavedModel saved = ModelFile.load(initModel);
-        if (!saved.classNames().equals(FashionMnist.CLASS_NAMES)
-                || saved.height() != IdxReader.ROWS || saved.width() != IdxReader.COLS) {
-            throw new IOException(initModel + ": not a Fashion-MNIST model (its classes are " + saved.classNames()
-                    + " on " + saved.height() + "x" + saved.width() + " images); pass a model softmax4j trained");
-        }
-        return saved.model();
+        return Models.loadFashionMnist(initModel).model();
     }
 
     private Map<String, Object> describe(TrainConfig config, int threadCount) {

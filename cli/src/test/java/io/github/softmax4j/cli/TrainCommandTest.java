@@ -12,10 +12,12 @@ import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +98,16 @@ class TrainCommandTest {
             assertTrue(last.has(field), field);
         }
         assertEquals(3, Files.readAllLines(out.resolve("metrics.csv")).size());
+
+        for (String picture : List.of("curves.png", "predictions.png", "confusion.png", "templates.png", "mistakes.png")) {
+            BufferedImage image = ImageIO.read(out.resolve(picture).toFile());
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 200, picture);
+        }
+        assertTrue(Files.readString(out.resolve("curves.svg")).contains("<title>Training curves</title>"));
+        String report = Files.readString(out.resolve("report.html"));
+        assertEquals(5, report.split("src=\"data:image/png;base64,").length - 1, "every picture is in the report");
+        assertTrue(run.out().contains("confusion on the test set (rows: true class, columns: predicted class):"));
+        assertTrue(run.out().contains(" 9  Ankle boot"), run.out());
 
         SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
         assertEquals(FashionMnist.CLASS_NAMES, saved.classNames());

@@ -1,0 +1,73 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxReader;
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.eval.ConfusionMatrix;
+import io.github.softmax4j.eval.Predictions;
+import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.viz.ConfusionChart;
+import io.github.softmax4j.viz.ImageGrid;
+import io.github.softmax4j.viz.Png;
+import io.github.softmax4j.viz.Report;
+import io.github.softmax4j.viz.Tiles;
+import io.github.softmax4j.viz.WeightTemplates;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pictures and the report a finished run leaves in its folder: predictions.png,
+ * confusion.png, templates.png, mistakes.png and report.html (which embeds them and curves.png).
+ */
+final class RunPictures {
+    static final int PREDICTIONS = 24;
+    static final int MISTAKES = 16;
+    static final int COLUMNS = 8;
+    private static final List<String> NAMES = FashionMnist.CLASS_NAMES;
+
+    private RunPictures() {
+    }
+
+    /** Writes the pictures and report.html into {@code runDir}; prints the confusion table to {@code out}. */
+    static void write(Path runDir, SoftmaxRegression model, FashionMnist data, PixelScaling scaling,
+                      Map<String, Object> config, List<EpochStats> history, PrintWriter out) throws IOException {
+        Predictions predictions = Predictions.of(model, data.test(), scaling);
+        ConfusionMatrix confusion = predictions.confusion();
+        byte[] heatMap = Png.write(ConfusionChart.render(confusion, NAMES,
+                "Confusion matrix, test set: % of each true class (row) given each predicted class"),
+                runDir.resolve("confusion.png"));
+        byte[] templates = Png.write(WeightTemplates.render(model.weight(), NAMES, IdxReader.ROWS, IdxReader.COLS),
+                runDir.resolve("templates.png"));
+        byte[] grid = Png.write(ImageGrid.render("Test images: true class over predicted class (red: wrong)",
+                Tiles.predictions(predictions, data.test(), 0, PREDICTIONS, NAMES), COLUMNS),
+                runDir.resolve("predictions.png"));
+        byte[] mistakes = Png.write(ImageGrid.render("Most confident mistakes on the test set",
+                Tiles.mistakes(predictions, data.test(), MISTAKES, NAMES), COLUMNS), runDir.resolve("mistakes.png"));
+        byte[] curves = Files.readAllBytes(runDir.resolve("curves.png"));
+
+        List<Report.Figure> figures = List.of(
+                new Report.Figure("Training curves", "Train loss, train accuracy and test accuracy after each epoch "
+                        + "(d2l's Animator).", curves),
+                new Report.Figure("Predictions", "The first " + PREDICTIONS + " test images with the true class "
+                        + "over the predicted one; wrong predictions are red.", grid),
+                new Report.Figure("Confusion matrix", "Rows are the true class, columns the predicted class; each "
+                        + "cell is the share of the row's images.", heatMap),
+                new Report.Figure("Class templates", "Each class's 784 weights as a 28x28 image: red pixels raise "
+                        + "the class's score when bright, blue ones lower it.", templates),
+                new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
+                        + "probability it gave its answer and the test image's index.", mistakes));
+        String html = Report.html(runDir.getFileName().toString(), config, history, confusion, NAMES, figures);
+        AtomicFiles.write(runDir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
+
+        out.println();
+        out.println("confusion on the test set (rows: true class, columns: predicted class):");
+        out.print(ConfusionChart.table(confusion, NAMES));
+    }
+}

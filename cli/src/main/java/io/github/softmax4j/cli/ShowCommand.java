@@ -1,0 +1,113 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.eval.Predictions;
+import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.viz.ImageGrid;
+import io.github.softmax4j.viz.Png;
+import io.github.softmax4j.viz.Tiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code softmax4j show}: a grid of data set images with their class names (d2l: show_images). */
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw a grid of Fashion-MNIST images titled with their class (d2l's show_images) as a PNG.",
+                "With --model, each title is the true class over the model's prediction, wrong ones in red."})
+final class ShowCommand implements Callable<Integer> {
+    /** Which part of the data set to draw from. */
+    enum Split { train, test }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "train",
+            description = "train or test (default: ${DEFAULT-VALUE}).")
+    private Split split;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "18", description = "Number of images (default: ${DEFAULT-VALUE}).")
+    private int count;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "3", description = "Rows of the grid (default: ${DEFAULT-VALUE}).")
+    private int rows;
+
+    @Option(names = "--first", paramLabel = "INDEX", defaultValue = "0",
+            description = "Index of the first image in the split (default: ${DEFAULT-VALUE}).")
+    private int first;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Also show this model's predictions.")
+    private Path model;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files (default: searched, as for train).")
+    private Path dataDir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write (default: fashion-mnist-<split>.png).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        checkOptions();
+        Path target = out != null ? out : Path.of("fashion-mnist-" + split + ".png");
+        try {
+            SavedModel saved = model == null ? null : Models.loadFashionMnist(model);
+            FashionMnist data = DataLoader.standard().load(dataDir, stdout, stderr);
+            Dataset images = split == Split.train ? data.train() : data.test();
+            if (first + count > images.size()) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "--first %d with --count %d goes past the %d images of the %s split", first, count,
+                        images.size(), split));
+            }
+            int columns = (count + rows - 1) / rows;
+            List<ImageGrid.Tile> tiles;
+            String title;
+            if (saved == null) {
+                tiles = Tiles.samples(images, first, count, FashionMnist.CLASS_NAMES);
+                title = String.format(Locale.ROOT, "Fashion-MNIST %s images %d to %d", split, first, first + count - 1);
+            } else {
+                Predictions predictions = Predictions.of(saved.model(), images, saved.pixelScaling());
+                tiles = Tiles.predictions(predictions, images, first, count, FashionMnist.CLASS_NAMES);
+                title = String.format(Locale.ROOT, "%s images %d to %d: true class over predicted class (red: wrong)",
+                        split, first, first + count - 1);
+            }
+            Png.write(ImageGrid.render(title, tiles, columns), target);
+            stdout.println("wrote " + target);
+            return 0;
+        } catch (IOException e) {
+            stderr.println("softmax4j show: " + e.getMessage());
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+    }
+
+    private void checkOptions() {
+        if (count < 1 || count > 1000) {
+            throw new ParameterException(spec.commandLine(), "--count must be between 1 and 1000, got " + count);
+        }
+        if (rows < 1 || rows > count) {
+            throw new ParameterException(spec.commandLine(), "--rows must be between 1 and --count (" + count + "), got " + rows);
+        }
+        if (first < 0) {
+            throw new ParameterException(spec.commandLine(), "--first must be >= 0, got " + first);
+        }
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new ParameterException(spec.commandLine(), "--data-dir " + dataDir + " is not a folder");
+        }
+        if (model != null && !Files.isRegularFile(model)) {
+            throw new ParameterException(spec.commandLine(), "--model " + model + " is not a file");
+        }
+        if (out != null && Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name such as grid.png");
+        }
+    }
+}

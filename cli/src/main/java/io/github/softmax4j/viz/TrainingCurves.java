@@ -1,0 +1,97 @@
+package io.github.softmax4j.viz;
+
+import io.github.softmax4j.train.EpochStats;
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The three lines d2l's Animator draws while training (train loss, train accuracy, test
+ * accuracy against the epoch), as an XChart line chart for PNG and SVG files.
+ */
+public final class TrainingCurves {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 450;
+
+    private TrainingCurves() {
+    }
+
+    /** The chart of {@code history}; the y axis runs from 0 to 1, or to the largest loss if above 1. */
+    public static XYChart chart(List<EpochStats> history) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Training curves").xAxisTitle("epoch").yAxisTitle("loss / accuracy").build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBorderVisible(false);
+        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+        styler.setLegendBorderColor(Palette.MUTED);
+        styler.setChartTitleFont(Palette.font(Font.BOLD, 16));
+        styler.setAxisTitleFont(Palette.font(Font.PLAIN, 13));
+        styler.setAxisTickLabelsFont(Palette.font(Font.PLAIN, 12));
+        styler.setLegendFont(Palette.font(Font.PLAIN, 12));
+        styler.setMarkerSize(6);
+        styler.setXAxisDecimalPattern("0");
+        styler.setYAxisDecimalPattern("0.0#");
+        styler.setXAxisMin(history.isEmpty() ? 1.0 : history.get(0).epoch());
+        styler.setXAxisMax(history.isEmpty() ? 2.0 : Math.max(history.get(history.size() - 1).epoch(), 2.0));
+        double top = Math.max(1.0, history.stream().mapToDouble(EpochStats::trainLoss).max().orElse(1.0));
+        styler.setYAxisMin(0.0);
+        styler.setYAxisMax(Math.ceil(top * 10) / 10);
+
+        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        add(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray(), Palette.TRAIN_LOSS);
+        add(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(), Palette.TRAIN_ACC);
+        add(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(), Palette.TEST_ACC);
+        return chart;
+    }
+
+    private static void add(XYChart chart, String name, double[] x, double[] y, java.awt.Color color) {
+        XYSeries series = chart.addSeries(name, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setLineStyle(new BasicStroke(2f));
+        series.setShowInLegend(true);
+        if (x.length == 0) {
+            series.setEnabled(false);
+        }
+    }
+
+    /** The chart as an image. */
+    public static BufferedImage render(List<EpochStats> history) {
+        return BitmapEncoder.getBufferedImage(chart(history));
+    }
+
+    /**
+     * The chart as SVG. XChart draws its text as outlines, so a title and a description are
+     * added as the SVG's own title and desc elements: screen readers, search and tests see them.
+     */
+    public static String svg(List<EpochStats> history) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart(history), bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        String svg = bytes.toString(StandardCharsets.UTF_8);
+        int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
+        String description = history.isEmpty() ? "no epochs yet" : String.format(Locale.ROOT,
+                "train loss, train acc and test acc against the epoch, 1 to %d; after the last epoch: "
+                        + "train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
+                last(history).trainLoss(), last(history).trainAccuracy(), last(history).testAccuracy());
+        return svg.substring(0, open) + "\n  <title>Training curves</title>\n  <desc>" + description + "</desc>"
+                + svg.substring(open);
+    }
+
+    private static EpochStats last(List<EpochStats> history) {
+        return history.get(history.size() - 1);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.RealData;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShowCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void drawsTheDefault18ImagesInThreeRowsOfSix() throws IOException {
+        Path out = dir.resolve("grid.png");
+        CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("wrote " + out), run.out());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertTrue(image.getWidth() > 6 * 112 && image.getWidth() < 7 * 112 + 200, "width " + image.getWidth());
+        assertTrue(image.getHeight() > 3 * 112 && image.getHeight() < 4 * 112 + 100, "height " + image.getHeight());
+    }
+
+    @Test
+    void drawsPredictionsOfASavedModel() throws IOException {
+        String data = RealData.dir().toString();
+        Path runDir = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--out", runDir.toString()).exitCode());
+        Path out = dir.resolve("predicted.png");
+        CliRun run = CliRun.of("show", "--data-dir", data, "--split", "test", "--count", "8", "--rows", "2",
+                "--model", runDir.resolve("model.safetensors").toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(ImageIO.read(out.toFile()).getWidth() > 4 * 112);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--count|0|--count must be between 1 and 1000",
+        "--rows|0|--rows must be between 1 and --count",
+        "--first|-1|--first must be >= 0",
+        "--split|validation|Invalid value for option '--split'",
+        "--model|/no/such.safetensors|--model /no/such.safetensors is not a file",
+    })
+    void rejectsABadOptionWithExitCode2(String option, String value, String message) {
+        CliRun run = CliRun.of("show", option, value, "--out", dir.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(message), run.err());
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void rejectsARangePastTheEndOfTheSplit() {
+        CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--split", "test", "--first", "9995",
+                "--count", "10", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("goes past the 10000 images of the test split"), run.err());
+    }
+
+    @Test
+    void aCorruptModelIsOneLineAndExitCode1() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.safetensors"), "{}");
+        CliRun run = CliRun.of("show", "--model", bad.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(bad.toString()), run.err());
+    }
+}

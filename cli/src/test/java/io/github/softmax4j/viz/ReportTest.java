@@ -1,0 +1,57 @@
+package io.github.softmax4j.viz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.eval.ConfusionMatrix;
+import io.github.softmax4j.train.EpochStats;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    private static String report() throws IOException {
+        byte[] png = Png.encode(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("learning_rate", 0.1);
+        config.put("init", "<script>alert(1)</script>");
+        List<Report.Figure> figures = List.of(new Report.Figure("Curves", "c", png), new Report.Figure("Grid", "g", png));
+        return Report.html("run & co", config, List.of(new EpochStats(1, 0.5, 0.8, 0.79, 0.2)),
+                ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2), List.of("a", "b"), figures);
+    }
+
+    @Test
+    void embedsEveryPictureAndNeedsNoOtherResource() throws IOException {
+        String html = report();
+        Matcher sources = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
+        List<String> images = new ArrayList<>();
+        while (sources.find()) {
+            images.add(sources.group(1));
+        }
+        assertEquals(2, images.size());
+        for (String source : images) {
+            assertTrue(source.startsWith("data:image/png;base64,"), source);
+            byte[] png = Base64.getDecoder().decode(source.substring("data:image/png;base64,".length()));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+        }
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("href="), "no links out");
+    }
+
+    @Test
+    void showsConfigMetricsAndConfusionEscaped() throws IOException {
+        String html = report();
+        assertTrue(html.contains("<title>softmax4j run run &amp; co</title>"));
+        assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), "config values are escaped");
+        assertTrue(html.contains("<td>1</td><td>0.5000</td><td>0.8000</td><td>0.7900</td>"));
+        assertTrue(html.contains("<td class=\"diagonal\">1<br><small>100.0%</small></td>"));
+    }
+}
