@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,8 +49,8 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "Also show this model's predictions.")
     private Path model;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files (default: searched, as for train).")
-    private Path dataDir;
+    @Mixin
+    private DataDirOption data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write (default: fashion-mnist-<split>.png).")
     private Path out;
@@ -62,8 +63,8 @@ final class ShowCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of("fashion-mnist-" + split + ".png");
         try {
             SavedModel saved = model == null ? null : Models.loadFashionMnist(model);
-            FashionMnist data = DataLoader.standard().load(dataDir, stdout, stderr);
-            Dataset images = split == Split.train ? data.train() : data.test();
+            FashionMnist fashionMnist = data.load();
+            Dataset images = split == Split.train ? fashionMnist.train() : fashionMnist.test();
             if (first + count > images.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                         "--first %d with --count %d goes past the %d images of the %s split", first, count,
@@ -100,9 +101,7 @@ final class ShowCommand implements Callable<Integer> {
         if (first < 0) {
             throw new ParameterException(spec.commandLine(), "--first must be >= 0, got " + first);
         }
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new ParameterException(spec.commandLine(), "--data-dir " + dataDir + " is not a folder");
-        }
+        data.validate();
         if (model != null && !Files.isRegularFile(model)) {
             throw new ParameterException(spec.commandLine(), "--model " + model + " is not a file");
         }

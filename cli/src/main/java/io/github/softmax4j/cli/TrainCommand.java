@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,17 +33,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code softmax4j train}: d2l §3.6 on Fashion-MNIST, writing a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train softmax regression on Fashion-MNIST (d2l defaults) and write a run folder:",
-                "model.safetensors, metrics.json and metrics.csv, curves.png and curves.svg, predictions.png,",
-                "confusion.png, templates.png, mistakes.png and report.html."})
+        description = "Train softmax regression on Fashion-MNIST (d2l defaults) and write a run folder: the model "
+                + "(model.safetensors), the metrics (metrics.json, metrics.csv), the pictures (curves, predictions, "
+                + "confusion, templates, mistakes) and report.html.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the four Fashion-MNIST files (default: $FASHION_MNIST_DIR, the user cache, "
-                    + "/usr/share/datasets/fashion-mnist, else download).")
-    private Path dataDir;
+    @Mixin
+    private DataDirOption data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
     private int epochs;
@@ -83,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         TrainConfig config = config();
         int threadCount = threadCount();
-        checkDataDir();
+        checkPaths();
         Path runDir = runDir();
         Thread warmUp = new Thread(() -> {
             try {
@@ -96,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         warmUp.start();
         try {
             SoftmaxRegression model = initialModel(config);
-            FashionMnist data = DataLoader.standard().load(dataDir, stdout, stderr);
+            FashionMnist fashionMnist = data.load();
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s, init %s, seed %d, pixels %s (%s), "
                             + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),
@@ -104,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
                     config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
                     threadCount);
             stdout.printf("run:     %s%n%n", runDir);
-            return train(model, data, config, threadCount, runDir, stdout, stderr);
+            return train(model, fashionMnist, config, threadCount, runDir, stdout, stderr);
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
             return Softmax4jCli.EXIT_PROBLEM;
@@ -206,10 +205,8 @@ final class TrainCommand implements Callable<Integer> {
         return threads;
     }
 
-    private void checkDataDir() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new ParameterException(spec.commandLine(), "--data-dir " + dataDir + " is not a folder");
-        }
+    private void checkPaths() {
+        data.validate();
         if (initModel != null && !Files.isRegularFile(initModel)) {
             throw new ParameterException(spec.commandLine(), "--init " + initModel + " is not a file");
         }
