@@ -26,8 +26,13 @@ final class DataDirOption {
         }
     }
 
-    /** Finds (downloading if need be), verifies and loads the data set, saying where it came from. */
+    /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */
     FashionMnist load() throws IOException {
         return DataLoader.standard().load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
+    }
+
+    /** As {@link #load()}, but says where the data came from on stderr, leaving stdout to machine output. */
+    FashionMnist loadQuietly() throws IOException {
+        return DataLoader.standard().load(dataDir, command.commandLine().getErr(), command.commandLine().getErr());
     }
 }

@@ -83,9 +83,13 @@ public final class ImageGrid {
         }
     }
 
+    /** The pixels as an RGB image with equal channels (a Java gray image would be drawn brighter). */
     private static BufferedImage grayscale(byte[] pixels) {
-        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setDataElements(0, 0, SIDE, SIDE, pixels);
+        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < pixels.length; i++) {
+            int v = pixels[i] & 0xFF;
+            image.setRGB(i % SIDE, i / SIDE, v << 16 | v << 8 | v);
+        }
         return image;
     }
 

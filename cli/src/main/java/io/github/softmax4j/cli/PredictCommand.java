@@ -1,0 +1,185 @@
+package io.github.softmax4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.ImagePreprocessor;
+import io.github.softmax4j.model.Classifier;
+import io.github.softmax4j.viz.Png;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code softmax4j predict MODEL IMAGE...}: classify a person's own images, or test images by index. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Classify images of clothing with a saved model. Any PNG, JPEG, GIF or BMP is prepared as the "
+                + "training data was: grayscale, inverted if the background is light, cropped to the object, its "
+                + "longer side scaled to 28 pixels and centred on black.")
+final class PredictCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model.safetensors written by softmax4j train.")
+    private Path modelPath;
+
+    @Parameters(index = "1..*", paramLabel = "IMAGE", description = "Image files to classify.")
+    private List<Path> images = new ArrayList<>();
+
+    @Option(names = "--test-index", paramLabel = "N", description = "Also classify test image N (repeatable).")
+    private List<Integer> testIndices = new ArrayList<>();
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to list per image (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0",
+            description = "Answer \"unsure\" when the best class's probability is below P, 0..1 (default: ${DEFAULT-VALUE}; "
+                    + "see the table of softmax4j evaluate to choose it).")
+    private double minConfidence;
+
+    @Option(names = "--json", description = "Print one JSON object per image, one per line.")
+    private boolean json;
+
+    @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 image the model saw, for each input, into DIR.")
+    private Path saveInput;
+
+    @Mixin
+    private DataDirOption data;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
+        Classifier classifier;
+        try {
+            classifier = new Classifier(Models.loadFashionMnist(modelPath));
+            if (saveInput != null) {
+                Files.createDirectories(saveInput);
+            }
+        } catch (IOException e) {
+            err.println("softmax4j predict: " + e.getMessage());
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+        int failures = 0;
+        for (Path image : images) {
+            try {
+                byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(image));
+                report(out, image.toString(), classifier.classifyPixels(pixels), pixels,
+                        stripExtension(image.getFileName().toString()));
+            } catch (IOException e) {
+                err.println("softmax4j predict: " + e.getMessage());
+                failures++;
+            }
+        }
+        if (!testIndices.isEmpty()) {
+            try {
+                FashionMnist fashionMnist = json ? data.loadQuietly() : data.load();
+                for (int index : testIndices) {
+                    if (index >= fashionMnist.test().size()) {
+                        err.println("softmax4j predict: --test-index " + index + " is past the last test image ("
+                                + (fashionMnist.test().size() - 1) + ")");
+                        failures++;
+                        continue;
+                    }
+                    byte[] pixels = fashionMnist.test().image(index);
+                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index);
+                }
+            } catch (IOException e) {
+                err.println("softmax4j predict: " + e.getMessage());
+                failures++;
+            }
+        }
+        out.flush();
+        return failures == 0 ? 0 : Softmax4jCli.EXIT_PROBLEM;
+    }
+
+    private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name)
+            throws IOException {
+        boolean unsure = prediction.probability() < minConfidence;
+        if (saveInput != null) {
+            Png.write(seenImage(pixels), saveInput.resolve(name + "-28x28.png"));
+        }
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("input", input);
+            line.put("label", unsure ? "unsure" : prediction.label());
+            line.put("class_index", unsure ? null : prediction.classIndex());
+            line.put("probability", prediction.probability());
+            List<Map<String, Object>> ranked = new ArrayList<>();
+            for (Classifier.Scored scored : prediction.top(top)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("label", scored.label());
+                entry.put("class_index", scored.classIndex());
+                entry.put("probability", scored.probability());
+                ranked.add(entry);
+            }
+            line.put("top", ranked);
+            out.println(JSON.writeValueAsString(line));
+            return;
+        }
+        StringBuilder text = new StringBuilder(input).append(": ");
+        if (unsure) {
+            text.append(String.format(Locale.ROOT, "unsure (best guess %s at %.4f is below --min-confidence %s)",
+                    prediction.label(), prediction.probability(), minConfidence));
+        } else {
+            text.append(String.format(Locale.ROOT, "%s %.4f", prediction.label(), prediction.probability()));
+        }
+        List<Classifier.Scored> others = prediction.top(top).subList(1, Math.min(top, prediction.ranked().size()));
+        for (int i = 0; i < others.size(); i++) {
+            text.append(i == 0 ? "; then " : ", ").append(String.format(Locale.ROOT, "%s %.4f", others.get(i).label(),
+                    others.get(i).probability()));
+        }
+        out.println(text);
+    }
+
+    private static BufferedImage seenImage(byte[] pixels) {
+        BufferedImage image = new BufferedImage(ImagePreprocessor.SIDE, ImagePreprocessor.SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, ImagePreprocessor.SIDE, ImagePreprocessor.SIDE, pixels);
+        return image;
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private void checkOptions() {
+        if (!Files.isRegularFile(modelPath)) {
+            throw new ParameterException(spec.commandLine(), "MODEL " + modelPath + " is not a file");
+        }
+        if (images.isEmpty() && testIndices.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one IMAGE or --test-index N");
+        }
+        if (top < 1 || top > FashionMnist.CLASSES) {
+            throw new ParameterException(spec.commandLine(), "--top must be between 1 and " + FashionMnist.CLASSES + ", got " + top);
+        }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got " + minConfidence);
+        }
+        for (int index : testIndices) {
+            if (index < 0) {
+                throw new ParameterException(spec.commandLine(), "--test-index must be >= 0, got " + index);
+            }
+        }
+        if (saveInput != null && Files.exists(saveInput) && !Files.isDirectory(saveInput)) {
+            throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is a file; give a folder");
+        }
+        data.validate();
+    }
+}
