@@ -25,7 +25,7 @@ public final class ImagePreprocessor {
     /** Side of the square the model sees. */
     public static final int SIDE = IdxReader.ROWS;
     // a pixel this much brighter than the background is part of the object when cropping
-    private static final int OBJECT_THRESHOLD = 16;
+    private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)
     private static final int BLACK_ENOUGH = 10;
     // when the background is stretched to black, this much above its level goes black too, to
@@ -165,7 +165,9 @@ public final class ImagePreprocessor {
         BufferedImage frame = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = frame.createGraphics();
         try {
-            g.drawImage(object.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (SIDE - w) / 2, (SIDE - h) / 2, null);
+            // an odd margin puts its extra pixel before the object, as the data set's own images do
+            g.drawImage(object.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (SIDE - w + 1) / 2,
+                    (SIDE - h + 1) / 2, null);
         } finally {
             g.dispose();
         }

@@ -1,0 +1,81 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.RealData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    private static double trainedTestAccuracy() throws IOException {
+        JsonNode metrics = new ObjectMapper().readTree(TrainedModel.runDir().resolve("metrics.json").toFile());
+        JsonNode epochs = metrics.get("epochs");
+        return epochs.get(epochs.size() - 1).get("test_acc").asDouble();
+    }
+
+    @Test
+    void accuracyIsTheOneTheTrainingRunReported() throws IOException {
+        Path chart = dir.resolve("rc.png");
+        CliRun run = CliRun.of("evaluate", TrainedModel.model().toString(), "--chart", chart.toString(),
+                "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(String.format(Locale.ROOT, "test accuracy: %.4f", trainedTestAccuracy())), run.out());
+        assertTrue(run.out().contains("class        precision  recall     F1  support"), run.out());
+        assertTrue(run.out().contains("threshold  answered  accuracy"), run.out());
+        assertTrue(ImageIO.read(chart.toFile()).getWidth() > 300, "the risk-coverage chart");
+    }
+
+    @Test
+    void jsonHasMetricsConfusionAndAMonotoneTradeOff() throws IOException {
+        CliRun run = CliRun.of("evaluate", TrainedModel.model().toString(), "--json", "--chart",
+                dir.resolve("rc.png").toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(trainedTestAccuracy(), json.get("accuracy").asDouble(), 0.0);
+        assertEquals(10, json.get("per_class").size());
+        assertEquals("T-shirt/top", json.get("per_class").get(0).get("label").asText());
+        long total = 0;
+        for (JsonNode row : json.get("confusion").get("counts")) {
+            long rowTotal = 0;
+            for (JsonNode cell : row) {
+                rowTotal += cell.asLong();
+            }
+            assertEquals(1000, rowTotal, "each class has 1000 test images");
+            total += rowTotal;
+        }
+        assertEquals(10_000, total);
+        double previous = 1.0;
+        for (JsonNode row : json.get("risk_coverage")) {
+            assertTrue(row.get("coverage").asDouble() <= previous, json.get("risk_coverage").toString());
+            previous = row.get("coverage").asDouble();
+        }
+        assertTrue(run.err().startsWith("data:"), "where the data came from goes to stderr, keeping stdout JSON");
+    }
+
+    @Test
+    void writesTheChartBesideTheModelByDefault() {
+        Path model = TrainedModel.model();
+        assertEquals(0, CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString()).exitCode());
+        assertTrue(Files.isRegularFile(model.resolveSibling("risk-coverage.png")));
+    }
+
+    @Test
+    void aCorruptModelIsOneLineAndExitCode1() throws IOException {
+        Path bad = Files.write(dir.resolve("bad.safetensors"), new byte[] {1, 2, 3});
+        CliRun run = CliRun.of("evaluate", bad.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(bad + ": too short"), run.err());
+    }
+}

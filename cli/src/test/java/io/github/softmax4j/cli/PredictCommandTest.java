@@ -1,0 +1,163 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.model.Classifier;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PredictCommandTest {
+    @TempDir
+    Path dir;
+
+    private static BufferedImage image(byte[] pixels, int zoom, boolean onLightBackground) {
+        BufferedImage image = new BufferedImage(28 * zoom + 40, 28 * zoom + 40, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int px = (x - 20) / zoom;
+                int py = (y - 20) / zoom;
+                boolean inside = x >= 20 && y >= 20 && px < 28 && py < 28;
+                int v = inside ? pixels[py * 28 + px] & 0xFF : 0;
+                v = onLightBackground ? 255 - v : v;
+                image.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return image;
+    }
+
+    private static BufferedImage exact(byte[] pixels) {
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, 28, 28, pixels);
+        return image;
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void aTestImageAsPngEnlargedOrInvertedGetsTheClassOfTheOriginal() throws IOException {
+        Dataset test = RealData.load().test();
+        Classifier classifier = Classifier.load(TrainedModel.model());
+        List<String> args = new ArrayList<>(List.of("predict", TrainedModel.model().toString(), "--json"));
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 40 && expected.size() < 3 * 8; i++) {
+            Classifier.Prediction original = classifier.classifyPixels(test.image(i));
+            if (original.probability() < 0.8) {
+                continue;
+            }
+            for (int variant = 0; variant < 3; variant++) {
+                BufferedImage picture = variant == 0 ? exact(test.image(i)) : image(test.image(i), 4, variant == 2);
+                Path file = dir.resolve("test-" + i + "-" + variant + ".png");
+                ImageIO.write(picture, "png", file.toFile());
+                args.add(file.toString());
+                expected.add(original.classIndex());
+            }
+        }
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, run.exitCode(), run.err());
+        List<JsonNode> lines = jsonLines(run.out());
+        assertEquals(expected.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(expected.get(i).intValue(), lines.get(i).get("class_index").asInt(), lines.get(i).toString());
+        }
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws IOException {
+        Path png = dir.resolve("one.png");
+        ImageIO.write(exact(RealData.load().test().image(3)), "png", png.toFile());
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--json", "--top", "4");
+        JsonNode line = jsonLines(run.out()).get(0);
+        assertEquals(png.toString(), line.get("input").asText());
+        assertTrue(line.get("label").isTextual() && line.get("class_index").isInt() && line.get("probability").isDouble());
+        assertEquals(4, line.get("top").size());
+        JsonNode first = line.get("top").get(0);
+        assertEquals(line.get("label").asText(), first.get("label").asText());
+        assertEquals(line.get("class_index").asInt(), first.get("class_index").asInt());
+        assertTrue(first.get("probability").asDouble() >= line.get("top").get(1).get("probability").asDouble());
+    }
+
+    @Test
+    void aBadFileIsReportedAndTheOthersAreStillClassified() throws IOException {
+        Path good = dir.resolve("good.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", good.toFile());
+        Path text = Files.writeString(dir.resolve("notes.jpg"), "hello");
+        Path missing = dir.resolve("missing.png");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), text.toString(), good.toString(), missing.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith(good + ": "), run.out());
+        List<String> errors = run.err().lines().toList();
+        assertEquals(2, errors.size(), run.err());
+        assertTrue(errors.get(0).contains(text + ": not an image"), errors.get(0));
+        assertTrue(errors.get(1).contains(missing + ": file not found"), errors.get(1));
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void belowTheMinimumConfidenceTheAnswerIsUnsure() throws IOException {
+        Path png = dir.resolve("one.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", png.toFile());
+        CliRun text = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--min-confidence", "1");
+        assertTrue(text.out().contains(": unsure (best guess "), text.out());
+        CliRun json = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--min-confidence", "1", "--json");
+        JsonNode line = jsonLines(json.out()).get(0);
+        assertEquals("unsure", line.get("label").asText());
+        assertTrue(line.get("class_index").isNull());
+    }
+
+    @Test
+    void savesTheInputTheModelSawAndClassifiesTestImagesByIndex() throws IOException {
+        Path seen = dir.resolve("seen");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), "--test-index", "7", "--save-input",
+                seen.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Classifier.Prediction expected = Classifier.load(TrainedModel.model()).classifyPixels(RealData.load().test().image(7));
+        assertTrue(run.out().contains("test:7: " + expected.label() + " "), run.out());
+        BufferedImage saved = ImageIO.read(seen.resolve("test-7-28x28.png").toFile());
+        assertEquals(28, saved.getWidth());
+        assertEquals(28, saved.getHeight());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--top|0|--top must be between 1 and 10",
+        "--top|11|--top must be between 1 and 10",
+        "--min-confidence|1.5|--min-confidence must be between 0 and 1",
+        "--test-index|-2|--test-index must be >= 0",
+    })
+    void rejectsABadOptionWithExitCode2(String option, String value, String message) {
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), "shoe.png", option, value);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(message), run.err());
+    }
+
+    @Test
+    void needsSomethingToClassifyAndAModelFile() {
+        CliRun nothing = CliRun.of("predict", TrainedModel.model().toString());
+        assertEquals(2, nothing.exitCode());
+        assertTrue(nothing.err().contains("give at least one IMAGE or --test-index N"), nothing.err());
+        CliRun noModel = CliRun.of("predict", dir.resolve("none.safetensors").toString(), "x.png");
+        assertEquals(2, noModel.exitCode());
+        assertTrue(noModel.err().contains("is not a file"), noModel.err());
+    }
+}
