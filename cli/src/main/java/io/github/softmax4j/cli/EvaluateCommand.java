@@ -55,9 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(modelPath)) {
-            throw new ParameterException(spec.commandLine(), "MODEL " + modelPath + " is not a file");
-        }
+        Models.requireFile(spec, modelPath, "MODEL");
         data.validate();
         Path chartPath = chart != null ? chart : modelPath.toAbsolutePath().resolveSibling("risk-coverage.png");
         if (Files.isDirectory(chartPath)) {

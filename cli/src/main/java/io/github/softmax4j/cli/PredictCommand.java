@@ -160,9 +160,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (!Files.isRegularFile(modelPath)) {
-            throw new ParameterException(spec.commandLine(), "MODEL " + modelPath + " is not a file");
-        }
+        Models.requireFile(spec, modelPath, "MODEL");
         if (images.isEmpty() && testIndices.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one IMAGE or --test-index N");
         }

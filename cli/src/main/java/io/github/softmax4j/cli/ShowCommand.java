@@ -102,9 +102,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--first must be >= 0, got " + first);
         }
         data.validate();
-        if (model != null && !Files.isRegularFile(model)) {
-            throw new ParameterException(spec.commandLine(), "--model " + model + " is not a file");
-        }
+        Models.requireFile(spec, model, "--model");
         if (out != null && Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name such as grid.png");
         }

@@ -207,9 +207,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void checkPaths() {
         data.validate();
-        if (initModel != null && !Files.isRegularFile(initModel)) {
-            throw new ParameterException(spec.commandLine(), "--init " + initModel + " is not a file");
-        }
+        Models.requireFile(spec, initModel, "--init");
     }
 
     private Path runDir() {
