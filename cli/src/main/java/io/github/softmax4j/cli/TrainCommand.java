@@ -1,14 +1,12 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.IdxReader;
 import io.github.softmax4j.data.PixelScaling;
-import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
-import io.github.softmax4j.train.DivergenceException;
-import io.github.softmax4j.train.EpochStats;
-import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,34 +73,49 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (default: runs/<date>_<time>).")
     private Path out;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its last completed epoch, with its own settings.")
+    private Path resume;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        TrainConfig config = config();
         int threadCount = threadCount();
         checkPaths();
-        Path runDir = runDir();
-        Thread warmUp = new Thread(() -> {
-            try {
-                Trainer.warmUp(FashionMnist.FEATURES, FashionMnist.CLASSES);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        TrainConfig config = resume == null ? config() : null;
+        Path runDir = resume != null ? resume : runDir();
+        Thread warmUp = startWarmUp();
         try {
-            SoftmaxRegression model = initialModel(config);
+            TrainingRun run;
+            String init;
+            if (resume == null) {
+                init = initModel != null ? initModel.toString() : "N(0, " + config.initStd() + "^2)";
+                Map<String, String> training = new LinkedHashMap<>();
+                config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+                training.put("init", initModel == null ? "random" : initModel.toString());
+                SavedModel start = new SavedModel(initialModel(config), FashionMnist.CLASS_NAMES, config.pixelScaling(),
+                        IdxReader.ROWS, IdxReader.COLS, training);
+                run = new TrainingRun(runDir, start, config, List.of(), threadCount, stdout, stderr);
+            } else {
+                Checkpoint checkpoint = Checkpoint.load(runDir);
+                config = checkpoint.config();
+                init = "the checkpoint (" + checkpoint.model().training().getOrDefault("init", "random") + " at first)";
+                int leftovers = AtomicFiles.removeLeftovers(runDir);
+                stdout.printf("resume:  %s after epoch %d of %d%s%n", runDir, checkpoint.history().size(), config.epochs(),
+                        leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
+                                + (leftovers == 1 ? "" : "s") + ")");
+                run = new TrainingRun(runDir, checkpoint.model(), config, checkpoint.history(), threadCount, stdout, stderr);
+            }
             FashionMnist fashionMnist = data.load();
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s, init %s, seed %d, pixels %s (%s), "
                             + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),
-                    initModel != null ? initModel : "N(0, " + config.initStd() + "^2)", config.seed(),
+                    init, config.seed(),
                     config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
                     threadCount);
             stdout.printf("run:     %s%n%n", runDir);
-            return train(model, fashionMnist, config, threadCount, runDir, stdout, stderr);
+            return run.run(fashionMnist);
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
             return Softmax4jCli.EXIT_PROBLEM;
@@ -114,55 +126,17 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int train(SoftmaxRegression model, FashionMnist data, TrainConfig config, int threadCount, Path runDir,
-                      PrintWriter stdout, PrintWriter stderr) throws IOException, InterruptedException {
-        Map<String, Object> described = describe(config, threadCount);
-        List<EpochStats> history = new ArrayList<>();
-        stdout.println("epoch  train loss  train acc  test acc    time");
-        stdout.flush();
-        Files.createDirectories(runDir);
-        CurvesWriter curves = new CurvesWriter(runDir);
-        try (Trainer trainer = new Trainer(config, threadCount, FashionMnist.FEATURES, FashionMnist.CLASSES)) {
-            trainer.fit(model, data.train(), data.test(), stats -> {
-                history.add(stats);
-                stdout.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %8.4f  %5.2f s%n", stats.epoch(), stats.trainLoss(),
-                        stats.trainAccuracy(), stats.testAccuracy(), stats.seconds());
-                stdout.flush();
-                curves.update(history);
-                try {
-                    MetricsFiles.write(runDir, described, history);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (DivergenceException e) {
-            saveModel(runDir, model, config);
-            MetricsFiles.write(runDir, described, history);
-            curves.finish();
-            stderr.println("softmax4j train: the loss became NaN or infinite in epoch " + e.epoch() + " at --lr "
-                    + e.learningRate() + "; try a smaller --lr. " + (history.isEmpty() ? "The initial model"
-                    : "The model after epoch " + history.get(history.size() - 1).epoch()) + " is saved in "
-                    + runDir.resolve("model.safetensors"));
-            return Softmax4jCli.EXIT_PROBLEM;
-        }
-        Path modelPath = saveModel(runDir, model, config);
-        curves.finish();
-        RunPictures.write(runDir, model, data, config.pixelScaling(), described, history, stdout);
-        stdout.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve("metrics.json"),
-                runDir.resolve("metrics.csv"), runDir.resolve("report.html"));
-        return 0;
-    }
-
-    private Path saveModel(Path runDir, SoftmaxRegression model, TrainConfig config) throws IOException {
-        Map<String, String> training = new LinkedHashMap<>();
-        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
-        if (initModel != null) {
-            training.put("init", initModel.toString());
-        }
-        Path path = runDir.resolve("model.safetensors");
-        ModelFile.save(path, new SavedModel(model, FashionMnist.CLASS_NAMES, config.pixelScaling(), IdxReader.ROWS,
-                IdxReader.COLS, training));
-        return path;
+    private static Thread startWarmUp() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                Trainer.warmUp(FashionMnist.FEATURES, FashionMnist.CLASSES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return warmUp;
     }
 
     private SoftmaxRegression initialModel(TrainConfig config) throws IOException {
@@ -171,13 +145,6 @@ final class TrainCommand implements Callable<Integer> {
                     config.seed());
         }
         return Models.loadFashionMnist(initModel).model();
-    }
-
-    private Map<String, Object> describe(TrainConfig config, int threadCount) {
-        Map<String, Object> described = new LinkedHashMap<>(config.toMap());
-        described.put("init", initModel == null ? "random" : initModel.toString());
-        described.put("threads", threadCount);
-        return described;
     }
 
     private TrainConfig config() {
@@ -208,6 +175,20 @@ final class TrainCommand implements Callable<Integer> {
     private void checkPaths() {
         data.validate();
         Models.requireFile(spec, initModel, "--init");
+        if (resume == null) {
+            return;
+        }
+        for (String option : List.of("--epochs", "--batch-size", "--lr", "--init-std", "--seed", "--pixels",
+                "--no-shuffle", "--init", "--out")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), "--resume continues with the run's own settings and "
+                        + "folder; leave out " + option);
+            }
+        }
+        if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {
+            throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no "
+                    + Checkpoint.FILE_NAME + "; give the folder of a run softmax4j train started");
+        }
     }
 
     private Path runDir() {
@@ -215,6 +196,14 @@ final class TrainCommand implements Callable<Integer> {
             if (Files.isRegularFile(out) || Files.isDirectory(out) && !isEmptyDir(out)) {
                 throw new ParameterException(spec.commandLine(), "--out " + out
                         + " already exists and is not an empty folder; choose a new folder");
+            }
+            Path existing = out.toAbsolutePath();
+            while (!Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " cannot be created: " + existing
+                        + " is not a writable folder");
             }
             return out;
         }

@@ -72,6 +72,21 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files a writer left in {@code dir} when its process was killed
+     * mid-write; returns how many there were. Call it only when no writer is at work there.
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        int removed = 0;
+        try (var entries = Files.newDirectoryStream(dir, ".*.part")) {
+            for (Path leftover : entries) {
+                Files.deleteIfExists(leftover);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Writes {@code bytes} to {@code target} atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));

@@ -44,6 +44,29 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
         return new TrainConfig(0.1f, 256, 10, DEFAULT_SEED, 0.01f, PixelScaling.UNIT, true);
     }
 
+    /**
+     * The configuration {@link #toMap()} wrote, read back from its values as strings (as a model
+     * file's metadata holds them); throws IllegalArgumentException naming what is missing or wrong.
+     */
+    public static TrainConfig fromMap(Map<String, String> map) {
+        try {
+            return new TrainConfig(Float.parseFloat(required(map, "learning_rate")),
+                    Integer.parseInt(required(map, "batch_size")), Integer.parseInt(required(map, "epochs")),
+                    Long.parseLong(required(map, "seed")), Float.parseFloat(required(map, "init_std")),
+                    PixelScaling.fromId(required(map, "pixel_scaling")), Boolean.parseBoolean(required(map, "shuffle")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("training configuration has a malformed number: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> map, String key) {
+        String value = map.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("training configuration lacks " + key);
+        }
+        return value;
+    }
+
     /** The fields under the snake_case names that metrics.json and model files use. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

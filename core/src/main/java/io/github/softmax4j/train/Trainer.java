@@ -115,14 +115,26 @@ public final class Trainer implements AutoCloseable {
      */
     public List<EpochStats> fit(SoftmaxRegression model, Dataset train, Dataset test, Consumer<EpochStats> listener)
             throws DivergenceException {
+        return fit(model, train, test, 1, listener);
+    }
+
+    /**
+     * {@link #fit(SoftmaxRegression, Dataset, Dataset, Consumer)} from epoch {@code firstEpoch} on,
+     * for a run that continues from a checkpoint: every epoch's shuffle depends only on the seed and
+     * the epoch's number, and SGD has no state beyond the weights, so the result is bitwise the one
+     * an uninterrupted run gives. Returns the figures of the epochs run by this call.
+     */
+    public List<EpochStats> fit(SoftmaxRegression model, Dataset train, Dataset test, int firstEpoch,
+                                Consumer<EpochStats> listener) throws DivergenceException {
         List<EpochStats> history = new ArrayList<>();
         SoftmaxRegression lastGood = model.copy();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        double limit = explosionLimit(model.classes());
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             EpochResult result = trainEpoch(model, train, epoch);
-            if (!Double.isFinite(result.trainLoss()) || !model.isFinite()) {
+            if (!Double.isFinite(result.trainLoss()) || result.trainLoss() > limit || !model.isFinite()) {
                 model.copyFrom(lastGood);
-                throw new DivergenceException(epoch, config.learningRate(), history);
+                throw new DivergenceException(epoch, config.learningRate(), result.trainLoss(), history);
             }
             double testAccuracy = Metrics.evaluateAccuracy(model, test, config.pixelScaling(), parallel);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -132,6 +144,15 @@ public final class Trainer implements AutoCloseable {
             listener.accept(stats);
         }
         return history;
+    }
+
+    /**
+     * The mean loss above which a run counts as diverged although the loss is still finite: 100
+     * times the loss of a model that knows nothing, ln(classes). With the stable kernels a far too
+     * large step rarely reaches NaN; it makes the loss explode instead (lr 1e6: 3.6 million).
+     */
+    public static double explosionLimit(int classes) {
+        return 100 * Math.log(classes);
     }
 
     /**

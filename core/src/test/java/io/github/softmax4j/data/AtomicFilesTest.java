@@ -1,0 +1,76 @@
+package io.github.softmax4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private long leftovers() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = Files.writeString(dir.resolve("model.bin"), "old");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("new, but".getBytes());
+            throw new IOException("disk full");
+        }));
+        assertEquals("old", Files.readString(target));
+        assertEquals(0, leftovers());
+    }
+
+    @Test
+    void aRejectedCheckLeavesNothing() throws IOException {
+        Path target = dir.resolve("download.gz");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write(1), written -> {
+            throw new IOException("wrong checksum");
+        }));
+        assertFalse(Files.exists(target));
+        assertEquals(0, leftovers());
+    }
+
+    @Test
+    void aProcessKilledMidWriteNeverLeavesAPartialTarget() throws IOException, InterruptedException {
+        Path target = dir.resolve("big.bin");
+        Random random = new Random(5);
+        int killedMidWrite = 0;
+        for (int kill = 0; kill < 6; kill++) {
+            Process victim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), AtomicWriteVictim.class.getName(), target.toString())
+                    .redirectErrorStream(true).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(target) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(random.nextInt(150));
+            victim.destroyForcibly();
+            victim.waitFor();
+            assertTrue(Files.exists(target), "the first version was written");
+            byte[] content = Files.readAllBytes(target);
+            assertEquals(AtomicWriteVictim.SIZE, content.length, "whole");
+            for (byte b : content) {
+                assertEquals(content[0], b, "one version, not a mix");
+            }
+            killedMidWrite += leftovers() > 0 ? 1 : 0;
+            AtomicFiles.removeLeftovers(dir);
+            assertEquals(0, leftovers());
+        }
+        assertTrue(killedMidWrite > 0, "at least one kill landed during a write");
+    }
+}
