@@ -142,4 +142,42 @@ class TrainCommandTest {
         assertTrue(secondMetrics.get("epochs").get(0).get("train_loss").asDouble()
                 < firstMetrics.get("epochs").get(0).get("train_loss").asDouble());
     }
+
+    @Test
+    void anExplodingLossStopsTheRunNamingTheEpochAndKeepsTheLastGoodModel() throws IOException {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--lr", "1e6", "--epochs", "3",
+                "--out", out.toString());
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("the loss exploded to") && run.err().contains("in epoch 1 at --lr 1000000.0; "
+                + "try a smaller --lr. The initial model is saved in " + out.resolve("model.safetensors")), run.err());
+        SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
+        assertTrue(saved.model().sameParameters(io.github.softmax4j.model.SoftmaxRegression.initialize(784, 10, 0.01f, 42)));
+    }
+
+    @Test
+    void resumeTakesNoTrainingSettings() throws IOException {
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
+                run.toString()).exitCode());
+        CliRun twice = CliRun.of("train", "--resume", run.toString(), "--lr", "0.5");
+        assertEquals(2, twice.exitCode());
+        assertTrue(twice.err().contains("--resume continues with the run's own settings and folder; leave out --lr"),
+                twice.err());
+        CliRun nothing = CliRun.of("train", "--resume", dir.resolve("elsewhere").toString());
+        assertEquals(2, nothing.exitCode());
+        assertTrue(nothing.err().contains("holds no checkpoint.safetensors"), nothing.err());
+        CliRun complete = CliRun.of("train", "--resume", run.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, complete.exitCode(), complete.err());
+        assertTrue(complete.out().contains("after epoch 1 of 1"), complete.out());
+    }
+
+    @Test
+    void anOutFolderThatCannotBeCreatedIsABadOption() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun run = CliRun.of("train", "--out", file.resolve("run").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("cannot be created: " + file + " is not a writable folder"), run.err());
+    }
 }

@@ -204,7 +204,8 @@ public final class IdxReader {
                         + Math.max(available, 0) + (length > available ? "; the file is truncated" : "; remove the trailing bytes"));
             }
             if (length > Integer.MAX_VALUE - 8) {
-                throw new IdxFormatException(path, "header declares " + length + " payload bytes, more than any Fashion-MNIST file");
+                throw new IdxFormatException(path, "header declares " + length + " payload bytes, more than any "
+                        + "Fashion-MNIST file holds; the file is damaged or not Fashion-MNIST");
             }
             byte[] buffer = new byte[(int) Math.max(0, Math.min(length, available))];
             int filled = 0;

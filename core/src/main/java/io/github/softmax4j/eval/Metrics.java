@@ -8,7 +8,7 @@ import io.github.softmax4j.model.SoftmaxRegression;
 
 /** Accuracy, as the d2l chapter defines it, on score arrays and on whole data sets. */
 public final class Metrics {
-    private static final int EVAL_BATCH = 1024;
+    private static final int EVAL_BATCH = 256;
 
     private Metrics() {
     }

@@ -10,18 +10,18 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds IDX files, well-formed or deliberately broken, for tests. */
-final class IdxBytes {
+public final class IdxBytes {
     private IdxBytes() {
     }
 
     /** An images file: magic 0x803, count, rows, cols, then the pixels. */
-    static byte[] images(int count, int rows, int cols, byte[] pixels) {
+    public static byte[] images(int count, int rows, int cols, byte[] pixels) {
         return ByteBuffer.allocate(16 + pixels.length)
                 .putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols).put(pixels).array();
     }
 
     /** {@code count} 28x28 images whose pixel j of image i is (i + j) mod 256. */
-    static byte[] images(int count) {
+    public static byte[] images(int count) {
         byte[] pixels = new byte[count * 784];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (i / 784 + i % 784);
@@ -30,7 +30,7 @@ final class IdxBytes {
     }
 
     /** A labels file: magic 0x801, count, then the labels. */
-    static byte[] labels(int... labels) {
+    public static byte[] labels(int... labels) {
         ByteBuffer buffer = ByteBuffer.allocate(8 + labels.length).putInt(IdxReader.LABELS_MAGIC).putInt(labels.length);
         for (int label : labels) {
             buffer.put((byte) label);
@@ -38,7 +38,7 @@ final class IdxBytes {
         return buffer.array();
     }
 
-    static byte[] gzip(byte[] raw) {
+    public static byte[] gzip(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(raw);
@@ -48,17 +48,17 @@ final class IdxBytes {
         return out.toByteArray();
     }
 
-    static byte[] truncate(byte[] bytes, int length) {
+    public static byte[] truncate(byte[] bytes, int length) {
         return Arrays.copyOf(bytes, length);
     }
 
-    static byte[] append(byte[] bytes, byte... extra) {
+    public static byte[] append(byte[] bytes, byte... extra) {
         byte[] joined = Arrays.copyOf(bytes, bytes.length + extra.length);
         System.arraycopy(extra, 0, joined, bytes.length, extra.length);
         return joined;
     }
 
-    static Path write(Path dir, String name, byte[] bytes) {
+    public static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);
         } catch (IOException e) {
