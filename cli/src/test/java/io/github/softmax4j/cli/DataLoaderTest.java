@@ -32,7 +32,7 @@ class DataLoaderTest {
         Path cache = dir.resolve("cache");
         DataLoader loader = new DataLoader(new DataLocator(Map.of(), cache, dir.resolve("no-package")),
                 new Downloader(URI.create("http://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(1),
-                        Duration.ofSeconds(1)));
+                        Duration.ofSeconds(1), Duration.ofSeconds(1)));
         StringWriter err = new StringWriter();
         IOException e = assertThrows(IOException.class,
                 () -> loader.load(null, new PrintWriter(new StringWriter()), new PrintWriter(err)));

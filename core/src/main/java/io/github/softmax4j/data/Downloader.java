@@ -27,17 +27,23 @@ public final class Downloader {
     private final URI mirror;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration fileTimeout;
 
-    /** A downloader from {@code mirror} (a base URI ending in '/') with the given timeouts. */
-    public Downloader(URI mirror, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * A downloader from {@code mirror} (a base URI ending in '/'): {@code connectTimeout} to
+     * connect, {@code readTimeout} for any single read, and {@code fileTimeout} for a whole file,
+     * so that a server trickling bytes cannot hold a run forever either.
+     */
+    public Downloader(URI mirror, Duration connectTimeout, Duration readTimeout, Duration fileTimeout) {
         this.mirror = mirror;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.fileTimeout = fileTimeout;
     }
 
-    /** The official mirror, 15 s to connect and 30 s for any single read. */
+    /** The official mirror: 15 s to connect, 30 s for any single read, 10 minutes for a file. */
     public static Downloader official() {
-        return new Downloader(OFFICIAL_MIRROR, Duration.ofSeconds(15), Duration.ofSeconds(30));
+        return new Downloader(OFFICIAL_MIRROR, Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 
     /** Downloads every file {@code dir} lacks. Throws an IOException saying which file failed and why. */
@@ -61,6 +67,7 @@ public final class Downloader {
                     throw new IOException("server answered HTTP " + status);
                 }
                 long total = connection.getContentLengthLong();
+                long deadline = System.nanoTime() + fileTimeout.toNanos();
                 AtomicFiles.write(target, out -> {
                     byte[] buffer = new byte[1 << 16];
                     long received = 0;
@@ -69,6 +76,10 @@ public final class Downloader {
                             out.write(buffer, 0, n);
                             received += n;
                             progress.update(part.gzipFileName(), received, total);
+                            if (System.nanoTime() > deadline) {
+                                throw new IOException("gave up after " + fileTimeout.toSeconds() + " s with " + received
+                                        + " bytes received; the server is too slow");
+                            }
                         }
                     }
                     if (total >= 0 && received != total) {

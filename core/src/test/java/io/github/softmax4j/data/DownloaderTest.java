@@ -46,7 +46,7 @@ class DownloaderTest {
     }
 
     private static Downloader downloader(URI mirror) {
-        return new Downloader(mirror, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        return new Downloader(mirror, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -125,6 +125,26 @@ class DownloaderTest {
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(8),
                 () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { })));
         assertTrue(e.getMessage().contains("no data for 1 s"), e.getMessage());
+        assertEquals(0, filesIn(cache));
+    }
+
+    @Test
+    void givesUpOnAServerThatTricklesBytes() throws IOException {
+        URI mirror = serve(exchange -> {
+            exchange.sendResponseHeaders(200, 1000);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 1000; i++) {
+                    out.write(0);
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException closed) {
+                // the client gave up, as it should
+            }
+        });
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { })));
+        assertTrue(e.getMessage().contains("gave up after 2 s"), e.getMessage());
         assertEquals(0, filesIn(cache));
     }
 }

@@ -158,4 +158,30 @@ class ModelFileTest {
     void rejectsMissingFile() {
         assertTrue(error(dir.resolve("absent.safetensors")).contains("file not found"));
     }
+
+    @Test
+    void rejectsAnAbsurdHeaderLength() throws IOException {
+        byte[] file = new byte[(2 << 20) + 16];
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putLong(2 << 20);
+        assertTrue(error(Files.write(dir.resolve("m"), file)).contains("larger than any softmax4j model's"));
+    }
+
+    @Test
+    void rejectsAnotherDtype() throws IOException {
+        String header = header("[3,6]", "[0,72]", "[72,84]").replaceFirst("\"F32\"", "\"F16\"");
+        assertTrue(error(withHeader(header, 84)).contains("tensor 'weight' has dtype \"F16\", expected \"F32\""));
+    }
+
+    @Test
+    void rejectsAMissingBias() throws IOException {
+        String header = header("[3,6]", "[0,72]", "[72,84]");
+        header = header.substring(0, header.indexOf(",\"bias\"")) + "}";
+        assertTrue(error(withHeader(header, 72)).contains("tensor 'bias' is missing"));
+    }
+
+    @Test
+    void rejectsMetadataThatDoesNotMatchTheTensors() throws IOException {
+        String header = header("[3,6]", "[0,72]", "[72,84]").replace("[2, 3]", "[3, 3]");
+        assertTrue(error(withHeader(header, 84)).contains("has shape [3,6], expected [3, 9]"));
+    }
 }
