@@ -128,6 +128,8 @@ class BadDataTest {
         assertTrue(run.err().contains(broken.toString()), run.err());
         assertTrue(run.err().contains(problem), "'" + run.err().strip() + "' should say '" + problem + "'");
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertTrue(Stream.of(" again", "check which file is which", "remove the trailing bytes", "under its own name")
+                .anyMatch(run.err()::contains), "says what to do: " + run.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -153,7 +153,12 @@ public record FashionMnist(Dataset train, Dataset test) {
     private static byte[] readImages(Path dir, Part part) throws IOException {
         Path path = part.find(dir);
         MessageDigest digest = sha256();
-        byte[] pixels = IdxReader.readImages(path, digest);
+        byte[] pixels;
+        try {
+            pixels = IdxReader.readImages(path, digest);
+        } catch (IdxFormatException e) {
+            throw withAdvice(path, e);
+        }
         checkDigest(path, part, digest);
         return pixels;
     }
@@ -161,9 +166,27 @@ public record FashionMnist(Dataset train, Dataset test) {
     private static int[] readLabels(Path dir, Part part) throws IOException {
         Path path = part.find(dir);
         MessageDigest digest = sha256();
-        int[] labels = IdxReader.readLabels(path, CLASSES, digest);
+        int[] labels;
+        try {
+            labels = IdxReader.readLabels(path, CLASSES, digest);
+        } catch (IdxFormatException e) {
+            throw withAdvice(path, e);
+        }
         checkDigest(path, part, digest);
         return labels;
+    }
+
+    /** The reader's message, with what to do added where it does not already say. */
+    private static IdxFormatException withAdvice(Path path, IdxFormatException e) {
+        String message = e.getMessage();
+        if (message.contains(" again") || message.contains("; check") || message.contains("; remove")) {
+            return e;
+        }
+        String problem = message.startsWith(path + ": ") ? message.substring(path.toString().length() + 2) : message;
+        IdxFormatException advised = new IdxFormatException(path, problem
+                + "; this is not the Fashion-MNIST file: delete it and fetch the official one again");
+        advised.initCause(e);
+        return advised;
     }
 
     private static void checkDigest(Path path, Part part, MessageDigest digest) throws IOException {
