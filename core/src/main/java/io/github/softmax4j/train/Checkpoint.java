@@ -39,13 +39,7 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         Map<String, String> training = new LinkedHashMap<>(model.training());
         List<Map<String, Object>> epochs = new ArrayList<>();
         for (EpochStats stats : history) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", stats.epoch());
-            row.put("train_loss", stats.trainLoss());
-            row.put("train_acc", stats.trainAccuracy());
-            row.put("test_acc", stats.testAccuracy());
-            row.put("seconds", stats.seconds());
-            epochs.add(row);
+            epochs.add(stats.toMap());
         }
         training.put(HISTORY, JSON.writeValueAsString(epochs));
         ModelFile.save(runDir.resolve(FILE_NAME), new SavedModel(model.model(), model.classNames(),
@@ -64,14 +58,15 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         try {
             List<EpochStats> epochs = new ArrayList<>();
             for (Map<String, Number> row : JSON.readValue(history, new TypeReference<List<Map<String, Number>>>() { })) {
-                epochs.add(new EpochStats(row.get("epoch").intValue(), row.get("train_loss").doubleValue(),
-                        row.get("train_acc").doubleValue(), row.get("test_acc").doubleValue(),
-                        row.get("seconds").doubleValue()));
+                if (row == null) {
+                    throw new IllegalArgumentException("an epoch entry is empty");
+                }
+                epochs.add(EpochStats.fromMap(row));
             }
             SavedModel model = new SavedModel(saved.model(), saved.classNames(), saved.pixelScaling(), saved.height(),
                     saved.width(), training);
             return new Checkpoint(model, TrainConfig.fromMap(training), epochs);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFormatException(file, "checkpoint metadata is damaged (" + e.getMessage() + ")");
         }
     }

@@ -42,13 +42,7 @@ public final class MetricsFiles {
     public static byte[] toJson(Map<String, Object> config, List<EpochStats> epochs) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EpochStats stats : epochs) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", stats.epoch());
-            row.put("train_loss", stats.trainLoss());
-            row.put("train_acc", stats.trainAccuracy());
-            row.put("test_acc", stats.testAccuracy());
-            row.put("seconds", stats.seconds());
-            rows.add(row);
+            rows.add(stats.toMap());
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("config", config);
