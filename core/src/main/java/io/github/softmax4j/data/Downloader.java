@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Downloads the four Fashion-MNIST .gz files from a mirror into a folder. Each file is verified
  * (the SHA-256 of its decompressed contents, so a mirror that recompresses, as Debian does, is
- * accepted) before it is moved into place, so only verified files ever appear there; connecting and every read are bounded by timeouts, so a stalled server cannot hang a run.
+ * accepted) before it is moved into place, so only verified files ever appear there. Connecting,
+ * every read and every whole file are bounded by timeouts, so a stalled server cannot hang a run.
  */
 public final class Downloader {
     /** The data set's official mirror. */

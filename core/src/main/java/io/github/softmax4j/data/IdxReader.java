@@ -202,7 +202,8 @@ public final class IdxReader {
             long available = contentBound - headerBytes;
             if (!gzip && length != available) {
                 throw new IdxFormatException(path, "header declares " + length + " payload bytes but the file holds "
-                        + Math.max(available, 0) + (length > available ? "; the file is truncated" : "; remove the trailing bytes"));
+                        + Math.max(available, 0)
+                        + (length > available ? "; the file is truncated" : "; remove the trailing bytes"));
             }
             if (length > Integer.MAX_VALUE - 8) {
                 throw new IdxFormatException(path, "header declares " + length + " payload bytes, more than any "
@@ -213,7 +214,8 @@ public final class IdxReader {
             try {
                 while (filled < length) {
                     if (filled == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, (int) Math.min(length, Math.max(2L * buffer.length, GZIP_BUFFER)));
+                        long grown = Math.min(length, Math.max(2L * buffer.length, GZIP_BUFFER));
+                        buffer = Arrays.copyOf(buffer, (int) grown);
                     }
                     int read = in.read(buffer, filled, buffer.length - filled);
                     if (read < 0) {

@@ -92,7 +92,8 @@ public final class ImagePreprocessor {
         int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                gray[y * width + x] = storedGray ? raster.getSample(x, y, 0) * 255 / max : luminance(image.getRGB(x, y));
+                gray[y * width + x] = storedGray ? raster.getSample(x, y, 0) * 255 / max
+                        : luminance(image.getRGB(x, y));
             }
         }
         return gray;
@@ -105,7 +106,7 @@ public final class ImagePreprocessor {
         return (int) Math.round((luma * alpha + 255.0 * (255 - alpha)) / 255.0);
     }
 
-    /** The median gray level of the image's outermost pixels: the background, even where the object touches the edge. */
+    /** The median gray level of the outermost pixels: the background, even where the object touches the edge. */
     private static int borderMedian(int[] gray, int width, int height) {
         int[] histogram = new int[256];
         int count = 0;

@@ -249,7 +249,8 @@ final class VectorBatchKernels implements BatchKernels {
         for (; j + LANES <= to; j += LANES) {
             FloatVector a = FloatVector.zero(FLOATS);
             for (int i = 0; i < n; i++) {
-                a = FloatVector.fromArray(FLOATS, x, i * d + j).fma(FloatVector.broadcast(FLOATS, dLogits[i * k + c]), a);
+                FloatVector g = FloatVector.broadcast(FLOATS, dLogits[i * k + c]);
+                a = FloatVector.fromArray(FLOATS, x, i * d + j).fma(g, a);
             }
             a.intoArray(dW, c * d + j);
         }

@@ -108,7 +108,8 @@ public final class ModelFile {
                     + " does not fit in the file of " + size + " bytes; the file is truncated or not safetensors");
         }
         if (headerLength > MAX_HEADER_BYTES) {
-            throw new ModelFormatException(path, "header of " + headerLength + " bytes is larger than any softmax4j model's");
+            throw new ModelFormatException(path, "header of " + headerLength
+                    + " bytes is larger than any softmax4j model's");
         }
         ByteBuffer headerBytes = readFully(channel, 8, (int) headerLength);
         JsonNode header;
@@ -275,7 +276,8 @@ public final class ModelFile {
                 }
                 return value;
             } catch (JsonProcessingException e) {
-                throw new ModelFormatException(path, "__metadata__ " + key + " is not valid: " + e.getOriginalMessage());
+                throw new ModelFormatException(path, "__metadata__ " + key + " is not valid: "
+                        + e.getOriginalMessage());
             }
         }
 

@@ -57,7 +57,8 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         }
         try {
             List<EpochStats> epochs = new ArrayList<>();
-            for (Map<String, Number> row : JSON.readValue(history, new TypeReference<List<Map<String, Number>>>() { })) {
+            List<Map<String, Number>> rows = JSON.readValue(history, new TypeReference<>() { });
+            for (Map<String, Number> row : rows) {
                 if (row == null) {
                     throw new IllegalArgumentException("an epoch entry is empty");
                 }

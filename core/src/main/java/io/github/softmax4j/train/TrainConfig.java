@@ -53,7 +53,8 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
             return new TrainConfig(Float.parseFloat(required(map, "learning_rate")),
                     Integer.parseInt(required(map, "batch_size")), Integer.parseInt(required(map, "epochs")),
                     Long.parseLong(required(map, "seed")), Float.parseFloat(required(map, "init_std")),
-                    PixelScaling.fromId(required(map, "pixel_scaling")), Boolean.parseBoolean(required(map, "shuffle")));
+                    PixelScaling.fromId(required(map, "pixel_scaling")),
+                    Boolean.parseBoolean(required(map, "shuffle")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("training configuration has a malformed number: " + e.getMessage(), e);
         }
