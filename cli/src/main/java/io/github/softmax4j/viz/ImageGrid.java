@@ -83,7 +83,7 @@ public final class ImageGrid {
         }
     }
 
-    /** The pixels as an RGB image with equal channels (a Java gray image would be drawn brighter). */
+    /** The pixels as an RGB image with equal channels. */
     private static BufferedImage grayscale(byte[] pixels) {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < pixels.length; i++) {
