@@ -106,11 +106,13 @@ class ResumeAfterKillTest {
                 process.waitFor();
             }
             int exit;
-            if (Files.isDirectory(runDir)) {
+            if (Files.isRegularFile(runDir.resolve(Checkpoint.FILE_NAME))) {
                 assertNothingPartial(runDir);
                 exit = finish(start(log, "train", "--data-dir", data, "--resume", runDir.toString()));
             } else {
-                // killed before the run folder existed: there is nothing to resume, start again
+                // killed before the first checkpoint was in place: there is nothing to resume, so
+                // start again, as a user would, in a fresh folder
+                runDir = dir.resolve("run-" + kill + "-again");
                 exit = finish(start(log, "train", "--data-dir", data, "--epochs", EPOCHS, "--out", runDir.toString()));
             }
             assertEquals(0, exit, "kill " + kill + " at " + at + " ms: " + Files.readString(log));

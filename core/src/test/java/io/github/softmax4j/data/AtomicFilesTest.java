@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,14 +56,17 @@ class AtomicFilesTest {
             Process victim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), AtomicWriteVictim.class.getName(), target.toString())
                     .redirectErrorStream(true).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(target) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+            BufferedReader output = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder printed = new StringBuilder();
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("version ")) {
+                printed.append(line).append('\n');
             }
-            Thread.sleep(random.nextInt(150));
+            assertTrue(line != null, () -> "the victim completes a version before it is killed, but printed: " + printed);
+            Thread.sleep(random.nextInt(60));
+            assertTrue(victim.isAlive(), "the victim is still writing");
             victim.destroyForcibly();
             victim.waitFor();
-            assertTrue(Files.exists(target), "the first version was written");
             byte[] content = Files.readAllBytes(target);
             assertEquals(AtomicWriteVictim.SIZE, content.length, "whole");
             for (byte b : content) {
