@@ -68,7 +68,7 @@ public class KernelBenchmark {
     /** Backward: dW = dLogitsᵀ x for the batch. */
     @Benchmark
     public float[] weightGradient() {
-        batch.weightGradient(dW, dLogits, x, N, D, K, 0, D);
+        batch.weightGradient(dW, dLogits, x, 0, N, D, K, 0, D);
         return dW;
     }
 

@@ -20,8 +20,12 @@ public interface BatchKernels {
     /** {@link Kernels#affine}: out (n,k) = x (n,d) wᵀ + b, with w (k,d), rows [from, to). */
     void affine(float[] out, float[] x, float[] w, float[] b, int from, int to, int d, int k);
 
-    /** {@link Kernels#weightGradient}: dW (k,d) = dLogitsᵀ x, feature columns [colFrom, colTo). */
-    void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int d, int k, int colFrom, int colTo);
+    /**
+     * {@link Kernels#weightGradient}: dW (k,d) = dLogitsᵀ x over rows [rowFrom, rowTo), feature
+     * columns [colFrom, colTo).
+     */
+    void weightGradient(float[] dW, float[] dLogits, float[] x, int rowFrom, int rowTo, int d, int k, int colFrom,
+                        int colTo);
 
     /** A description for people: {@code scalar} or {@code SIMD, 16 float lanes}. */
     String description();

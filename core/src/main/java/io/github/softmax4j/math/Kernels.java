@@ -105,10 +105,11 @@ public final class Kernels {
     }
 
     /**
-     * Weight gradient of a linear layer for feature columns [colFrom, colTo): {@code dW = dLogitsᵀ
-     * x}. Overwrites those columns of {@code dW}; each element is summed over the n rows in order.
+     * Weight gradient of a linear layer from rows [rowFrom, rowTo), for feature columns [colFrom,
+     * colTo): {@code dW = dLogitsᵀ x} over those rows. Overwrites those columns of {@code dW}; each
+     * element is summed over the rows in order.
      */
-    public static void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int d, int k,
+    public static void weightGradient(float[] dW, float[] dLogits, float[] x, int rowFrom, int rowTo, int d, int k,
                                       int colFrom, int colTo) {
         // dLogits (n,k), x (n,d) -> dW (k,d): dW[c][j] = sum_i dLogits[i][c] * x[i][j]
         for (int c = 0; c < k; c++) {
@@ -117,7 +118,7 @@ public final class Kernels {
                 dW[wc + j] = 0f;
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = rowFrom; i < rowTo; i++) {
             int xi = i * d;
             for (int c = 0; c < k; c++) {
                 float g = dLogits[i * k + c];
@@ -125,6 +126,20 @@ public final class Kernels {
                 for (int j = colFrom; j < colTo; j++) {
                     dW[wc + j] += g * x[xi + j];
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code out[i] = parts[0][i] + parts[1][i] + ... + parts[count - 1][i]} for i in [from, to),
+     * added in that order.
+     */
+    public static void sumInOrder(float[] out, float[][] parts, int count, int from, int to) {
+        System.arraycopy(parts[0], from, out, from, to - from);
+        for (int p = 1; p < count; p++) {
+            float[] part = parts[p];
+            for (int i = from; i < to; i++) {
+                out[i] += part[i];
             }
         }
     }

@@ -18,8 +18,9 @@ final class ScalarBatchKernels implements BatchKernels {
     }
 
     @Override
-    public void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int d, int k, int colFrom, int colTo) {
-        Kernels.weightGradient(dW, dLogits, x, n, d, k, colFrom, colTo);
+    public void weightGradient(float[] dW, float[] dLogits, float[] x, int rowFrom, int rowTo, int d, int k,
+                               int colFrom, int colTo) {
+        Kernels.weightGradient(dW, dLogits, x, rowFrom, rowTo, d, k, colFrom, colTo);
     }
 
     @Override

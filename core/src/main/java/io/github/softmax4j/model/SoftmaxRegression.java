@@ -120,16 +120,18 @@ public final class SoftmaxRegression {
     }
 
     /**
-     * Gradient of the batch-mean loss with respect to W for feature columns [colFrom, colTo),
-     * given {@code dLogits} (n, k) from the loss (already divided by n). Overwrites those columns.
+     * The part of the batch-mean loss's gradient with respect to W that rows [rowFrom, rowTo) give,
+     * for feature columns [colFrom, colTo), given {@code dLogits} (n, k) from the loss (already
+     * divided by n). Overwrites those columns.
      */
-    public void weightGradient(float[] dW, float[] dLogits, float[] x, int n, int colFrom, int colTo) {
-        KERNELS.weightGradient(dW, dLogits, x, n, features, classes, colFrom, colTo);
+    public void weightGradient(float[] dW, float[] dLogits, float[] x, int rowFrom, int rowTo, int colFrom,
+                               int colTo) {
+        KERNELS.weightGradient(dW, dLogits, x, rowFrom, rowTo, features, classes, colFrom, colTo);
     }
 
     /** The full gradient: dW (k, d) and dB (k) of the batch-mean loss; overwrites both. */
     public void gradient(float[] dW, float[] dB, float[] dLogits, float[] x, int n) {
-        weightGradient(dW, dLogits, x, n, 0, features);
+        weightGradient(dW, dLogits, x, 0, n, 0, features);
         Kernels.biasGradient(dB, dLogits, n, classes);
     }
 

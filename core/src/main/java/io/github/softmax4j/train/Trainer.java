@@ -14,11 +14,15 @@ import java.util.function.Consumer;
 
 /**
  * Minibatch SGD on softmax regression (d2l §3.6: train_epoch_ch3 and train_ch3; §3.7 in one call
- * with {@link #train}). Each batch runs in two parallel phases over a fixed pool: rows (read and
- * scale pixels, logits, loss and dLogits), then feature columns (dW and the SGD step). Every
- * output element is computed by one thread in one order, so the result is bitwise the same for
- * any thread count. Buffers are allocated once, for the largest batch; nothing is allocated in
- * the batch loop. One trainer serves one training run at a time.
+ * with {@link #train}). Each batch runs in two parallel phases over a fixed pool. First blocks of
+ * {@link #BLOCK_ROWS} rows: read and scale the pixels, logits, loss, dLogits and the block's own
+ * part of dW, so that a thread only ever reads the pixels it scaled itself and the 800 KB of a
+ * batch's pixels stay in that core's cache (measured: an epoch on two threads went from 35 to
+ * 31 ms). Then feature columns: the blocks' parts of dW added in block order, and the SGD step.
+ * Every output element is computed by one thread in one order, and the blocks do not depend on
+ * the thread count, so the result is bitwise the same for any thread count. Buffers are
+ * allocated once, for the largest batch; nothing is allocated in the batch loop. One trainer
+ * serves one training run at a time.
  */
 public final class Trainer implements AutoCloseable {
     /** One epoch's training figures (d2l: what train_epoch_ch3 returns). */
@@ -32,6 +36,9 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Rows per block of a batch: each block's weight gradient is summed on its own. */
+    public static final int BLOCK_ROWS = 64;
+
     // 125 epochs of 16 batches: enough calls for the JIT to compile every kernel (measured)
     private static final int WARM_UP_EPOCHS = 125;
 
@@ -42,14 +49,15 @@ public final class Trainer implements AutoCloseable {
     private final float[] logits;
     private final float[] dLogits;
     private final float[] losses;
-    private final Parallel.RangeTask rowPhase = this::rowPhase;
+    private final float[][] blockGradients;
+    private final Parallel.RangeTask blockPhase = this::blockPhase;
     private final Parallel.RangeTask featurePhase = this::featurePhase;
 
     // the state of the batch in progress, read by the two phases
     private SoftmaxRegression model;
     private Dataset train;
     private int[] order = new int[0];
-    private float[] dW;
+    private final float[] dW;
     private final float[] dB;
     private int batchStart;
     private int batchSize;
@@ -64,6 +72,8 @@ public final class Trainer implements AutoCloseable {
         this.logits = new float[batch * classes];
         this.dLogits = new float[batch * classes];
         this.losses = new float[batch];
+        this.blockGradients = new float[blocks(batch)][classes * features];
+        this.dW = new float[classes * features];
         this.dB = new float[classes];
     }
 
@@ -169,16 +179,13 @@ public final class Trainer implements AutoCloseable {
         if (order.length != n) {
             order = new int[n];
         }
-        if (dW == null || dW.length != k * model.features()) {
-            dW = new float[k * model.features()];
-        }
         BatchOrder.fill(order, config.seed(), epoch, config.shuffle());
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
             batchStart = start;
             batchSize = Math.min(config.batchSize(), n - start);
-            parallel.forRange(batchSize, rowPhase);
+            parallel.forRange(blocks(batchSize), blockPhase);
             double batchLoss = 0;
             for (int i = 0; i < batchSize; i++) {
                 batchLoss += losses[i];
@@ -195,16 +202,33 @@ public final class Trainer implements AutoCloseable {
         return new EpochResult(lossSum / n, (double) correct / n);
     }
 
-    /** Batch rows [from, to): pixels in, logits, per-example loss and dLogits = (p - onehot)/n out. */
-    private void rowPhase(int from, int to) {
-        train.readBatchRows(x, y, order, batchStart, from, to, config.pixelScaling());
-        model.net(logits, x, from, to);
-        Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, from, to, model.classes(), 1f / batchSize);
+    private static int blocks(int rows) {
+        return (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
     }
 
-    /** Feature columns [colFrom, colTo): their weight gradient, then their SGD step. */
+    /**
+     * Blocks [from, to) of the batch: pixels in; logits, per-example loss, dLogits = (p - onehot)/n
+     * and each block's part of dW out.
+     */
+    private void blockPhase(int from, int to) {
+        int rowFrom = from * BLOCK_ROWS;
+        int rowTo = Math.min(to * BLOCK_ROWS, batchSize);
+        train.readBatchRows(x, y, order, batchStart, rowFrom, rowTo, config.pixelScaling());
+        model.net(logits, x, rowFrom, rowTo);
+        Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, rowFrom, rowTo, model.classes(),
+                1f / batchSize);
+        for (int block = from; block < to; block++) {
+            model.weightGradient(blockGradients[block], dLogits, x, block * BLOCK_ROWS,
+                    Math.min((block + 1) * BLOCK_ROWS, batchSize), 0, model.features());
+        }
+    }
+
+    /** Feature columns [colFrom, colTo): dW as the sum of the blocks' parts, then the SGD step. */
     private void featurePhase(int colFrom, int colTo) {
-        model.weightGradient(dW, dLogits, x, batchSize, colFrom, colTo);
+        int d = model.features();
+        for (int c = 0; c < model.classes(); c++) {
+            Kernels.sumInOrder(dW, blockGradients, blocks(batchSize), c * d + colFrom, c * d + colTo);
+        }
         model.sgdWeights(dW, config.learningRate(), colFrom, colTo);
     }
 

@@ -55,8 +55,8 @@ class BatchKernelsTest {
         float[] dWExpected = new float[k * d];
         float[] dWActual = new float[k * d];
         Arrays.fill(dWActual, Float.NaN);
-        scalar.weightGradient(dWExpected, g, x, n, d, k, 0, d);
-        fastest.weightGradient(dWActual, g, x, n, d, k, 0, d);
+        scalar.weightGradient(dWExpected, g, x, 0, n, d, k, 0, d);
+        fastest.weightGradient(dWActual, g, x, 0, n, d, k, 0, d);
         assertClose(dWExpected, dWActual);
     }
 
@@ -77,12 +77,26 @@ class BatchKernelsTest {
 
         float[] g = random(random, n * k);
         float[] dWhole = new float[k * d];
-        fastest.weightGradient(dWhole, g, x, n, d, k, 0, d);
+        fastest.weightGradient(dWhole, g, x, 0, n, d, k, 0, d);
         float[] dParts = new float[k * d];
-        fastest.weightGradient(dParts, g, x, n, d, k, 0, split1);
-        fastest.weightGradient(dParts, g, x, n, d, k, split1, split2);
-        fastest.weightGradient(dParts, g, x, n, d, k, split2, d);
+        fastest.weightGradient(dParts, g, x, 0, n, d, k, 0, split1);
+        fastest.weightGradient(dParts, g, x, 0, n, d, k, split1, split2);
+        fastest.weightGradient(dParts, g, x, 0, n, d, k, split2, d);
         assertArrayEquals(dWhole, dParts);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"9,50,10,2,7", "9,784,10,0,4", "6,100,12,5,6"})
+    void aRowRangeOfTheGradientIsTheGradientOfThoseRowsAlone(int n, int d, int k, int rowFrom, int rowTo) {
+        Random random = new Random(9);
+        float[] x = random(random, n * d);
+        float[] g = random(random, n * k);
+        float[] ranged = new float[k * d];
+        fastest.weightGradient(ranged, g, x, rowFrom, rowTo, d, k, 0, d);
+        float[] alone = new float[k * d];
+        fastest.weightGradient(alone, Arrays.copyOfRange(g, rowFrom * k, rowTo * k),
+                Arrays.copyOfRange(x, rowFrom * d, rowTo * d), 0, rowTo - rowFrom, d, k, 0, d);
+        assertArrayEquals(alone, ranged);
     }
 
     @Test

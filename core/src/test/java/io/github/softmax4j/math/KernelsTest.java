@@ -155,7 +155,7 @@ class KernelsTest {
         Kernels.softmaxCrossEntropyBackward(dLogits, new float[n], logits, y, 0, n, k, 1f / n);
         float[] dW = new float[k * d];
         float[] dB = new float[k];
-        Kernels.weightGradient(dW, dLogits, x, n, d, k, 0, d);
+        Kernels.weightGradient(dW, dLogits, x, 0, n, d, k, 0, d);
         Kernels.biasGradient(dB, dLogits, n, k);
 
         double h = 1e-5;
@@ -204,10 +204,20 @@ class KernelsTest {
             g[i] = random.nextFloat() - 0.5f;
         }
         float[] whole = new float[k * d];
-        Kernels.weightGradient(whole, g, x, n, d, k, 0, d);
+        Kernels.weightGradient(whole, g, x, 0, n, d, k, 0, d);
         float[] split = new float[k * d];
-        Kernels.weightGradient(split, g, x, n, d, k, 0, 3);
-        Kernels.weightGradient(split, g, x, n, d, k, 3, d);
+        Kernels.weightGradient(split, g, x, 0, n, d, k, 0, 3);
+        Kernels.weightGradient(split, g, x, 0, n, d, k, 3, d);
         assertArrayEquals(whole, split);
+    }
+
+    @Test
+    void sumInOrderAddsThePartsFirstToLastInTheRangeOnly() {
+        float big = 1e8f;
+        float[][] parts = {{1f, big, 5f, 1f}, {2f, 1f, 6f, 2f}, {3f, -big, 7f, 3f}, {99f, 99f, 99f, 99f}};
+        float[] out = {-1f, -1f, -1f, -1f};
+        Kernels.sumInOrder(out, parts, 3, 1, 3);
+        // (1e8 + 1) rounds back to 1e8 in float, so first-to-last gives 0 where another order gives 1
+        assertArrayEquals(new float[] {-1f, 0f, 18f, -1f}, out);
     }
 }

@@ -77,9 +77,11 @@ class TrainerTest {
     void threadCountDoesNotChangeASingleBit() throws DivergenceException {
         Dataset train = separable(517, 5);
         Dataset test = separable(100, 6);
-        Run one = run(config(0.1f, 50, 3), 1, train, test);
+        // batches of 3 blocks, 64 + 64 + 22 rows, and a last batch of 67 rows in 2 blocks
+        int batchSize = 2 * Trainer.BLOCK_ROWS + 22;
+        Run one = run(config(0.1f, batchSize, 3), 1, train, test);
         for (int threads : new int[] {2, 3, 7}) {
-            assertSameResults(one, run(config(0.1f, 50, 3), threads, train, test));
+            assertSameResults(one, run(config(0.1f, batchSize, 3), threads, train, test));
         }
     }
 
