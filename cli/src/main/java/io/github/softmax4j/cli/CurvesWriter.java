@@ -42,12 +42,15 @@ final class CurvesWriter {
         notifyAll();
     }
 
-    /** Waits until the latest curves are written; throws what went wrong if writing failed. */
+    /** Takes no more updates and draws the latest curves now, without waiting for the interval. */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    /** Closes and waits until the latest curves are written; throws what went wrong if writing failed. */
     void finish() throws IOException, InterruptedException {
-        synchronized (this) {
-            closed = true;
-            notifyAll();
-        }
+        close();
         thread.join();
         if (failure != null) {
             throw failure;

@@ -91,9 +91,9 @@ final class TrainingRun {
                     : "The model after epoch " + history.get(history.size() - 1).epoch()) + " is saved in " + saved);
             return Softmax4jCli.EXIT_PROBLEM;
         }
+        curves.close();
         Path modelPath = saveModel(model);
-        curves.finish();
-        RunPictures.write(runDir, model, data, config.pixelScaling(), described, history, out);
+        RunPictures.write(runDir, model, data, config.pixelScaling(), described, history, curves, out);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve("metrics.json"),
                 runDir.resolve("metrics.csv"), runDir.resolve("report.html"));
         return 0;
