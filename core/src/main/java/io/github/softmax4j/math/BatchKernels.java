@@ -2,8 +2,8 @@ package io.github.softmax4j.math;
 
 /**
  * The kernels that touch every number of a minibatch and so take nearly all of the training
- * time: pixel scaling, the forward product {@code x Wᵀ + b} and the backward product
- * {@code dLogitsᵀ x}. Two implementations: {@link ScalarBatchKernels}, the plain-Java reference
+ * time: pixel scaling, the forward product {@code x Wᵀ + b}, the softmax with its loss and
+ * gradient, and the backward product {@code dLogitsᵀ x}. Two implementations: {@link ScalarBatchKernels}, the plain-Java reference
  * of {@link Kernels}, and {@link VectorBatchKernels}, SIMD through jdk.incubator.vector, chosen
  * automatically when that module is present (the softmax4j launcher adds it; a program that embeds
  * the library without {@code --add-modules jdk.incubator.vector} gets the scalar one). Shapes,
@@ -19,6 +19,13 @@ public interface BatchKernels {
 
     /** {@link Kernels#affine}: out (n,k) = x (n,d) wᵀ + b, with w (k,d), rows [from, to). */
     void affine(float[] out, float[] x, float[] w, float[] b, int from, int to, int d, int k);
+
+    /**
+     * {@link Kernels#softmaxCrossEntropyBackward}: per-example loss and dLogits = (softmax - onehot)
+     * * scale for rows [from, to) of logits (n,k).
+     */
+    void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels, int from, int to,
+                                     int k, float scale);
 
     /**
      * {@link Kernels#weightGradient}: dW (k,d) = dLogitsᵀ x over rows [rowFrom, rowTo), feature

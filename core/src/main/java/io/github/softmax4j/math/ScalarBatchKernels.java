@@ -18,6 +18,12 @@ final class ScalarBatchKernels implements BatchKernels {
     }
 
     @Override
+    public void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels, int from,
+                                            int to, int k, float scale) {
+        Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, labels, from, to, k, scale);
+    }
+
+    @Override
     public void weightGradient(float[] dW, float[] dLogits, float[] x, int rowFrom, int rowTo, int d, int k,
                                int colFrom, int colTo) {
         Kernels.weightGradient(dW, dLogits, x, rowFrom, rowTo, d, k, colFrom, colTo);

@@ -26,6 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
  * element gets the same operations in the same order in every block shape, in the vector loops
  * and in the scalar tails (which use Math.fma, as the vector loops do).
  *
+ * <p>The softmax works on {@code LANES} rows at a time, their logits turned so that one vector
+ * holds one class of all those rows: the maximum, exp, sum and division are then lane-wise, with
+ * no sum across lanes, and rows left over take the same steps in scalar code ({@link FloatExp}).
+ *
  * <p>Masked loads and stores are avoided too: JDK 17 does not compile them on AVX-512 and falls
  * back to code that allocates. Edges are done in scalar code instead.
  */
@@ -40,6 +44,8 @@ final class VectorBatchKernels implements BatchKernels {
     private static final int CLASS_BLOCK = 5;
     private static final float INVERSE_255 = 1f / 255f;
     private static final ThreadLocal<float[]> LANES_SCRATCH = ThreadLocal.withInitial(() -> new float[LANES]);
+    // the logits of LANES rows, class by class, for the softmax; grown once if k needs more
+    private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[12 * LANES]);
 
     private VectorBatchKernels() {
     }
@@ -183,6 +189,99 @@ final class VectorBatchKernels implements BatchKernels {
             sum = Math.fma(x[xo + j], w[wo + j], sum);
         }
         return sum;
+    }
+
+    @Override
+    public void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels, int from,
+                                            int to, int k, float scale) {
+        float[] t = TRANSPOSED.get();
+        if (t.length < (k + 2) * LANES) {
+            t = new float[(k + 2) * LANES];
+            TRANSPOSED.set(t);
+        }
+        int i = from;
+        for (; i + LANES <= to; i += LANES) {
+            softmaxLanesOfRows(dLogits, losses, logits, labels, i, k, scale, t);
+        }
+        for (; i < to; i++) {
+            softmaxRow(dLogits, losses, logits, labels, i, k, scale);
+        }
+    }
+
+    /** Rows i .. i + LANES: t holds class c of those rows at c * LANES, then their maxima and sums. */
+    private static void softmaxLanesOfRows(float[] dLogits, float[] losses, float[] logits, int[] labels, int i, int k,
+                                           float scale, float[] t) {
+        for (int l = 0; l < LANES; l++) {
+            int off = (i + l) * k;
+            for (int c = 0; c < k; c++) {
+                t[c * LANES + l] = logits[off + c];
+            }
+        }
+        FloatVector max = FloatVector.fromArray(FLOATS, t, 0);
+        for (int c = 1; c < k; c++) {
+            max = max.max(FloatVector.fromArray(FLOATS, t, c * LANES));
+        }
+        FloatVector sum = FloatVector.zero(FLOATS);
+        for (int c = 0; c < k; c++) {
+            FloatVector e = exp(FloatVector.fromArray(FLOATS, t, c * LANES).sub(max));
+            sum = sum.add(e);
+            e.intoArray(t, c * LANES);
+        }
+        FloatVector inverse = FloatVector.broadcast(FLOATS, 1f).div(sum);
+        for (int c = 0; c < k; c++) {
+            FloatVector.fromArray(FLOATS, t, c * LANES).mul(inverse).intoArray(t, c * LANES);
+        }
+        max.intoArray(t, k * LANES);
+        sum.intoArray(t, (k + 1) * LANES);
+        for (int l = 0; l < LANES; l++) {
+            int row = i + l;
+            int off = row * k;
+            int label = labels[row];
+            losses[row] = (float) (t[k * LANES + l] + Math.log(t[(k + 1) * LANES + l]) - logits[off + label]);
+            for (int c = 0; c < k; c++) {
+                float p = t[c * LANES + l];
+                dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+            }
+        }
+    }
+
+    /** One row, with the same operations in the same order as a lane of {@link #softmaxLanesOfRows}. */
+    private static void softmaxRow(float[] dLogits, float[] losses, float[] logits, int[] labels, int row, int k,
+                                   float scale) {
+        int off = row * k;
+        float max = logits[off];
+        for (int c = 1; c < k; c++) {
+            max = Math.max(max, logits[off + c]);
+        }
+        float sum = 0f;
+        for (int c = 0; c < k; c++) {
+            sum += FloatExp.exp(logits[off + c] - max);
+        }
+        float inverse = 1f / sum;
+        int label = labels[row];
+        losses[row] = (float) (max + Math.log(sum) - logits[off + label]);
+        for (int c = 0; c < k; c++) {
+            float p = FloatExp.exp(logits[off + c] - max) * inverse;
+            dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+        }
+    }
+
+    /** {@link FloatExp#exp} on every lane. */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(FloatExp.FLOOR);
+        FloatVector rounded = clamped.fma(FloatExp.LOG2E, FloatExp.ROUNDER);
+        FloatVector n = rounded.sub(FloatExp.ROUNDER);
+        FloatVector r = n.fma(FloatVector.broadcast(FLOATS, -FloatExp.LN2_HIGH), clamped);
+        r = n.fma(FloatVector.broadcast(FLOATS, -FloatExp.LN2_LOW), r);
+        FloatVector p = FloatVector.broadcast(FLOATS, FloatExp.C6).fma(r, FloatVector.broadcast(FLOATS, FloatExp.C5));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FloatExp.C4));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FloatExp.C3));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, FloatExp.C2));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, 1f));
+        p = p.fma(r, FloatVector.broadcast(FLOATS, 1f));
+        IntVector twoToN = rounded.reinterpretAsInts().sub(FloatExp.ROUNDER_BITS - 127)
+                .lanewise(VectorOperators.LSHL, 23);
+        return p.mul(twoToN.reinterpretAsFloats());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.softmax4j.data.BatchOrder;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.math.BatchKernels;
 import io.github.softmax4j.math.Kernels;
 import io.github.softmax4j.math.Parallel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -43,6 +44,7 @@ public final class Trainer implements AutoCloseable {
     private static final int WARM_UP_EPOCHS = 125;
 
     private final TrainConfig config;
+    private final BatchKernels kernels = BatchKernels.fastest();
     private final Parallel parallel;
     private final float[] x;
     private final int[] y;
@@ -215,7 +217,7 @@ public final class Trainer implements AutoCloseable {
         int rowTo = Math.min(to * BLOCK_ROWS, batchSize);
         train.readBatchRows(x, y, order, batchStart, rowFrom, rowTo, config.pixelScaling());
         model.net(logits, x, rowFrom, rowTo);
-        Kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, rowFrom, rowTo, model.classes(),
+        kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, rowFrom, rowTo, model.classes(),
                 1f / batchSize);
         for (int block = from; block < to; block++) {
             model.weightGradient(blockGradients[block], dLogits, x, block * BLOCK_ROWS,

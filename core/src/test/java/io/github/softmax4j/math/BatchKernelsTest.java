@@ -99,6 +99,65 @@ class BatchKernelsTest {
         assertArrayEquals(alone, ranged);
     }
 
+    private static float[] logits(Random random, int n, int k) {
+        float[] logits = random(random, n * k);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] *= 8;
+        }
+        return logits;
+    }
+
+    private static int[] labels(Random random, int n, int k) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(k);
+        }
+        return labels;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,10", "15,10", "16,10", "37,10", "64,10", "20,3", "33,17", "5,1"})
+    void softmaxAgreesWithTheScalarReference(int n, int k) {
+        Random random = new Random(n * 13L + k);
+        float[] logits = logits(random, n, k);
+        int[] labels = labels(random, n, k);
+        float[] expectedGradient = new float[n * k];
+        float[] expectedLosses = new float[n];
+        scalar.softmaxCrossEntropyBackward(expectedGradient, expectedLosses, logits, labels, 0, n, k, 1f / n);
+        float[] gradient = new float[n * k];
+        float[] losses = new float[n];
+        fastest.softmaxCrossEntropyBackward(gradient, losses, logits, labels, 0, n, k, 1f / n);
+        for (int i = 0; i < n * k; i++) {
+            assertEquals(expectedGradient[i], gradient[i], 1e-6f / n, "dLogits[" + i + "]");
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(expectedLosses[i], losses[i], 1e-5f * Math.max(1f, expectedLosses[i]), "loss[" + i + "]");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"40,10", "19,3", "33,17"})
+    void softmaxRowsGiveTheSameBitsAloneOrInAVector(int n, int k) {
+        Random random = new Random(n + 3L * k);
+        float[] logits = logits(random, n, k);
+        logits[0] = Float.NEGATIVE_INFINITY;
+        logits[k + 1] = -1000f;
+        int[] labels = labels(random, n, k);
+        float[] gradient = new float[n * k];
+        float[] losses = new float[n];
+        fastest.softmaxCrossEntropyBackward(gradient, losses, logits, labels, 0, n, k, 0.25f);
+        float[] rowByRow = new float[n * k];
+        float[] rowLosses = new float[n];
+        for (int i = n - 1; i >= 0; i--) {
+            fastest.softmaxCrossEntropyBackward(rowByRow, rowLosses, logits, labels, i, i + 1, k, 0.25f);
+        }
+        assertArrayEquals(rowByRow, gradient);
+        assertArrayEquals(rowLosses, losses);
+        float[] inPlace = logits.clone();
+        fastest.softmaxCrossEntropyBackward(inPlace, new float[n], inPlace, labels, 0, n, k, 0.25f);
+        assertArrayEquals(gradient, inPlace);
+    }
+
     @Test
     void scalesEveryPixelValueExactlyAsTheReferenceDoes() {
         byte[] pixels = new byte[256 + 21];
