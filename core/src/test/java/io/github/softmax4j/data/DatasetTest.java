@@ -46,6 +46,38 @@ class DatasetTest {
     }
 
     @Test
+    void readsAnyRangeOfRowsOfABatchLongerThanOneFetch() {
+        int examples = 100;
+        int features = 5;
+        byte[] pixels = new byte[examples * features];
+        int[] labels = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            labels[i] = i % 10;
+            for (int j = 0; j < features; j++) {
+                pixels[i * features + j] = (byte) (i + 3 * j);
+            }
+        }
+        Dataset data = new Dataset(pixels, labels, features);
+        int[] order = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            order[i] = (i * 37) % examples;
+        }
+        int from = 7;
+        float[] x = new float[50 * features];
+        int[] y = new int[50];
+        data.readBatchRows(x, y, order, from, 3, 41, PixelScaling.UNIT);
+        for (int r = 0; r < 50; r++) {
+            boolean read = r >= 3 && r < 41;
+            int example = order[from + r];
+            assertEquals(read ? labels[example] : 0, y[r], "label of row " + r);
+            for (int j = 0; j < features; j++) {
+                float expected = read ? PixelScaling.UNIT.scale(pixels[example * features + j]) : 0f;
+                assertEquals(expected, x[r * features + j], "row " + r + ", pixel " + j);
+            }
+        }
+    }
+
+    @Test
     void symmetricScalingMapsToMinusOneToOne() {
         float[] x = new float[2];
         twoImages().readBatch(x, new int[1], new int[] {0}, 0, 1, PixelScaling.SYMMETRIC);
