@@ -15,9 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * would waste 6 of them). The forward product therefore ends in a sum across lanes, and the
  * backward product broadcasts one dLogits value against a vector of pixels.
  *
- * <p>Blocking: the forward product takes 2 rows by 5 classes at a time, so each pixel vector is
- * used 5 times and each weight vector twice per load, with 10 independent sums in flight to hide
- * the fma latency; the backward product takes 5 classes by 2 pixel vectors.
+ * <p>Blocking: the forward product takes 4 rows by 5 classes at a time, so each pixel vector is
+ * used 5 times and each weight vector 4 times per load: 9 loads for 20 fmas, where AMD's Zen 4
+ * loads one 512-bit vector per cycle and does one such fma (2 rows by 5 classes, 7 loads for 10
+ * fmas, took 31 µs per 128 rows, this 26). The 20 sums in flight hide the fma latency. The
+ * backward product takes 5 classes by 2 pixel vectors.
  *
  * <p>Determinism: only lane-wise operations are used, and they are exact (IEEE fma, add,
  * multiply); every sum across lanes is done in scalar code in one fixed order. The Vector API's
@@ -41,9 +43,12 @@ final class VectorBatchKernels implements BatchKernels {
             ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE)) : null;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.length() == LANES
             ? IntVector.SPECIES_PREFERRED : null;
+    private static final int ROW_BLOCK = 4;
     private static final int CLASS_BLOCK = 5;
     private static final float INVERSE_255 = 1f / 255f;
     private static final ThreadLocal<float[]> LANES_SCRATCH = ThreadLocal.withInitial(() -> new float[LANES]);
+    private static final ThreadLocal<float[]> ACCUMULATORS_SCRATCH = ThreadLocal.withInitial(
+            () -> new float[ROW_BLOCK * CLASS_BLOCK * LANES]);
     // the logits of LANES rows, class by class, for the softmax; grown once if k needs more
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[12 * LANES]);
 
@@ -87,14 +92,15 @@ final class VectorBatchKernels implements BatchKernels {
         // x (n,d), w (k,d), b (k) -> out (n,k)
         float[] lanes = LANES_SCRATCH.get();
         int i = from;
-        for (; i + 2 <= to; i += 2) {
+        for (; i + ROW_BLOCK <= to; i += ROW_BLOCK) {
             int c = 0;
             for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
-                affineTwoRowsFiveClasses(out, x, w, b, i, c, d, k, lanes);
+                affineFourRowsFiveClasses(out, x, w, b, i, c, d, k, lanes);
             }
             for (; c < k; c++) {
-                out[i * k + c] = dot(x, i * d, w, c * d, d, lanes) + b[c];
-                out[(i + 1) * k + c] = dot(x, (i + 1) * d, w, c * d, d, lanes) + b[c];
+                for (int r = i; r < i + ROW_BLOCK; r++) {
+                    out[r * k + c] = dot(x, r * d, w, c * d, d, lanes) + b[c];
+                }
             }
         }
         for (; i < to; i++) {
@@ -104,11 +110,13 @@ final class VectorBatchKernels implements BatchKernels {
         }
     }
 
-    /** Logits of rows i, i+1 for classes c..c+4. */
-    private static void affineTwoRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
-                                                 int k, float[] lanes) {
+    /** Logits of rows i .. i+3 for classes c .. c+4. */
+    private static void affineFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
+                                                  int k, float[] lanes) {
         int x0 = i * d;
         int x1 = x0 + d;
+        int x2 = x1 + d;
+        int x3 = x2 + d;
         int w0 = c * d;
         int w1 = w0 + d;
         int w2 = w1 + d;
@@ -124,38 +132,78 @@ final class VectorBatchKernels implements BatchKernels {
         FloatVector a12 = a00;
         FloatVector a13 = a00;
         FloatVector a14 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a22 = a00;
+        FloatVector a23 = a00;
+        FloatVector a24 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a32 = a00;
+        FloatVector a33 = a00;
+        FloatVector a34 = a00;
         int bound = FLOATS.loopBound(d);
         for (int j = 0; j < bound; j += LANES) {
             FloatVector r0 = FloatVector.fromArray(FLOATS, x, x0 + j);
             FloatVector r1 = FloatVector.fromArray(FLOATS, x, x1 + j);
+            FloatVector r2 = FloatVector.fromArray(FLOATS, x, x2 + j);
+            FloatVector r3 = FloatVector.fromArray(FLOATS, x, x3 + j);
             FloatVector v = FloatVector.fromArray(FLOATS, w, w0 + j);
             a00 = r0.fma(v, a00);
             a10 = r1.fma(v, a10);
+            a20 = r2.fma(v, a20);
+            a30 = r3.fma(v, a30);
             v = FloatVector.fromArray(FLOATS, w, w1 + j);
             a01 = r0.fma(v, a01);
             a11 = r1.fma(v, a11);
+            a21 = r2.fma(v, a21);
+            a31 = r3.fma(v, a31);
             v = FloatVector.fromArray(FLOATS, w, w2 + j);
             a02 = r0.fma(v, a02);
             a12 = r1.fma(v, a12);
+            a22 = r2.fma(v, a22);
+            a32 = r3.fma(v, a32);
             v = FloatVector.fromArray(FLOATS, w, w3 + j);
             a03 = r0.fma(v, a03);
             a13 = r1.fma(v, a13);
+            a23 = r2.fma(v, a23);
+            a33 = r3.fma(v, a33);
             v = FloatVector.fromArray(FLOATS, w, w4 + j);
             a04 = r0.fma(v, a04);
             a14 = r1.fma(v, a14);
+            a24 = r2.fma(v, a24);
+            a34 = r3.fma(v, a34);
         }
-        int o0 = i * k + c;
-        int o1 = o0 + k;
-        out[o0] = finish(a00, lanes, x, x0, w, w0, bound, d) + b[c];
-        out[o0 + 1] = finish(a01, lanes, x, x0, w, w1, bound, d) + b[c + 1];
-        out[o0 + 2] = finish(a02, lanes, x, x0, w, w2, bound, d) + b[c + 2];
-        out[o0 + 3] = finish(a03, lanes, x, x0, w, w3, bound, d) + b[c + 3];
-        out[o0 + 4] = finish(a04, lanes, x, x0, w, w4, bound, d) + b[c + 4];
-        out[o1] = finish(a10, lanes, x, x1, w, w0, bound, d) + b[c];
-        out[o1 + 1] = finish(a11, lanes, x, x1, w, w1, bound, d) + b[c + 1];
-        out[o1 + 2] = finish(a12, lanes, x, x1, w, w2, bound, d) + b[c + 2];
-        out[o1 + 3] = finish(a13, lanes, x, x1, w, w3, bound, d) + b[c + 3];
-        out[o1 + 4] = finish(a14, lanes, x, x1, w, w4, bound, d) + b[c + 4];
+        // the sums across lanes in scalar code, from memory: a vector handed to a method that is
+        // not inlined would have to be boxed, and twenty such calls are more than the JIT inlines
+        float[] acc = ACCUMULATORS_SCRATCH.get();
+        a00.intoArray(acc, 0);
+        a01.intoArray(acc, LANES);
+        a02.intoArray(acc, 2 * LANES);
+        a03.intoArray(acc, 3 * LANES);
+        a04.intoArray(acc, 4 * LANES);
+        a10.intoArray(acc, 5 * LANES);
+        a11.intoArray(acc, 6 * LANES);
+        a12.intoArray(acc, 7 * LANES);
+        a13.intoArray(acc, 8 * LANES);
+        a14.intoArray(acc, 9 * LANES);
+        a20.intoArray(acc, 10 * LANES);
+        a21.intoArray(acc, 11 * LANES);
+        a22.intoArray(acc, 12 * LANES);
+        a23.intoArray(acc, 13 * LANES);
+        a24.intoArray(acc, 14 * LANES);
+        a30.intoArray(acc, 15 * LANES);
+        a31.intoArray(acc, 16 * LANES);
+        a32.intoArray(acc, 17 * LANES);
+        a33.intoArray(acc, 18 * LANES);
+        a34.intoArray(acc, 19 * LANES);
+        for (int r = 0; r < ROW_BLOCK; r++) {
+            int o = (i + r) * k + c;
+            for (int cc = 0; cc < CLASS_BLOCK; cc++) {
+                float sum = sumLanes(acc, (r * CLASS_BLOCK + cc) * LANES);
+                out[o + cc] = addTail(sum, x, x0 + r * d, w, (c + cc) * d, bound, d) + b[c + cc];
+            }
+        }
     }
 
     /** The dot product of x[xo .. xo+d) and w[wo .. wo+d), in the same order as the blocked loop. */
@@ -171,20 +219,29 @@ final class VectorBatchKernels implements BatchKernels {
     /** Sums the lanes of {@code a} in a fixed pairwise order, then adds the tail j in [from, d). */
     private static float finish(FloatVector a, float[] lanes, float[] x, int xo, float[] w, int wo, int from, int d) {
         a.intoArray(lanes, 0);
-        float sum;
+        return addTail(sumLanes(lanes, 0), x, xo, w, wo, from, d);
+    }
+
+    /** The sum of lanes[at .. at + LANES): l and l + LANES/2 first, then l and l + LANES/4, and so on. */
+    private static float sumLanes(float[] lanes, int at) {
         if (LANES == 16) {
             // the loop below, written out for AVX-512 so that the sums stay in registers: a third
             // of the forward product's time went to this reduction through memory (measured)
-            sum = (((lanes[0] + lanes[8]) + (lanes[4] + lanes[12])) + ((lanes[2] + lanes[10]) + (lanes[6] + lanes[14])))
-                    + (((lanes[1] + lanes[9]) + (lanes[5] + lanes[13])) + ((lanes[3] + lanes[11]) + (lanes[7] + lanes[15])));
-        } else {
-            for (int width = LANES / 2; width > 0; width /= 2) {
-                for (int l = 0; l < width; l++) {
-                    lanes[l] += lanes[l + width];
-                }
-            }
-            sum = lanes[0];
+            return (((lanes[at] + lanes[at + 8]) + (lanes[at + 4] + lanes[at + 12]))
+                    + ((lanes[at + 2] + lanes[at + 10]) + (lanes[at + 6] + lanes[at + 14])))
+                    + (((lanes[at + 1] + lanes[at + 9]) + (lanes[at + 5] + lanes[at + 13]))
+                    + ((lanes[at + 3] + lanes[at + 11]) + (lanes[at + 7] + lanes[at + 15])));
         }
+        for (int width = LANES / 2; width > 0; width /= 2) {
+            for (int l = 0; l < width; l++) {
+                lanes[at + l] += lanes[at + l + width];
+            }
+        }
+        return lanes[at];
+    }
+
+    /** {@code sum} plus x[xo + j] * w[wo + j] for j in [from, d), one fma at a time. */
+    private static float addTail(float sum, float[] x, int xo, float[] w, int wo, int from, int d) {
         for (int j = from; j < d; j++) {
             sum = Math.fma(x[xo + j], w[wo + j], sum);
         }
