@@ -18,8 +18,13 @@ public final class Metrics {
      * which also returns the count). Scores may be logits or probabilities: the argmax is the same.
      */
     public static int countCorrect(float[] scores, int[] labels, int n, int k) {
+        return countCorrect(scores, labels, 0, n, k);
+    }
+
+    /** {@link #countCorrect(float[], int[], int, int)} over rows [from, to) only. */
+    public static int countCorrect(float[] scores, int[] labels, int from, int to, int k) {
         int correct = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (Kernels.argmaxRow(scores, i * k, k) == labels[i]) {
                 correct++;
             }

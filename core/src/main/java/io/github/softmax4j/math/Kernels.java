@@ -144,13 +144,25 @@ public final class Kernels {
         }
     }
 
+    /** {@code sum[i] += part[i]} for i in [from, to). */
+    public static void addTo(float[] sum, float[] part, int from, int to) {
+        for (int i = from; i < to; i++) {
+            sum[i] += part[i];
+        }
+    }
+
     /** Bias gradient: {@code dB[c] = sum_i dLogits[i][c]}. Overwrites {@code dB}. */
     public static void biasGradient(float[] dB, float[] dLogits, int n, int k) {
+        biasGradient(dB, dLogits, 0, n, k);
+    }
+
+    /** {@link #biasGradient(float[], float[], int, int)} over rows [rowFrom, rowTo), summed in row order. */
+    public static void biasGradient(float[] dB, float[] dLogits, int rowFrom, int rowTo, int k) {
         // dLogits (n,k) -> dB (k)
         for (int c = 0; c < k; c++) {
             dB[c] = 0f;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = rowFrom; i < rowTo; i++) {
             for (int c = 0; c < k; c++) {
                 dB[c] += dLogits[i * k + c];
             }

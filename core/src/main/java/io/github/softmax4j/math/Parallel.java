@@ -85,6 +85,16 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
+    /** The chunk, 0 being the caller's, that runs {@code index} when {@link #forRange} splits [0, size). */
+    public int chunkOf(int index, int size) {
+        int chunkCount = Math.min(threads, size);
+        int chunk = 0;
+        while (index >= bound(size, chunkCount, chunk + 1)) {
+            chunk++;
+        }
+        return chunk;
+    }
+
     private static int bound(int size, int chunks, int chunk) {
         return (int) ((long) size * chunk / chunks);
     }

@@ -16,14 +16,14 @@ import java.util.function.Consumer;
 /**
  * Minibatch SGD on softmax regression (d2l §3.6: train_epoch_ch3 and train_ch3; §3.7 in one call
  * with {@link #train}). Each batch runs in two parallel phases over a fixed pool. First blocks of
- * {@link #BLOCK_ROWS} rows: read and scale the pixels, logits, loss, dLogits and the block's own
- * part of dW, so that a thread only ever reads the pixels it scaled itself and the 800 KB of a
- * batch's pixels stay in that core's cache (measured: an epoch on two threads went from 35 to
- * 31 ms). Then feature columns: the blocks' parts of dW added in block order, and the SGD step.
- * Every output element is computed by one thread in one order, and the blocks do not depend on
- * the thread count, so the result is bitwise the same for any thread count. Buffers are
- * allocated once, for the largest batch; nothing is allocated in the batch loop. One trainer
- * serves one training run at a time.
+ * {@link #BLOCK_ROWS} rows: read and scale the pixels, logits, loss, dLogits, and each block's
+ * loss sum, correct count, bias gradient and own part of dW, so that a thread only ever reads
+ * the pixels it scaled itself and the 800 KB of a batch's pixels stay in that core's cache
+ * (measured: an epoch on two threads went from 35 to 31 ms). Then feature columns: the blocks'
+ * parts of dW added up ({@link BlockGradients}), and the SGD step. Every output element is
+ * computed by one thread in one order, and the blocks do not depend on the thread count, so the
+ * result is bitwise the same for any thread count. Buffers are allocated once, for the largest
+ * batch; nothing is allocated in the batch loop. One trainer serves one training run at a time.
  */
 public final class Trainer implements AutoCloseable {
     /** One epoch's training figures (d2l: what train_epoch_ch3 returns). */
@@ -51,7 +51,10 @@ public final class Trainer implements AutoCloseable {
     private final float[] logits;
     private final float[] dLogits;
     private final float[] losses;
-    private final float[][] blockGradients;
+    private final BlockGradients blockGradients;
+    private final double[] blockLosses;
+    private final int[] blockCorrect;
+    private final float[][] blockBiasGradients;
     private final Parallel.RangeTask blockPhase = this::blockPhase;
     private final Parallel.RangeTask featurePhase = this::featurePhase;
 
@@ -59,7 +62,6 @@ public final class Trainer implements AutoCloseable {
     private SoftmaxRegression model;
     private Dataset train;
     private int[] order = new int[0];
-    private final float[] dW;
     private final float[] dB;
     private int batchStart;
     private int batchSize;
@@ -74,8 +76,11 @@ public final class Trainer implements AutoCloseable {
         this.logits = new float[batch * classes];
         this.dLogits = new float[batch * classes];
         this.losses = new float[batch];
-        this.blockGradients = new float[blocks(batch)][classes * features];
-        this.dW = new float[classes * features];
+        int blocks = blocks(batch);
+        this.blockGradients = new BlockGradients(blocks, classes, features);
+        this.blockLosses = new double[blocks];
+        this.blockCorrect = new int[blocks];
+        this.blockBiasGradients = new float[blocks][classes];
         this.dB = new float[classes];
     }
 
@@ -187,18 +192,19 @@ public final class Trainer implements AutoCloseable {
         for (int start = 0; start < n; start += config.batchSize()) {
             batchStart = start;
             batchSize = Math.min(config.batchSize(), n - start);
-            parallel.forRange(blocks(batchSize), blockPhase);
+            int blocks = blocks(batchSize);
+            parallel.forRange(blocks, blockPhase);
             double batchLoss = 0;
-            for (int i = 0; i < batchSize; i++) {
-                batchLoss += losses[i];
+            for (int block = 0; block < blocks; block++) {
+                batchLoss += blockLosses[block];
+                correct += blockCorrect[block];
             }
             if (!Double.isFinite(batchLoss)) {
                 return new EpochResult(batchLoss, (double) correct / n);
             }
             lossSum += batchLoss;
-            correct += Metrics.countCorrect(logits, y, batchSize, k);
             parallel.forRange(model.features(), featurePhase);
-            Kernels.biasGradient(dB, dLogits, batchSize, k);
+            Kernels.sumInOrder(dB, blockBiasGradients, blocks, 0, k);
             model.sgdBias(dB, config.learningRate());
         }
         return new EpochResult(lossSum / n, (double) correct / n);
@@ -209,29 +215,36 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Blocks [from, to) of the batch: pixels in; logits, per-example loss, dLogits = (p - onehot)/n
-     * and each block's part of dW out.
+     * Blocks [from, to) of the batch: pixels in; logits, per-example loss, dLogits = (p - onehot)/n,
+     * and each block's loss sum, correct count, bias gradient and part of dW out, those parts of dW
+     * already added up as far as they lie within these blocks.
      */
     private void blockPhase(int from, int to) {
         int rowFrom = from * BLOCK_ROWS;
         int rowTo = Math.min(to * BLOCK_ROWS, batchSize);
+        int k = model.classes();
         train.readBatchRows(x, y, order, batchStart, rowFrom, rowTo, config.pixelScaling());
         model.net(logits, x, rowFrom, rowTo);
-        kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, rowFrom, rowTo, model.classes(),
-                1f / batchSize);
+        kernels.softmaxCrossEntropyBackward(dLogits, losses, logits, y, rowFrom, rowTo, k, 1f / batchSize);
         for (int block = from; block < to; block++) {
-            model.weightGradient(blockGradients[block], dLogits, x, block * BLOCK_ROWS,
-                    Math.min((block + 1) * BLOCK_ROWS, batchSize), 0, model.features());
+            int first = block * BLOCK_ROWS;
+            int end = Math.min(first + BLOCK_ROWS, batchSize);
+            double loss = 0;
+            for (int i = first; i < end; i++) {
+                loss += losses[i];
+            }
+            blockLosses[block] = loss;
+            blockCorrect[block] = Metrics.countCorrect(logits, y, first, end, k);
+            Kernels.biasGradient(blockBiasGradients[block], dLogits, first, end, k);
+            model.weightGradient(blockGradients.part(block), dLogits, x, first, end, 0, model.features());
         }
+        blockGradients.addWithin(from, to, blocks(batchSize));
     }
 
     /** Feature columns [colFrom, colTo): dW as the sum of the blocks' parts, then the SGD step. */
     private void featurePhase(int colFrom, int colTo) {
-        int d = model.features();
-        for (int c = 0; c < model.classes(); c++) {
-            Kernels.sumInOrder(dW, blockGradients, blocks(batchSize), c * d + colFrom, c * d + colTo);
-        }
-        model.sgdWeights(dW, config.learningRate(), colFrom, colTo);
+        blockGradients.addAcross(parallel, blocks(batchSize), colFrom, colTo);
+        model.sgdWeights(blockGradients.total(), config.learningRate(), colFrom, colTo);
     }
 
     @Override
