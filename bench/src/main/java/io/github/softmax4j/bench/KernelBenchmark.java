@@ -41,6 +41,8 @@ public class KernelBenchmark {
     private final float[] logits = new float[N * K];
     private final float[] dLogits = new float[N * K];
     private final float[] dW = new float[K * D];
+    private final float[] losses = new float[N];
+    private final int[] labels = new int[N];
 
     @Setup
     public void setUp() {
@@ -55,6 +57,10 @@ public class KernelBenchmark {
         }
         for (int i = 0; i < dLogits.length; i++) {
             dLogits[i] = (float) random.nextGaussian() / N;
+            logits[i] = (float) random.nextGaussian() * 4;
+        }
+        for (int i = 0; i < N; i++) {
+            labels[i] = random.nextInt(K);
         }
     }
 
@@ -63,6 +69,13 @@ public class KernelBenchmark {
     public float[] affine() {
         batch.affine(logits, x, w, b, 0, N, D, K);
         return logits;
+    }
+
+    /** Softmax, cross-entropy loss and dLogits = (softmax - onehot) / n for the batch. */
+    @Benchmark
+    public float[] softmaxCrossEntropyBackward() {
+        batch.softmaxCrossEntropyBackward(dLogits, losses, logits, labels, 0, N, K, 1f / N);
+        return dLogits;
     }
 
     /** Backward: dW = dLogitsᵀ x for the batch. */
