@@ -96,7 +96,7 @@ final class VectorBatchKernels implements BatchKernels {
         for (; i + ROW_BLOCK <= to; i += ROW_BLOCK) {
             int c = 0;
             for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
-                affineFourRowsFiveClasses(out, x, w, b, i, c, d, k, lanes);
+                affineFourRowsFiveClasses(out, x, w, b, i, c, d, k);
             }
             for (; c < k; c++) {
                 for (int r = i; r < i + ROW_BLOCK; r++) {
@@ -113,7 +113,7 @@ final class VectorBatchKernels implements BatchKernels {
 
     /** Logits of rows i .. i+3 for classes c .. c+4. */
     private static void affineFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
-                                                  int k, float[] lanes) {
+                                                  int k) {
         int x0 = i * d;
         int x1 = x0 + d;
         int x2 = x1 + d;
@@ -214,13 +214,8 @@ final class VectorBatchKernels implements BatchKernels {
         for (int j = 0; j < bound; j += LANES) {
             a = FloatVector.fromArray(FLOATS, x, xo + j).fma(FloatVector.fromArray(FLOATS, w, wo + j), a);
         }
-        return finish(a, lanes, x, xo, w, wo, bound, d);
-    }
-
-    /** Sums the lanes of {@code a} in a fixed pairwise order, then adds the tail j in [from, d). */
-    private static float finish(FloatVector a, float[] lanes, float[] x, int xo, float[] w, int wo, int from, int d) {
         a.intoArray(lanes, 0);
-        return addTail(sumLanes(lanes, 0), x, xo, w, wo, from, d);
+        return addTail(sumLanes(lanes, 0), x, xo, w, wo, bound, d);
     }
 
     /** The sum of lanes[at .. at + LANES): l and l + LANES/2 first, then l and l + LANES/4, and so on. */
