@@ -61,7 +61,8 @@ public final class Kernels {
     /**
      * The chapter's cross-entropy from probabilities (d2l: cross_entropy): {@code out[i] =
      * -log(probs[i][labels[i]])}. A probability of exactly 0 gives +Infinity, which is the true
-     * value; training uses {@link #crossEntropyWithLogits} instead, which never sees a rounded 0.
+     * value; training takes the loss from the logits instead, as {@link #crossEntropyWithLogits}
+     * does, which never sees a rounded 0.
      */
     public static void crossEntropy(float[] out, float[] probs, int[] labels, int from, int to, int k) {
         // probs (n,k), labels (n) -> out (n): loss = -log(probs[target])
