@@ -138,10 +138,7 @@ public final class Kernels {
     public static void sumInOrder(float[] out, float[][] parts, int count, int from, int to) {
         System.arraycopy(parts[0], from, out, from, to - from);
         for (int p = 1; p < count; p++) {
-            float[] part = parts[p];
-            for (int i = from; i < to; i++) {
-                out[i] += part[i];
-            }
+            addTo(out, parts[p], from, to);
         }
     }
 
