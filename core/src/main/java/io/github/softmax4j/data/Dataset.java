@@ -69,6 +69,17 @@ public final class Dataset {
         return Arrays.copyOfRange(pixels, i * features, (i + 1) * features);
     }
 
+    /** The examples at {@code indices}, in that order, as a new data set. */
+    public Dataset subset(int[] indices) {
+        byte[] chosen = new byte[Math.multiplyExact(indices.length, features)];
+        int[] chosenLabels = new int[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(pixels, indices[r] * features, chosen, r * features, features);
+            chosenLabels[r] = labels[indices[r]];
+        }
+        return new Dataset(features, chosen, chosenLabels);
+    }
+
     /** A copy of all labels. */
     public int[] labels() {
         return labels.clone();

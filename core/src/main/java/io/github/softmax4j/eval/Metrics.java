@@ -44,40 +44,68 @@ public final class Metrics {
         }
     }
 
+    /** A model's mean cross-entropy and accuracy on a data set. */
+    public record Evaluation(double loss, double accuracy) {
+    }
+
     /** d2l: evaluate_accuracy, spread over a pool; the result is the same for any pool size. */
     public static double evaluateAccuracy(SoftmaxRegression model, Dataset data, PixelScaling scaling,
                                           Parallel parallel) {
+        return evaluate(model, data, scaling, parallel, false).accuracy();
+    }
+
+    /**
+     * The mean cross-entropy and the accuracy of {@code model} on all of {@code data}, spread over a
+     * pool. Losses are summed per batch of 256 in a fixed order and the batches' sums in order, so
+     * the result is bitwise the same for any pool size.
+     */
+    public static Evaluation evaluate(SoftmaxRegression model, Dataset data, PixelScaling scaling,
+                                      Parallel parallel) {
+        return evaluate(model, data, scaling, parallel, true);
+    }
+
+    private static Evaluation evaluate(SoftmaxRegression model, Dataset data, PixelScaling scaling,
+                                       Parallel parallel, boolean withLoss) {
         int n = data.size();
         if (n == 0) {
-            return 0;
+            return new Evaluation(0, 0);
         }
         int d = model.features();
         int k = model.classes();
-        int chunks = parallel.threads();
-        int[] correct = new int[chunks];
-        parallel.forRange(chunks, (fromChunk, toChunk) -> {
+        int batches = (n + EVAL_BATCH - 1) / EVAL_BATCH;
+        int[] correct = new int[batches];
+        double[] losses = new double[batches];
+        parallel.forRange(batches, (fromBatch, toBatch) -> {
             float[] x = new float[EVAL_BATCH * d];
             float[] logits = new float[EVAL_BATCH * k];
+            float[] rowLosses = new float[EVAL_BATCH];
             int[] y = new int[EVAL_BATCH];
             int[] order = new int[EVAL_BATCH];
-            for (int t = fromChunk; t < toChunk; t++) {
-                int start = (int) ((long) n * t / chunks);
-                int end = (int) ((long) n * (t + 1) / chunks);
-                for (int from = start; from < end; from += EVAL_BATCH) {
-                    int count = Math.min(EVAL_BATCH, end - from);
+            for (int batch = fromBatch; batch < toBatch; batch++) {
+                int from = batch * EVAL_BATCH;
+                int count = Math.min(EVAL_BATCH, n - from);
+                for (int r = 0; r < count; r++) {
+                    order[r] = from + r;
+                }
+                data.readBatch(x, y, order, 0, count, scaling);
+                model.net(logits, x, count);
+                correct[batch] = countCorrect(logits, y, count, k);
+                if (withLoss) {
+                    Kernels.crossEntropyWithLogits(rowLosses, logits, y, 0, count, k);
+                    double sum = 0;
                     for (int r = 0; r < count; r++) {
-                        order[r] = from + r;
+                        sum += rowLosses[r];
                     }
-                    data.readBatch(x, y, order, 0, count, scaling);
-                    model.net(logits, x, count);
-                    correct[t] = correct[t] + countCorrect(logits, y, count, k);
+                    losses[batch] = sum;
                 }
             }
         });
-        long total = 0;
-        for (int c : correct) {
-            total += c;
+        long totalCorrect = 0;
+        double totalLoss = 0;
+        for (int batch = 0; batch < batches; batch++) {
+            totalCorrect += correct[batch];
+            totalLoss += losses[batch];
         }
-        return (double) total / n;
+        return new Evaluation(totalLoss / n, (double) totalCorrect / n);
     }
 }

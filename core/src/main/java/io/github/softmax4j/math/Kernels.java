@@ -178,6 +178,28 @@ public final class Kernels {
         }
     }
 
+    /**
+     * One step of SGD with momentum on elements [from, to), as PyTorch's SGD with dampening 0 and
+     * without Nesterov: {@code g = grad + weightDecay * param; velocity = momentum * velocity + g;
+     * param -= learningRate * velocity}. Updates {@code param} and {@code velocity} in place.
+     */
+    public static void momentumStep(float[] param, float[] velocity, float[] grad, float learningRate,
+                                    float momentum, float weightDecay, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = momentum * velocity[i] + (grad[i] + weightDecay * param[i]);
+            velocity[i] = v;
+            param[i] -= learningRate * v;
+        }
+    }
+
+    /** {@code param -= learningRate * (grad + weightDecay * param)}: SGD with weight decay, no momentum. */
+    public static void decayStep(float[] param, float[] grad, float learningRate, float weightDecay, int from,
+                                 int to) {
+        for (int i = from; i < to; i++) {
+            param[i] -= learningRate * (grad[i] + weightDecay * param[i]);
+        }
+    }
+
     /** Index of the largest score in each row; the first one wins a tie. Overwrites {@code out}. */
     public static void argmaxRows(int[] out, float[] scores, int from, int to, int k) {
         // scores (n,k) -> out (n)

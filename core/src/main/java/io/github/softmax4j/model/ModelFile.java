@@ -16,17 +16,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The model file: safetensors, which PyTorch, NumPy and others read. Layout: an 8-byte
  * little-endian header length N, N bytes of JSON header (padded with spaces to a multiple of 8),
  * then the raw little-endian tensors: {@code weight} [classes, features] F32 and {@code bias}
- * [classes] F32, as PyTorch's nn.Linear stores them. The header's {@code __metadata__} (string
+ * [classes] F32, as PyTorch's nn.Linear stores them. A checkpoint adds parameter-shaped state
+ * after them, each as a pair {@code <name>.weight} and {@code <name>.bias} (an optimizer's
+ * velocity, the model kept so far); readers of the model ignore it. The header's {@code __metadata__} (string
  * values only, as the format requires) holds the class names, the pixel scaling, the input shape
  * and the training configuration. Reading checks every length, offset and shape against the file
  * size before anything is allocated.
@@ -37,33 +42,68 @@ public final class ModelFile {
     // a softmax4j header is about 1 KB; a limit keeps a hostile length from being allocated
     private static final long MAX_HEADER_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern STATE_NAME = Pattern.compile("[a-z_]{1,32}");
+    private static final int MAX_STATES = 8;
+
+    /** A model file's contents: the model, and the named parameter-shaped state a checkpoint adds. */
+    public record Contents(SavedModel model, Map<String, SoftmaxRegression> state) {
+        public Contents {
+            state = Map.copyOf(state);
+        }
+    }
 
     private ModelFile() {
     }
 
     /** Writes {@code saved} to {@code path} atomically. */
     public static void save(Path path, SavedModel saved) throws IOException {
-        SoftmaxRegression model = saved.model();
-        int weightBytes = model.classes() * model.features() * Float.BYTES;
-        int biasBytes = model.classes() * Float.BYTES;
+        save(path, saved, Map.of());
+    }
 
+    /**
+     * Writes {@code saved} and, after its tensors, each entry of {@code state} (shaped like the
+     * model) as tensors {@code <name>.weight} and {@code <name>.bias}, atomically.
+     */
+    public static void save(Path path, SavedModel saved, Map<String, SoftmaxRegression> state) throws IOException {
+        Map<String, SoftmaxRegression> sets = new LinkedHashMap<>();
+        sets.put("", saved.model());
+        for (Map.Entry<String, SoftmaxRegression> entry : state.entrySet()) {
+            SoftmaxRegression values = entry.getValue();
+            if (!STATE_NAME.matcher(entry.getKey()).matches() || values.features() != saved.model().features()
+                    || values.classes() != saved.model().classes()) {
+                throw new IllegalArgumentException("state '" + entry.getKey() + "' needs a name of a-z and _ and"
+                        + " the model's shape");
+            }
+            sets.put(entry.getKey() + ".", values);
+        }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("__metadata__", metadata(saved));
-        header.put("weight", tensor(List.of(model.classes(), model.features()), 0, weightBytes));
-        header.put("bias", tensor(List.of(model.classes()), weightBytes, weightBytes + biasBytes));
+        int offset = 0;
+        for (Map.Entry<String, SoftmaxRegression> set : sets.entrySet()) {
+            SoftmaxRegression values = set.getValue();
+            int weightBytes = values.classes() * values.features() * Float.BYTES;
+            int biasBytes = values.classes() * Float.BYTES;
+            header.put(set.getKey() + "weight", tensor(List.of(values.classes(), values.features()), offset,
+                    offset + weightBytes));
+            header.put(set.getKey() + "bias", tensor(List.of(values.classes()), offset + weightBytes,
+                    offset + weightBytes + biasBytes));
+            offset += weightBytes + biasBytes;
+        }
         byte[] json = JSON.writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8;
 
-        ByteBuffer file = ByteBuffer.allocate(8 + padded + weightBytes + biasBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer file = ByteBuffer.allocate(8 + padded + offset).order(ByteOrder.LITTLE_ENDIAN);
         file.putLong(padded).put(json);
         for (int i = json.length; i < padded; i++) {
             file.put((byte) ' ');
         }
-        for (float w : model.weight()) {
-            file.putFloat(w);
-        }
-        for (float b : model.bias()) {
-            file.putFloat(b);
+        for (SoftmaxRegression values : sets.values()) {
+            for (float w : values.weightInPlace()) {
+                file.putFloat(w);
+            }
+            for (float b : values.biasInPlace()) {
+                file.putFloat(b);
+            }
         }
         AtomicFiles.write(path, file.array());
     }
@@ -90,6 +130,11 @@ public final class ModelFile {
 
     /** Reads and checks a model file; throws {@link ModelFormatException} saying what is wrong. */
     public static SavedModel load(Path path) throws IOException {
+        return loadContents(path).model();
+    }
+
+    /** Reads and checks a model file with any state a checkpoint added. */
+    public static Contents loadContents(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(path, channel);
         } catch (NoSuchFileException e) {
@@ -97,7 +142,7 @@ public final class ModelFile {
         }
     }
 
-    private static SavedModel read(Path path, FileChannel channel) throws IOException {
+    private static Contents read(Path path, FileChannel channel) throws IOException {
         long size = channel.size();
         if (size < 8) {
             throw new ModelFormatException(path, "too short to be a safetensors file (" + size + " bytes)");
@@ -127,33 +172,77 @@ public final class ModelFile {
         int classes = metadata.classNames.size();
         int features = metadata.height * metadata.width;
 
-        checkTensorNames(path, (ObjectNode) header);
-        long[] weightRange = tensorRange(path, header, "weight", new long[] {classes, features}, dataLength);
-        long[] biasRange = tensorRange(path, header, "bias", new long[] {classes}, dataLength);
-        if (weightRange[0] < biasRange[1] && biasRange[0] < weightRange[1]) {
-            throw new ModelFormatException(path, "tensors weight and bias overlap in the data section");
+        List<String> prefixes = tensorPrefixes(path, (ObjectNode) header);
+        List<long[]> ranges = new ArrayList<>();
+        for (String prefix : prefixes) {
+            ranges.add(tensorRange(path, header, prefix + "weight", new long[] {classes, features}, dataLength));
+            ranges.add(tensorRange(path, header, prefix + "bias", new long[] {classes}, dataLength));
         }
-        if ((weightRange[1] - weightRange[0]) + (biasRange[1] - biasRange[0]) != dataLength) {
-            throw new ModelFormatException(path, "data section has " + dataLength
-                    + " bytes but the tensors cover a different amount; the file is truncated or has extra bytes");
+        checkLayout(path, ranges, dataLength);
+        SoftmaxRegression model = null;
+        Map<String, SoftmaxRegression> state = new LinkedHashMap<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            String prefix = prefixes.get(i);
+            float[] weight = readFloats(channel, dataStart + ranges.get(2 * i)[0], classes * features);
+            float[] bias = readFloats(channel, dataStart + ranges.get(2 * i + 1)[0], classes);
+            checkFinite(path, weight, prefix + "weight");
+            checkFinite(path, bias, prefix + "bias");
+            SoftmaxRegression values = SoftmaxRegression.of(weight, bias, features, classes);
+            if (prefix.isEmpty()) {
+                model = values;
+            } else {
+                state.put(prefix.substring(0, prefix.length() - 1), values);
+            }
         }
-        float[] weight = readFloats(channel, dataStart + weightRange[0], classes * features);
-        float[] bias = readFloats(channel, dataStart + biasRange[0], classes);
-        checkFinite(path, weight, "weight");
-        checkFinite(path, bias, "bias");
-        SoftmaxRegression model = SoftmaxRegression.of(weight, bias, features, classes);
-        return new SavedModel(model, metadata.classNames, metadata.pixelScaling, metadata.height, metadata.width,
-                metadata.training);
+        return new Contents(new SavedModel(model, metadata.classNames, metadata.pixelScaling, metadata.height,
+                metadata.width, metadata.training), state);
     }
 
-    private static void checkTensorNames(Path path, ObjectNode header) throws ModelFormatException {
+    /**
+     * The parameter sets the header names: "" for the model's weight and bias, then "name." for
+     * each pair of state tensors. Anything else is refused.
+     */
+    private static List<String> tensorPrefixes(Path path, ObjectNode header) throws ModelFormatException {
+        List<String> prefixes = new ArrayList<>(List.of(""));
         Iterator<String> names = header.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!name.equals("__metadata__") && !name.equals("weight") && !name.equals("bias")) {
-                throw new ModelFormatException(path, "unexpected tensor '" + name
-                        + "'; a softmax4j model holds exactly 'weight' and 'bias'");
+            if (name.equals("__metadata__") || name.equals("weight") || name.equals("bias")) {
+                continue;
             }
+            int dot = name.lastIndexOf('.');
+            String set = dot < 0 ? "" : name.substring(0, dot);
+            String part = name.substring(dot + 1);
+            if (!STATE_NAME.matcher(set).matches() || !part.equals("weight") && !part.equals("bias")) {
+                throw new ModelFormatException(path, "unexpected tensor '" + name
+                        + "'; a softmax4j model holds 'weight' and 'bias' (and a checkpoint '<state>.weight' and"
+                        + " '<state>.bias')");
+            }
+            if (!prefixes.contains(set + ".")) {
+                prefixes.add(set + ".");
+            }
+        }
+        if (prefixes.size() > 1 + MAX_STATES) {
+            throw new ModelFormatException(path, "holds " + (prefixes.size() - 1) + " state tensor pairs; a softmax4j"
+                    + " checkpoint has at most " + MAX_STATES);
+        }
+        return prefixes;
+    }
+
+    /** The tensors must not overlap and must cover the data section exactly. */
+    private static void checkLayout(Path path, List<long[]> ranges, long dataLength) throws ModelFormatException {
+        List<long[]> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingLong(range -> range[0]));
+        long covered = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0 && sorted.get(i)[0] < sorted.get(i - 1)[1]) {
+                throw new ModelFormatException(path, "tensors overlap in the data section");
+            }
+            covered += sorted.get(i)[1] - sorted.get(i)[0];
+        }
+        if (covered != dataLength) {
+            throw new ModelFormatException(path, "data section has " + dataLength
+                    + " bytes but the tensors cover a different amount; the file is truncated or has extra bytes");
         }
     }
 

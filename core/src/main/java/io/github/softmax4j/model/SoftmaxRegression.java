@@ -137,23 +137,24 @@ public final class SoftmaxRegression {
 
     /**
      * d2l: sgd. {@code W -= learningRate * dW; b -= learningRate * dB}, the gradients being
-     * batch means already.
+     * batch means already. Training with momentum or weight decay goes through {@code train.Sgd}.
      */
     public void sgd(float[] dW, float[] dB, float learningRate) {
-        sgdWeights(dW, learningRate, 0, features);
-        sgdBias(dB, learningRate);
+        Kernels.sgdStep(weight, dW, learningRate, 0, weight.length);
+        Kernels.sgdStep(bias, dB, learningRate, 0, bias.length);
     }
 
-    /** The SGD step on feature columns [colFrom, colTo) of W only. */
-    public void sgdWeights(float[] dW, float learningRate, int colFrom, int colTo) {
-        for (int c = 0; c < classes; c++) {
-            Kernels.sgdStep(weight, dW, learningRate, c * features + colFrom, c * features + colTo);
-        }
+    /**
+     * W itself, (classes, features) row-major, not a copy: for an optimizer that updates it in
+     * place. Everyone else uses {@link #weight()}.
+     */
+    public float[] weightInPlace() {
+        return weight;
     }
 
-    /** The SGD step on b only. */
-    public void sgdBias(float[] dB, float learningRate) {
-        Kernels.sgdStep(bias, dB, learningRate, 0, classes);
+    /** b itself, not a copy: for an optimizer that updates it in place. */
+    public float[] biasInPlace() {
+        return bias;
     }
 
     /** True if every parameter is finite. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.ModelFormatException;
 import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.model.SoftmaxRegression;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,18 +17,31 @@ import java.util.Map;
 /**
  * A run's state after an epoch, in one file written atomically, so a run killed at any moment can
  * continue from its last completed epoch: the model (a safetensors model file like any other),
- * with the training configuration and every epoch's figures so far in its metadata. The weights
- * are the whole state of SGD and each epoch's shuffle depends only on the seed and the epoch's
- * number, so a resumed run ends bitwise where an uninterrupted one does.
+ * with the training configuration and every epoch's figures so far in its metadata, and two more
+ * parameter-shaped tensor pairs: the optimizer's velocity and the model kept so far (the best on
+ * validation). Each epoch's shuffle depends only on the seed and the epoch's number, so a resumed
+ * run ends bitwise where an uninterrupted one does.
  *
- * @param model   the model after the last completed epoch, with its training configuration
- * @param config  that configuration, parsed
- * @param history the figures of the completed epochs, in order
+ * <p>Format versions: 2 adds the velocity, the kept model, the optimizer and validation settings
+ * and each epoch's learning rate. A version 1 checkpoint (plain SGD, no validation) still
+ * resumes: its velocity is zero, as it was, and its epochs' rate is the constant one.
+ *
+ * @param model    the model after the last completed epoch, with its training configuration
+ * @param config   that configuration, parsed
+ * @param history  the figures of the completed epochs, in order
+ * @param velocity the optimizer's velocity
+ * @param kept     the model kept so far: after the best epoch on validation, else the latest
  */
-public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> history) {
+public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> history, SoftmaxRegression velocity,
+                         SoftmaxRegression kept) {
     /** The checkpoint's file name in a run folder. */
     public static final String FILE_NAME = "checkpoint.safetensors";
+    /** The format version this code writes. */
+    public static final int VERSION = 2;
     private static final String HISTORY = "history";
+    private static final String VERSION_KEY = "checkpoint_version";
+    private static final String VELOCITY = "velocity";
+    private static final String KEPT = "kept";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Checkpoint {
@@ -41,34 +55,68 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         for (EpochStats stats : history) {
             epochs.add(stats.toMap());
         }
+        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        training.put(VERSION_KEY, String.valueOf(VERSION));
         training.put(HISTORY, JSON.writeValueAsString(epochs));
+        Map<String, SoftmaxRegression> state = new LinkedHashMap<>();
+        state.put(VELOCITY, velocity);
+        state.put(KEPT, kept);
         ModelFile.save(runDir.resolve(FILE_NAME), new SavedModel(model.model(), model.classNames(),
-                model.pixelScaling(), model.height(), model.width(), training));
+                model.pixelScaling(), model.height(), model.width(), training), state);
     }
 
     /** Reads the checkpoint of {@code runDir}; throws an IOException saying what is wrong. */
     public static Checkpoint load(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE_NAME);
-        SavedModel saved = ModelFile.load(file);
+        ModelFile.Contents contents = ModelFile.loadContents(file);
+        SavedModel saved = contents.model();
         Map<String, String> training = new LinkedHashMap<>(saved.training());
         String history = training.remove(HISTORY);
         if (history == null) {
             throw new ModelFormatException(file, "is a model but not a checkpoint: it has no epoch history");
         }
+        String version = training.remove(VERSION_KEY);
         try {
+            int formatVersion = version == null ? 1 : Integer.parseInt(version);
+            if (formatVersion < 1 || formatVersion > VERSION) {
+                throw new ModelFormatException(file, "is a checkpoint of format version " + version
+                        + ", which this softmax4j does not know; resume it with the softmax4j that wrote it");
+            }
+            TrainConfig config = TrainConfig.fromMap(training);
             List<EpochStats> epochs = new ArrayList<>();
             List<Map<String, Number>> rows = JSON.readValue(history, new TypeReference<>() { });
             for (Map<String, Number> row : rows) {
                 if (row == null) {
                     throw new IllegalArgumentException("an epoch entry is empty");
                 }
-                epochs.add(EpochStats.fromMap(row));
+                EpochStats stats = EpochStats.fromMap(row);
+                if (Float.isNaN(stats.learningRate())) {
+                    stats = new EpochStats(stats.epoch(), config.learningRate(stats.epoch()), stats.trainLoss(),
+                            stats.trainAccuracy(), stats.valLoss(), stats.valAccuracy(), stats.testAccuracy(),
+                            stats.seconds());
+                }
+                epochs.add(stats);
             }
-            SavedModel model = new SavedModel(saved.model(), saved.classNames(), saved.pixelScaling(), saved.height(),
+            SoftmaxRegression model = saved.model();
+            SoftmaxRegression velocity = contents.state().get(VELOCITY);
+            SoftmaxRegression kept = contents.state().get(KEPT);
+            if (formatVersion == 1) {
+                velocity = SoftmaxRegression.of(new float[model.weightInPlace().length], new float[model.classes()],
+                        model.features(), model.classes());
+                kept = model;
+            } else if (velocity == null || kept == null) {
+                throw new IllegalArgumentException("the optimizer's velocity or the kept model is missing");
+            }
+            SavedModel withoutHistory = new SavedModel(model, saved.classNames(), saved.pixelScaling(), saved.height(),
                     saved.width(), training);
-            return new Checkpoint(model, TrainConfig.fromMap(training), epochs);
+            return new Checkpoint(withoutHistory, config, epochs, velocity, kept);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFormatException(file, "checkpoint metadata is damaged (" + e.getMessage() + ")");
         }
+    }
+
+    /** The run's progress as this checkpoint left it, to continue with {@link Trainer#fit}. */
+    public Progress progress() {
+        return Progress.resumed(model.model().copy(), history, kept);
     }
 }

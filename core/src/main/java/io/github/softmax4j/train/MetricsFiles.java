@@ -1,5 +1,6 @@
 package io.github.softmax4j.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.softmax4j.data.AtomicFiles;
@@ -13,14 +14,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A run's metrics as files: {@code metrics.json} ({@code {"config": {...}, "epochs": [{"epoch",
- * "train_loss", "train_acc", "test_acc", "seconds"}, ...]}}) and {@code metrics.csv} with the same
- * columns. Both are written atomically, so they can be rewritten after every epoch while a person
- * or a script reads them.
+ * A run's metrics as files: {@code metrics.json} ({@code {"status", "pid", "config": {...},
+ * "epochs": [{"epoch", "lr", "train_loss", "train_acc", "val_loss", "val_acc", "test_acc",
+ * "seconds"}, ...], "selected": {"epoch", "val_acc", "test_acc"}}}, where pid is the training
+ * process's while it runs, the validation figures appear only with a validation split, test_acc
+ * only without one, and selected only when a validated run has ended) and {@code metrics.csv}
+ * with the epochs' columns, a figure not measured left empty. Both are written atomically, so
+ * they can be rewritten after every epoch while a person or a script reads them.
  */
 public final class MetricsFiles {
-    /** Column names, in order, of the CSV and of each JSON epoch entry. */
-    public static final List<String> COLUMNS = List.of("epoch", "train_loss", "train_acc", "test_acc", "seconds");
+    /** Column names, in order, of the CSV. */
+    public static final List<String> COLUMNS = List.of("epoch", "lr", "train_loss", "train_acc", "val_loss",
+            "val_acc", "test_acc", "seconds");
+    /** The JSON file's name in a run folder. */
+    public static final String JSON_FILE = "metrics.json";
+    /** The CSV file's name in a run folder. */
+    public static final String CSV_FILE = "metrics.csv";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,35 +37,77 @@ public final class MetricsFiles {
     }
 
     /** Writes {@code metrics.json} and {@code metrics.csv} into {@code dir}. */
-    public static void write(Path dir, Map<String, Object> config, List<EpochStats> epochs) throws IOException {
-        writeJson(dir.resolve("metrics.json"), config, epochs);
-        writeCsv(dir.resolve("metrics.csv"), epochs);
-    }
-
-    /** Writes the JSON form to {@code path}. */
-    public static void writeJson(Path path, Map<String, Object> config, List<EpochStats> epochs) throws IOException {
-        AtomicFiles.write(path, toJson(config, epochs));
+    public static void write(Path dir, RunMetrics metrics) throws IOException {
+        AtomicFiles.write(dir.resolve(JSON_FILE), toJson(metrics));
+        writeCsv(dir.resolve(CSV_FILE), metrics.epochs());
     }
 
     /** The JSON form as UTF-8 bytes. */
-    public static byte[] toJson(Map<String, Object> config, List<EpochStats> epochs) throws IOException {
+    public static byte[] toJson(RunMetrics metrics) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (EpochStats stats : epochs) {
+        for (EpochStats stats : metrics.epochs()) {
             rows.add(stats.toMap());
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("config", config);
+        document.put("status", metrics.status().id());
+        if (metrics.status() == RunStatus.RUNNING) {
+            document.put("pid", ProcessHandle.current().pid());
+        }
+        document.put("config", metrics.config());
         document.put("epochs", rows);
+        if (metrics.selected() != null) {
+            document.put("selected", metrics.selected().toMap());
+        }
         return JSON.writeValueAsBytes(document);
+    }
+
+    /**
+     * Reads the JSON form back; an absent status (files of older versions) reads as finished.
+     * Throws IllegalArgumentException or an IOException saying what is wrong.
+     */
+    public static RunMetrics fromJson(byte[] json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        if (root == null || !root.isObject() || !root.path("epochs").isArray()) {
+            throw new IllegalArgumentException("not a metrics file: it needs an object with \"epochs\"");
+        }
+        RunStatus status = root.hasNonNull("status") ? RunStatus.fromId(root.get("status").asText())
+                : RunStatus.FINISHED;
+        Map<String, Object> config = root.path("config").isObject()
+                ? JSON.convertValue(root.get("config"), JSON.getTypeFactory().constructMapType(LinkedHashMap.class,
+                        String.class, Object.class))
+                : Map.of();
+        List<EpochStats> epochs = new ArrayList<>();
+        for (JsonNode row : root.get("epochs")) {
+            Map<String, Number> values = new LinkedHashMap<>();
+            row.fields().forEachRemaining(field -> {
+                if (field.getValue().isNumber()) {
+                    values.put(field.getKey(), field.getValue().numberValue());
+                }
+            });
+            epochs.add(EpochStats.fromMap(values));
+        }
+        RunMetrics.Selected selected = null;
+        JsonNode chosen = root.path("selected");
+        if (chosen.isObject()) {
+            selected = new RunMetrics.Selected(chosen.path("epoch").asInt(), chosen.path("val_acc").asDouble(Double.NaN),
+                    chosen.path("test_acc").isNumber() ? chosen.get("test_acc").asDouble() : Double.NaN);
+        }
+        return new RunMetrics(status, config, epochs, selected);
     }
 
     /** Writes the CSV form (header line, then one line per epoch) to {@code path}. */
     public static void writeCsv(Path path, List<EpochStats> epochs) throws IOException {
         StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         for (EpochStats s : epochs) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f\n", s.epoch(), s.trainLoss(), s.trainAccuracy(),
-                    s.testAccuracy(), s.seconds()));
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%.4f\n", s.epoch(),
+                    Float.isNaN(s.learningRate()) ? "" : Float.toString(s.learningRate()),
+                    s.trainLoss(), s.trainAccuracy(), cell(s.valLoss()), cell(s.valAccuracy()), cell(s.testAccuracy()),
+                    s.seconds()));
         }
         AtomicFiles.write(path, csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : String.valueOf(value);
     }
 }

@@ -44,6 +44,7 @@ public final class Trainer implements AutoCloseable {
     private static final int WARM_UP_EPOCHS = 125;
 
     private final TrainConfig config;
+    private final Sgd optimizer;
     private final BatchKernels kernels = BatchKernels.fastest();
     private final Parallel parallel;
     private final float[] x;
@@ -65,10 +66,12 @@ public final class Trainer implements AutoCloseable {
     private final float[] dB;
     private int batchStart;
     private int batchSize;
+    private float learningRate;
 
     /** A trainer for {@code config} using {@code threads} threads (results do not depend on it). */
     public Trainer(TrainConfig config, int threads, int features, int classes) {
         this.config = config;
+        this.optimizer = Sgd.of(config, features, classes);
         this.parallel = new Parallel(threads);
         int batch = config.batchSize();
         this.x = new float[batch * features];
@@ -115,14 +118,14 @@ public final class Trainer implements AutoCloseable {
         }
         Dataset data = new Dataset(pixels, labels, features);
         SoftmaxRegression model = SoftmaxRegression.initialize(features, classes, 0.01f, 0);
-        TrainConfig small = new TrainConfig(0.1f, 16, 1, 0, 0.01f, PixelScaling.UNIT, true);
+        TrainConfig small = TrainConfig.defaults().withBatchSize(16).withEpochs(1).withSeed(0);
         try (Trainer trainer = new Trainer(small, 1, features, classes)) {
             for (int epoch = 1; epoch <= WARM_UP_EPOCHS; epoch++) {
                 trainer.trainEpoch(model, data, epoch);
             }
         }
         double accuracy = Metrics.evaluateAccuracy(model, data, PixelScaling.UNIT);
-        MetricsFiles.toJson(small.toMap(), List.of(new EpochStats(1, 0, accuracy, accuracy, 0)));
+        MetricsFiles.toJson(new RunMetrics(RunStatus.FINISHED, small.toMap(), List.of(EpochStats.tested(1, 0.1f, 0, accuracy, accuracy, 0)), null));
     }
 
     /**
@@ -132,35 +135,66 @@ public final class Trainer implements AutoCloseable {
      */
     public List<EpochStats> fit(SoftmaxRegression model, Dataset train, Dataset test, Consumer<EpochStats> listener)
             throws DivergenceException {
-        return fit(model, train, test, 1, listener);
+        Progress progress = new Progress(model);
+        fit(progress, train, null, test, listener);
+        return progress.history();
     }
 
     /**
-     * {@link #fit(SoftmaxRegression, Dataset, Dataset, Consumer)} from epoch {@code firstEpoch} on,
-     * for a run that continues from a checkpoint: every epoch's shuffle depends only on the seed and
-     * the epoch's number, and SGD has no state beyond the weights, so the result is bitwise the one
-     * an uninterrupted run gives. Returns the figures of the epochs run by this call.
+     * Continues {@code progress} up to the configured number of epochs: after each epoch the
+     * model is evaluated on {@code validation} (loss and accuracy) if it is given, otherwise on
+     * {@code test} (accuracy, as the chapter does), and {@code listener} is told. With a
+     * validation split, training stops early once the configured patience runs out. Every epoch's
+     * shuffle depends only on the seed and the epoch's number, and the optimizer's velocity is
+     * restored from a checkpoint with {@link #optimizer()}, so a resumed run ends bitwise where an
+     * uninterrupted one does. If the loss diverges, the model and the velocity are put back to
+     * their state after the last good epoch and a {@link DivergenceException} is thrown.
+     *
+     * @param validation held-out training images, or null to evaluate {@code test} every epoch
+     * @param test       evaluated every epoch when there is no validation split; otherwise unused
      */
-    public List<EpochStats> fit(SoftmaxRegression model, Dataset train, Dataset test, int firstEpoch,
-                                Consumer<EpochStats> listener) throws DivergenceException {
-        List<EpochStats> history = new ArrayList<>();
+    public void fit(Progress progress, Dataset train, Dataset validation, Dataset test,
+                    Consumer<EpochStats> listener) throws DivergenceException {
+        SoftmaxRegression model = progress.model();
         SoftmaxRegression lastGood = model.copy();
+        SoftmaxRegression lastGoodVelocity = optimizer.velocity();
         double limit = explosionLimit(model.classes());
-        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+        for (int epoch = progress.completed() + 1; epoch <= config.epochs(); epoch++) {
+            if (progress.patienceRunOut(config.earlyStopping())) {
+                return;
+            }
             long start = System.nanoTime();
+            float rate = config.learningRate(epoch);
             EpochResult result = trainEpoch(model, train, epoch);
             if (!Double.isFinite(result.trainLoss()) || result.trainLoss() > limit || !model.isFinite()) {
                 model.copyFrom(lastGood);
-                throw new DivergenceException(epoch, config.learningRate(), result.trainLoss(), history);
+                optimizer.restoreVelocity(lastGoodVelocity);
+                throw new DivergenceException(epoch, rate, result.trainLoss(), progress.history());
             }
-            double testAccuracy = Metrics.evaluateAccuracy(model, test, config.pixelScaling(), parallel);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            EpochStats stats = new EpochStats(epoch, result.trainLoss(), result.trainAccuracy(), testAccuracy, seconds);
-            history.add(stats);
+            EpochStats stats;
+            if (validation != null) {
+                Metrics.Evaluation val = Metrics.evaluate(model, validation, config.pixelScaling(), parallel);
+                stats = new EpochStats(epoch, rate, result.trainLoss(), result.trainAccuracy(), val.loss(),
+                        val.accuracy(), Double.NaN, seconds(start));
+            } else {
+                double testAccuracy = Metrics.evaluateAccuracy(model, test, config.pixelScaling(), parallel);
+                stats = EpochStats.tested(epoch, rate, result.trainLoss(), result.trainAccuracy(), testAccuracy,
+                        seconds(start));
+            }
+            progress.record(stats);
             lastGood.copyFrom(model);
+            lastGoodVelocity = optimizer.velocity();
             listener.accept(stats);
         }
-        return history;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The optimizer and its state (the velocity), for checkpoints. */
+    public Sgd optimizer() {
+        return optimizer;
     }
 
     /**
@@ -174,7 +208,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * d2l: train_epoch_ch3. One pass of minibatch SGD over {@code train} in the order of epoch
-     * {@code epoch}; returns the mean loss and the accuracy over the epoch's examples, each
+     * {@code epoch}, at that epoch's learning rate; returns the mean loss and the accuracy over the epoch's examples, each
      * measured on its batch before that batch's update, as d2l accumulates them. Stops early,
      * returning a non-finite loss, as soon as a batch's loss is NaN or infinite.
      */
@@ -187,6 +221,7 @@ public final class Trainer implements AutoCloseable {
             order = new int[n];
         }
         BatchOrder.fill(order, config.seed(), epoch, config.shuffle());
+        learningRate = config.learningRate(epoch);
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += config.batchSize()) {
@@ -205,7 +240,7 @@ public final class Trainer implements AutoCloseable {
             lossSum += batchLoss;
             parallel.forRange(model.features(), featurePhase);
             Kernels.sumInOrder(dB, blockBiasGradients, blocks, 0, k);
-            model.sgdBias(dB, config.learningRate());
+            optimizer.stepBias(model, dB, learningRate);
         }
         return new EpochResult(lossSum / n, (double) correct / n);
     }
@@ -241,10 +276,10 @@ public final class Trainer implements AutoCloseable {
         blockGradients.addWithin(from, to, blocks(batchSize));
     }
 
-    /** Feature columns [colFrom, colTo): dW as the sum of the blocks' parts, then the SGD step. */
+    /** Feature columns [colFrom, colTo): dW as the sum of the blocks' parts, then the optimizer's step. */
     private void featurePhase(int colFrom, int colTo) {
         blockGradients.addAcross(parallel, blocks(batchSize), colFrom, colTo);
-        model.sgdWeights(blockGradients.total(), config.learningRate(), colFrom, colTo);
+        optimizer.stepWeights(model, blockGradients.total(), learningRate, colFrom, colTo);
     }
 
     @Override

@@ -29,7 +29,7 @@ class AllocationTest {
         random.nextBytes(pixels);
         int[] labels = random.ints(4096, 0, 10).toArray();
         Dataset data = new Dataset(pixels, labels, 784);
-        TrainConfig config = new TrainConfig(0.01f, 256, 40, 3, 0.01f, PixelScaling.UNIT, true);
+        TrainConfig config = TrainConfig.defaults().withLearningRate(0.01f).withEpochs(40).withSeed(3);
         SoftmaxRegression model = SoftmaxRegression.initialize(784, 10, config.initStd(), config.seed());
         List<Long> perEpoch = new ArrayList<>();
         long[] last = {allocatedByAllThreads()};

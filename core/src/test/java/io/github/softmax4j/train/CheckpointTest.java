@@ -34,18 +34,61 @@ class CheckpointTest {
     }
 
     @Test
-    void keepsWeightsConfigurationAndHistoryExactly() throws IOException {
-        TrainConfig config = new TrainConfig(0.3f, 17, 9, 123456789012L, 0.02f, PixelScaling.SYMMETRIC, false);
-        List<EpochStats> history = List.of(new EpochStats(1, 0.7870689017121156, 0.7483166666666666, 0.7715, 0.25),
-                new EpochStats(2, 1.0 / 3, 2.0 / 3, 0.1, 1e-9));
+    void keepsWeightsVelocityKeptModelConfigurationAndHistoryExactly() throws IOException {
+        TrainConfig config = TrainConfig.defaults().withLearningRate(0.3f).withBatchSize(17).withEpochs(9)
+                .withSeed(123456789012L).withInitStd(0.02f).withPixelScaling(PixelScaling.SYMMETRIC).withShuffle(false)
+                .withMomentum(0.9f).withWeightDecay(1e-4f).withSchedule(new LearningRateSchedule.Cosine())
+                .withValidation(5).withEarlyStopping(3);
+        List<EpochStats> history = List.of(
+                new EpochStats(1, 0.3f, 0.7870689017121156, 0.7483166666666666, 0.61, 0.8, Double.NaN, 0.25),
+                new EpochStats(2, 0.29f, 1.0 / 3, 2.0 / 3, 0.5, 0.7, Double.NaN, 1e-9));
         SavedModel saved = model(training(config));
-        new Checkpoint(saved, config, history).save(dir);
+        SoftmaxRegression velocity = SoftmaxRegression.initialize(4, 2, 1f, 1);
+        SoftmaxRegression kept = SoftmaxRegression.initialize(4, 2, 1f, 2);
+        new Checkpoint(saved, config, history, velocity, kept).save(dir);
 
         Checkpoint loaded = Checkpoint.load(dir);
         assertEquals(config, loaded.config());
         assertEquals(history, loaded.history());
         assertTrue(saved.model().sameParameters(loaded.model().model()));
+        assertTrue(velocity.sameParameters(loaded.velocity()));
+        assertTrue(kept.sameParameters(loaded.kept()));
         assertEquals("random", loaded.model().training().get("init"));
+        assertEquals(1, loaded.progress().keptEpoch().epoch());
+        assertTrue(kept.sameParameters(loaded.progress().keptModel()));
+        // still a model file: evaluate and predict read it
+        assertTrue(saved.model().sameParameters(ModelFile.load(dir.resolve(Checkpoint.FILE_NAME)).model()));
+    }
+
+    @Test
+    void aVersionOneCheckpointResumesWithZeroVelocityAndTheConstantRate() throws IOException {
+        // what softmax4j wrote before momentum existed: no version, no state tensors, no lr per epoch
+        TrainConfig config = TrainConfig.defaults().withLearningRate(0.3f);
+        Map<String, String> training = new LinkedHashMap<>();
+        for (String key : List.of("learning_rate", "batch_size", "epochs", "seed", "init_std", "pixel_scaling",
+                "shuffle")) {
+            training.put(key, String.valueOf(config.toMap().get(key)));
+        }
+        training.put("history", "[{\"epoch\": 1, \"train_loss\": 0.5, \"train_acc\": 0.8, \"test_acc\": 0.79,"
+                + " \"seconds\": 0.2}]");
+        SavedModel saved = model(training);
+        ModelFile.save(dir.resolve(Checkpoint.FILE_NAME), saved);
+
+        Checkpoint loaded = Checkpoint.load(dir);
+        assertEquals(config, loaded.config());
+        assertEquals(List.of(EpochStats.tested(1, 0.3f, 0.5, 0.8, 0.79, 0.2)), loaded.history());
+        assertTrue(new Sgd(0, 0, 4, 2).velocity().sameParameters(loaded.velocity()));
+        assertTrue(saved.model().sameParameters(loaded.kept()));
+    }
+
+    @Test
+    void aNewerVersionIsRefusedWithAMessage() throws IOException {
+        Map<String, String> training = training(TrainConfig.defaults());
+        training.put("history", "[]");
+        training.put("checkpoint_version", "3");
+        ModelFile.save(dir.resolve(Checkpoint.FILE_NAME), model(training));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Checkpoint.load(dir));
+        assertTrue(e.getMessage().contains("format version 3, which this softmax4j does not know"), e.getMessage());
     }
 
     @Test

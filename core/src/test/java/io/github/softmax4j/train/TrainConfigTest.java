@@ -21,7 +21,8 @@ class TrainConfigTest {
 
     private static String rejection(float lr, int batch, int epochs, float initStd) {
         return assertThrows(IllegalArgumentException.class,
-                () -> new TrainConfig(lr, batch, epochs, 1, initStd, PixelScaling.UNIT, true)).getMessage();
+                () -> TrainConfig.defaults().withLearningRate(lr).withBatchSize(batch).withEpochs(epochs)
+                        .withInitStd(initStd)).getMessage();
     }
 
     @Test

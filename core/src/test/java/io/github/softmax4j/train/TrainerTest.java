@@ -32,7 +32,8 @@ class TrainerTest {
     }
 
     private static TrainConfig config(float learningRate, int batchSize, int epochs) {
-        return new TrainConfig(learningRate, batchSize, epochs, 11, 0.01f, PixelScaling.UNIT, true);
+        return TrainConfig.defaults().withLearningRate(learningRate).withBatchSize(batchSize).withEpochs(epochs)
+                .withSeed(11);
     }
 
     private record Run(List<EpochStats> history, SoftmaxRegression model) {
@@ -90,7 +91,8 @@ class TrainerTest {
         // one example, batch size 256: the step must use the full gradient of that one example
         Dataset one = new Dataset(new byte[] {(byte) 255}, new int[] {0}, 1);
         SoftmaxRegression model = SoftmaxRegression.of(new float[] {0, 0}, new float[] {0, 0}, 1, 2);
-        try (Trainer trainer = new Trainer(new TrainConfig(1f, 256, 1, 1, 0f, PixelScaling.UNIT, false), 1, 1, 2)) {
+        try (Trainer trainer = new Trainer(TrainConfig.defaults().withLearningRate(1f).withEpochs(1).withInitStd(0f)
+                .withShuffle(false), 1, 1, 2)) {
             Trainer.EpochResult result = trainer.trainEpoch(model, one, 1);
             assertEquals(Math.log(2), result.trainLoss(), 1e-6);
         }
@@ -126,5 +128,104 @@ class TrainerTest {
         assertEquals(4, result.epochs().size());
         assertEquals(1.0, result.epochs().get(3).testAccuracy());
         assertEquals(FEATURES, result.model().features());
+    }
+
+    private static TrainConfig momentumConfig(int epochs) {
+        return config(0.05f, 32, epochs).withMomentum(0.9f).withWeightDecay(1e-3f)
+                .withSchedule(new LearningRateSchedule.Constant()).withValidation(60);
+    }
+
+    @Test
+    void resumingFromACheckpointWithMomentumEndsBitwiseWhereAnUninterruptedRunEnds() throws Exception {
+        Dataset train = separable(300, 12);
+        Dataset validation = separable(60, 13);
+        TrainConfig config = momentumConfig(6);
+        SoftmaxRegression initial = SoftmaxRegression.initialize(FEATURES, CLASSES, config.initStd(), config.seed());
+
+        Progress whole = new Progress(initial.copy());
+        try (Trainer trainer = new Trainer(config, 2, FEATURES, CLASSES)) {
+            trainer.fit(whole, train, validation, null, stats -> { });
+        }
+
+        // three epochs, then a checkpoint's worth of state carried into a new trainer
+        Progress first = new Progress(initial.copy());
+        SoftmaxRegression velocity;
+        try (Trainer trainer = new Trainer(config.withEpochs(3), 1, FEATURES, CLASSES)) {
+            trainer.fit(first, train, validation, null, stats -> { });
+            velocity = trainer.optimizer().velocity();
+        }
+        Progress resumed = Progress.resumed(first.model().copy(), first.history(), first.keptModel());
+        try (Trainer trainer = new Trainer(config, 3, FEATURES, CLASSES)) {
+            trainer.optimizer().restoreVelocity(velocity);
+            trainer.fit(resumed, train, validation, null, stats -> { });
+        }
+        assertEquals(whole.history().size(), resumed.history().size());
+        for (int i = 0; i < whole.history().size(); i++) {
+            EpochStats a = whole.history().get(i);
+            EpochStats b = resumed.history().get(i);
+            assertEquals(Double.doubleToRawLongBits(a.trainLoss()), Double.doubleToRawLongBits(b.trainLoss()));
+            assertEquals(Double.doubleToRawLongBits(a.valLoss()), Double.doubleToRawLongBits(b.valLoss()));
+        }
+        assertTrue(whole.model().sameParameters(resumed.model()), "weights differ");
+        assertTrue(whole.keptModel().sameParameters(resumed.keptModel()), "kept weights differ");
+    }
+
+    @Test
+    void momentumChangesTheResultAndStaysThreadInvariant() throws Exception {
+        Dataset train = separable(300, 14);
+        Dataset validation = separable(60, 15);
+        Progress one = new Progress(SoftmaxRegression.initialize(FEATURES, CLASSES, 0.01f, 11));
+        Progress two = new Progress(SoftmaxRegression.initialize(FEATURES, CLASSES, 0.01f, 11));
+        Progress plain = new Progress(SoftmaxRegression.initialize(FEATURES, CLASSES, 0.01f, 11));
+        try (Trainer trainer = new Trainer(momentumConfig(3), 1, FEATURES, CLASSES)) {
+            trainer.fit(one, train, validation, null, stats -> { });
+        }
+        try (Trainer trainer = new Trainer(momentumConfig(3), 7, FEATURES, CLASSES)) {
+            trainer.fit(two, train, validation, null, stats -> { });
+        }
+        try (Trainer trainer = new Trainer(momentumConfig(3).withMomentum(0), 2, FEATURES, CLASSES)) {
+            trainer.fit(plain, train, validation, null, stats -> { });
+        }
+        assertTrue(one.model().sameParameters(two.model()), "thread count changed the weights");
+        assertTrue(!one.model().sameParameters(plain.model()), "momentum had no effect");
+    }
+
+    @Test
+    void validationFiguresAreReportedAndTheTestSetIsNotTouched() throws Exception {
+        Dataset train = separable(300, 16);
+        Dataset validation = separable(60, 17);
+        Progress progress = new Progress(SoftmaxRegression.initialize(FEATURES, CLASSES, 0.01f, 11));
+        try (Trainer trainer = new Trainer(momentumConfig(2), 2, FEATURES, CLASSES)) {
+            trainer.fit(progress, train, validation, null, stats -> { });
+        }
+        for (EpochStats stats : progress.history()) {
+            assertTrue(stats.validated());
+            assertTrue(stats.valLoss() > 0 && stats.valAccuracy() > 0.25, stats.toString());
+            assertTrue(Double.isNaN(stats.testAccuracy()));
+            assertEquals(0.05f, stats.learningRate());
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsAfterThePatienceAndKeepsTheBestEpoch() throws Exception {
+        // separable data: validation accuracy reaches its best within a few epochs and cannot beat it
+        Dataset train = separable(300, 18);
+        Dataset validation = separable(60, 19);
+        TrainConfig config = config(0.02f, 300, 40).withValidation(60).withEarlyStopping(3);
+        Progress progress = new Progress(SoftmaxRegression.initialize(FEATURES, CLASSES, 0.01f, 11));
+        List<SoftmaxRegression> models = new ArrayList<>();
+        try (Trainer trainer = new Trainer(config, 1, FEATURES, CLASSES)) {
+            trainer.fit(progress, train, validation, null, stats -> models.add(progress.model().copy()));
+        }
+        List<EpochStats> history = progress.history();
+        int best = 0;
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i).valAccuracy() > history.get(best).valAccuracy()) {
+                best = i;
+            }
+        }
+        assertEquals(best + 1, progress.keptEpoch().epoch());
+        assertTrue(models.get(best).sameParameters(progress.keptModel()), "kept model is not the best epoch's");
+        assertEquals(best + 1 + 3, history.size(), "stopped at the wrong epoch: " + history);
     }
 }
