@@ -46,7 +46,8 @@ final class RunPictures {
      * run went from 0.59 to 0.51 s, median of 3 timestamped runs each).
      */
     static void write(Path runDir, SoftmaxRegression model, FashionMnist data, PixelScaling scaling,
-                      Map<String, Object> config, List<EpochStats> history, CurvesWriter curves, PrintWriter out)
+                      Map<String, Object> config, String summary, List<EpochStats> history, CurvesWriter curves,
+                      PrintWriter out)
             throws IOException, InterruptedException {
         Predictions predictions = Predictions.of(model, data.test(), scaling);
         ConfusionMatrix confusion = predictions.confusion();
@@ -67,8 +68,8 @@ final class RunPictures {
         byte[] curvesPng = Files.readAllBytes(runDir.resolve("curves.png"));
 
         List<Report.Figure> figures = List.of(
-                new Report.Figure("Training curves", "Train loss, train accuracy and test accuracy after each epoch "
-                        + "(d2l's Animator).", curvesPng),
+                new Report.Figure("Training curves", "Train loss, train accuracy and test accuracy (or validation loss "
+                        + "and accuracy) after each epoch (d2l's Animator).", curvesPng),
                 new Report.Figure("Predictions", "The first " + PREDICTIONS + " test images with the true class "
                         + "over the predicted one; wrong predictions are red.", grid),
                 new Report.Figure("Confusion matrix", "Rows are the true class, columns the predicted class; each "
@@ -77,7 +78,7 @@ final class RunPictures {
                         + "the class's score when bright, blue ones lower it.", templates),
                 new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
                         + "probability it gave its answer and the test image's index.", mistakes));
-        String html = Report.html(runDir.getFileName().toString(), config, history, confusion, NAMES, figures);
+        String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, NAMES, figures);
         AtomicFiles.write(runDir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
 
         out.println();

@@ -6,7 +6,9 @@ import io.github.softmax4j.data.IdxReader;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
+import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
@@ -61,6 +63,31 @@ final class TrainCommand implements Callable<Integer> {
             description = "unit: x/255; symmetric: (x/255 - 0.5)/0.5 (default: ${DEFAULT-VALUE}).")
     private PixelScaling pixels;
 
+    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0",
+            description = "SGD momentum, 0 <= M < 1: v = M v + g, w -= lr v, as PyTorch's SGD (default: ${DEFAULT-VALUE}).")
+    private float momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "L", defaultValue = "0",
+            description = "L2 penalty on the weights (not the bias): their gradient gains L w (default: ${DEFAULT-VALUE}).")
+    private float weightDecay;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
+            converter = ScheduleConverter.class,
+            description = "constant; cosine: lr (1 + cos(pi (e-1) / E)) / 2; step: lr 0.1^floor(3 (e-1) / E), "
+                    + "for epoch e of E (default: ${DEFAULT-VALUE}).")
+    private LearningRateSchedule schedule;
+
+    @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
+            description = "Hold out N training images (each class in proportion, chosen by the seed); report "
+                    + "validation loss and accuracy every epoch, keep the epoch with the best validation accuracy "
+                    + "and test only that model (default: ${DEFAULT-VALUE}, none).")
+    private int validation;
+
+    @Option(names = "--early-stopping", paramLabel = "P", defaultValue = "0",
+            description = "Stop after P epochs without a better validation accuracy; needs --validation "
+                    + "(default: ${DEFAULT-VALUE}, never).")
+    private int earlyStopping;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: all cores).")
     private Integer threads;
 
@@ -74,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its last completed epoch, with its own settings.")
+            description = "Continue the run in DIR from its last completed epoch, with its own settings; with "
+                    + "--epochs N, extend it to N epochs.")
     private Path resume;
 
     @Override
@@ -87,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = resume != null ? resume : runDir();
         Thread warmUp = startWarmUp();
         try {
-            TrainingRun run;
+            Checkpoint begin;
             String init;
             if (resume == null) {
                 init = initModel != null ? initModel.toString() : "N(0, " + config.initStd() + "^2)";
@@ -96,24 +124,29 @@ final class TrainCommand implements Callable<Integer> {
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config), FashionMnist.CLASS_NAMES, config.pixelScaling(),
                         IdxReader.ROWS, IdxReader.COLS, training);
-                run = new TrainingRun(runDir, start, config, List.of(), threadCount, stdout, stderr);
+                begin = TrainingJob.fresh(start, config);
             } else {
-                Checkpoint checkpoint = Checkpoint.load(runDir);
-                config = checkpoint.config();
-                init = "the checkpoint (" + checkpoint.model().training().getOrDefault("init", "random") + " at first)";
+                begin = extended(Checkpoint.load(runDir));
+                config = begin.config();
+                init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
-                stdout.printf("resume:  %s after epoch %d of %d%s%n", runDir, checkpoint.history().size(), config.epochs(),
+                stdout.printf("resume:  %s after epoch %d of %d%s%n", runDir, begin.history().size(), config.epochs(),
                         leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
                                 + (leftovers == 1 ? "" : "s") + ")");
-                run = new TrainingRun(runDir, checkpoint.model(), config, checkpoint.history(), threadCount, stdout, stderr);
             }
+            TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
             FashionMnist fashionMnist = data.load();
             warmUp.join();
-            stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s, init %s, seed %d, pixels %s (%s), "
+            stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
                             + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),
-                    init, config.seed(),
-                    config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
-                    threadCount);
+                    optimizerText(config), init, config.seed(), config.pixelScaling().id(),
+                    config.pixelScaling().formula(), config.shuffle() ? "on" : "off", threadCount);
+            if (config.validation() > 0) {
+                stdout.printf("data:    %d images train the model, %d are held out for validation%s%n",
+                        fashionMnist.train().size() - config.validation(), config.validation(),
+                        config.earlyStopping() > 0 ? "; early stopping after " + config.earlyStopping()
+                                + " epochs without a better validation accuracy" : "");
+            }
             stdout.printf("run:     %s%n%n", runDir);
             return run.run(fashionMnist);
         } catch (IOException | UncheckedIOException e) {
@@ -124,6 +157,45 @@ final class TrainCommand implements Callable<Integer> {
             stderr.println("softmax4j train: interrupted");
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    /** The optimizer's settings where they differ from the chapter's plain SGD, for the config line. */
+    private static String optimizerText(TrainConfig config) {
+        StringBuilder text = new StringBuilder();
+        if (config.schedule().dependsOnLength()) {
+            text.append(" (").append(config.schedule().id()).append(" schedule)");
+        }
+        if (config.momentum() != 0) {
+            text.append(", momentum ").append(config.momentum());
+        }
+        if (config.weightDecay() != 0) {
+            text.append(", weight decay ").append(config.weightDecay());
+        }
+        return text.toString();
+    }
+
+    /** The checkpoint with --epochs applied, when a run is extended; checks that it can be. */
+    private Checkpoint extended(Checkpoint checkpoint) {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs") || epochs == checkpoint.config().epochs()) {
+            return checkpoint;
+        }
+        TrainConfig config = checkpoint.config();
+        if (epochs < checkpoint.history().size()) {
+            throw new ParameterException(spec.commandLine(), "--epochs " + epochs + " is fewer than the "
+                    + checkpoint.history().size() + " epochs " + resume + " has already trained");
+        }
+        if (config.schedule().dependsOnLength()) {
+            throw new ParameterException(spec.commandLine(), "--epochs cannot extend " + resume + ": its "
+                    + config.schedule().id() + " schedule sets each epoch's rate from the number of epochs, "
+                    + config.epochs() + "; start a new run with --epochs " + epochs + " instead");
+        }
+        try {
+            config = config.withEpochs(epochs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), optionMessage(e.getMessage()));
+        }
+        return new Checkpoint(checkpoint.model(), config, checkpoint.history(), checkpoint.velocity(),
+                checkpoint.kept());
     }
 
     private static Thread startWarmUp() {
@@ -149,7 +221,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainConfig config() {
         try {
-            return new TrainConfig(learningRate, batchSize, epochs, seed, initStd, pixels, !noShuffle);
+            return new TrainConfig(learningRate, batchSize, epochs, seed, initStd, pixels, !noShuffle, momentum,
+                    weightDecay, schedule, validation, earlyStopping);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), optionMessage(e.getMessage()));
         }
@@ -158,7 +231,9 @@ final class TrainCommand implements Callable<Integer> {
     /** Rewrites the record's field names in a validation message as the option names a user typed. */
     private static String optionMessage(String message) {
         return message.replace("learningRate", "--lr").replace("batchSize", "--batch-size")
-                .replace("epochs", "--epochs").replace("initStd", "--init-std");
+                .replace("epochs", "--epochs").replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
+                .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
+                .replace("validation", "--validation");
     }
 
     private int threadCount() {
@@ -178,11 +253,11 @@ final class TrainCommand implements Callable<Integer> {
         if (resume == null) {
             return;
         }
-        for (String option : List.of("--epochs", "--batch-size", "--lr", "--init-std", "--seed", "--pixels",
-                "--no-shuffle", "--init", "--out")) {
+        for (String option : List.of("--batch-size", "--lr", "--init-std", "--seed", "--pixels", "--no-shuffle",
+                "--init", "--out", "--momentum", "--weight-decay", "--lr-schedule", "--validation", "--early-stopping")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new ParameterException(spec.commandLine(), "--resume continues with the run's own settings and "
-                        + "folder; leave out " + option);
+                        + "folder (only --epochs may extend it); leave out " + option);
             }
         }
         if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {

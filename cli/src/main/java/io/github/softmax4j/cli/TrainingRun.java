@@ -1,19 +1,17 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.model.ModelFile;
-import io.github.softmax4j.model.SavedModel;
-import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.data.ValidationSplit;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.DivergenceException;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.TrainConfig;
-import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,96 +20,121 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One training run in its folder, new or resumed: writes a checkpoint at once, trains the
- * remaining epochs, and after each one writes the checkpoint (first, atomically: it is what
- * --resume continues from), the metrics and,
- * now and then, the curves; at the end the model, the pictures and the report. If the loss
- * diverges, the model of the last good epoch is saved and the user is told what to do.
+ * One training run of {@code softmax4j train} in its folder, new or resumed: the folder is
+ * written by {@link TrainingJob}; this prints a line per epoch, keeps the curves up to date, and
+ * at the end draws the pictures and the report of the kept model. If the loss diverges, the user
+ * is told what was kept and what to do.
  */
 final class TrainingRun {
     private final Path runDir;
-    private final SavedModel start;
-    private final TrainConfig config;
-    private final List<EpochStats> history;
-    private final Map<String, Object> described;
+    private final Checkpoint start;
     private final int threads;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    /**
-     * @param start   the model to start from, with its classes and the training metadata to record
-     * @param done    the epochs a resumed run already has (empty for a new run)
-     */
-    TrainingRun(Path runDir, SavedModel start, TrainConfig config, List<EpochStats> done, int threads,
-                PrintWriter out, PrintWriter err) {
+    /** @param start a fresh start ({@link TrainingJob#fresh}) or a loaded checkpoint */
+    TrainingRun(Path runDir, Checkpoint start, int threads, PrintWriter out, PrintWriter err) {
         this.runDir = runDir;
         this.start = start;
-        this.config = config;
-        this.history = new ArrayList<>(done);
         this.threads = threads;
         this.out = out;
         this.err = err;
-        this.described = new LinkedHashMap<>(config.toMap());
-        described.put("init", start.training().getOrDefault("init", "random"));
-        described.put("threads", threads);
     }
 
     /** Trains and writes everything; returns the exit code. */
     int run(FashionMnist data) throws IOException, InterruptedException {
-        SoftmaxRegression model = start.model().copy();
-        Files.createDirectories(runDir);
-        // a checkpoint before the first epoch too, so a run killed at any moment can be resumed
-        new Checkpoint(withWeights(model), config, history).save(runDir);
-        out.println("epoch  train loss  train acc  test acc    time");
-        history.forEach(this::printRow);
+        TrainConfig config = start.config();
+        boolean validated = config.validation() > 0;
+        ValidationSplit split = validated ? split(data, config) : null;
+        Map<String, Object> described = new LinkedHashMap<>(config.toMap());
+        described.put("train_examples", validated ? split.train().size() : data.train().size());
+        described.put("init", start.model().training().getOrDefault("init", "random"));
+        described.put("threads", threads);
+
+        out.println(header(config));
+        start.history().forEach(stats -> printRow(config, stats));
         out.flush();
         CurvesWriter curves = new CurvesWriter(runDir);
+        List<EpochStats> history = new ArrayList<>(start.history());
         if (!history.isEmpty()) {
             curves.update(history);
         }
-        try (Trainer trainer = new Trainer(config, threads, FashionMnist.FEATURES, FashionMnist.CLASSES)) {
-            trainer.fit(model, data.train(), data.test(), history.size() + 1, stats -> {
-                history.add(stats);
-                printRow(stats);
-                out.flush();
-                curves.update(history);
-                try {
-                    new Checkpoint(withWeights(model), config, history).save(runDir);
-                    MetricsFiles.write(runDir, described, history);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (DivergenceException e) {
-            Path saved = saveModel(model);
-            MetricsFiles.write(runDir, described, history);
+        TrainingJob job = new TrainingJob(runDir, start, described);
+        TrainingJob.Outcome outcome = job.run(validated ? split.train() : data.train(),
+                validated ? split.validation() : null, data.test(), true, threads, stats -> {
+                    history.add(stats);
+                    printRow(config, stats);
+                    out.flush();
+                    curves.update(history);
+                });
+        RunMetrics metrics = outcome.metrics();
+        Path modelPath = runDir.resolve(RunFolder.MODEL_FILE);
+        if (outcome.divergence() != null) {
             curves.finish();
+            DivergenceException e = outcome.divergence();
             err.println("softmax4j train: " + DivergenceException.describe(e.loss()) + " in epoch " + e.epoch()
-                    + " at --lr " + e.learningRate() + "; try a smaller --lr. " + (history.isEmpty() ? "The initial model"
-                    : "The model after epoch " + history.get(history.size() - 1).epoch()) + " is saved in " + saved);
+                    + " at --lr " + e.learningRate() + "; try a smaller --lr. " + (metrics.epochs().isEmpty()
+                    ? "The initial model" : "The model after epoch " + keptEpoch(metrics)) + " is saved in "
+                    + modelPath);
             return Softmax4jCli.EXIT_PROBLEM;
         }
         curves.close();
-        Path modelPath = saveModel(model);
-        RunPictures.write(runDir, model, data, config.pixelScaling(), described, history, curves, out);
-        out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve("metrics.json"),
-                runDir.resolve("metrics.csv"), runDir.resolve("report.html"));
+        if (metrics.epochs().size() < config.epochs()) {
+            out.printf("%nstopped early after epoch %d: no better validation accuracy for %d epochs%n",
+                    metrics.latest().epoch(), config.earlyStopping());
+        }
+        String summary = summary(metrics);
+        if (metrics.selected() != null) {
+            out.printf("%n%s%n", summary);
+        }
+        RunPictures.write(runDir, outcome.kept().model(), data, config.pixelScaling(), described, summary,
+                metrics.epochs(), curves, out);
+        out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
+                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve("report.html"));
         return 0;
     }
 
-    private void printRow(EpochStats stats) {
-        out.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %8.4f  %5.2f s%n", stats.epoch(), stats.trainLoss(),
-                stats.trainAccuracy(), stats.testAccuracy(), stats.seconds());
+    private static ValidationSplit split(FashionMnist data, TrainConfig config) {
+        return ValidationSplit.of(data.train(), config.validation(), config.seed());
     }
 
-    private SavedModel withWeights(SoftmaxRegression model) {
-        return new SavedModel(model, start.classNames(), start.pixelScaling(), start.height(), start.width(),
-                start.training());
+    private static int keptEpoch(RunMetrics metrics) {
+        return metrics.selected() != null ? metrics.selected().epoch() : metrics.latest().epoch();
     }
 
-    private Path saveModel(SoftmaxRegression model) throws IOException {
-        Path path = runDir.resolve("model.safetensors");
-        ModelFile.save(path, withWeights(model));
-        return path;
+    /** The run's result in one sentence, for the last line and the report. */
+    static String summary(RunMetrics metrics) {
+        RunMetrics.Selected selected = metrics.selected();
+        if (selected != null) {
+            return String.format(Locale.ROOT, "kept epoch %d of %d (best validation accuracy): val acc %.4f, "
+                    + "test acc %.4f", selected.epoch(), metrics.latest().epoch(), selected.valAccuracy(),
+                    selected.testAccuracy());
+        }
+        EpochStats last = metrics.latest();
+        return String.format(Locale.ROOT, "After %d epochs: test acc %.4f, train acc %.4f, train loss %.4f",
+                last.epoch(), last.testAccuracy(), last.trainAccuracy(), last.trainLoss());
+    }
+
+    private static String header(TrainConfig config) {
+        return "epoch" + (showRate(config) ? "        lr" : "") + "  train loss  train acc"
+                + (config.validation() > 0 ? "  val loss  val acc" : "  test acc") + "    time";
+    }
+
+    // the rate column only when it changes from epoch to epoch
+    private static boolean showRate(TrainConfig config) {
+        return config.schedule().dependsOnLength();
+    }
+
+    private void printRow(TrainConfig config, EpochStats stats) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%5d", stats.epoch()));
+        if (showRate(config)) {
+            row.append(String.format(Locale.ROOT, "  %8.5f", stats.learningRate()));
+        }
+        row.append(String.format(Locale.ROOT, "  %10.4f  %9.4f", stats.trainLoss(), stats.trainAccuracy()));
+        row.append(stats.validated()
+                ? String.format(Locale.ROOT, "  %8.4f  %7.4f", stats.valLoss(), stats.valAccuracy())
+                : String.format(Locale.ROOT, "  %8.4f", stats.testAccuracy()));
+        row.append(String.format(Locale.ROOT, "  %5.2f s", stats.seconds()));
+        out.println(row);
     }
 }

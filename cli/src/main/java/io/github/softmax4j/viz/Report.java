@@ -33,27 +33,27 @@ public final class Report {
     private Report() {
     }
 
-    /** The page for a run called {@code name}. */
-    public static String html(String name, Map<String, Object> config, List<EpochStats> epochs,
+    /** The page for a run called {@code name}; {@code summary} is its result in one sentence. */
+    public static String html(String name, String summary, Map<String, Object> config, List<EpochStats> epochs,
                               ConfusionMatrix confusion, List<String> classNames, List<Figure> figures) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>softmax4j run ")
                 .append(escape(name)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         page.append("<h1>softmax4j run ").append(escape(name)).append("</h1>\n");
-        if (!epochs.isEmpty()) {
-            EpochStats last = epochs.get(epochs.size() - 1);
-            page.append(String.format(Locale.ROOT, "<p>After %d epochs: test accuracy <b>%.4f</b>, "
-                    + "train accuracy %.4f, train loss %.4f.</p>%n", last.epoch(), last.testAccuracy(),
-                    last.trainAccuracy(), last.trainLoss()));
-        }
+        page.append("<p>").append(escape(summary)).append("</p>\n");
         page.append("<h2>Configuration</h2>\n<table>\n");
         config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(key))
                 .append("</th><td class=\"name\">").append(escape(String.valueOf(value))).append("</td></tr>\n"));
-        page.append("</table>\n<h2>Metrics</h2>\n<table>\n<tr><th>epoch</th><th>train loss</th><th>train acc</th>"
-                + "<th>test acc</th><th>seconds</th></tr>\n");
+        boolean validated = !epochs.isEmpty() && epochs.get(0).validated();
+        page.append("</table>\n<h2>Metrics</h2>\n<table>\n<tr><th>epoch</th><th>lr</th><th>train loss</th>"
+                + "<th>train acc</th>" + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
+                + "<th>seconds</th></tr>\n");
         for (EpochStats s : epochs) {
-            page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.4f</td><td>%.4f</td><td>%.4f</td>"
-                    + "<td>%.3f</td></tr>%n", s.epoch(), s.trainLoss(), s.trainAccuracy(), s.testAccuracy(), s.seconds()));
+            page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.4f</td><td>%.4f</td>", s.epoch(),
+                    s.learningRate(), s.trainLoss(), s.trainAccuracy()));
+            page.append(validated ? String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", s.valLoss(), s.valAccuracy())
+                    : String.format(Locale.ROOT, "<td>%.4f</td>", s.testAccuracy()));
+            page.append(String.format(Locale.ROOT, "<td>%.3f</td></tr>%n", s.seconds()));
         }
         page.append("</table>\n");
         for (Figure figure : figures) {

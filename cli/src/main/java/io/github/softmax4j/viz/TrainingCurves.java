@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The three lines d2l's Animator draws while training (train loss, train accuracy, test
- * accuracy against the epoch), as an XChart line chart for PNG and SVG files.
+ * accuracy against the epoch), as an XChart line chart for PNG and SVG files. A run with a
+ * validation split shows validation loss and accuracy instead of the test accuracy.
  */
 public final class TrainingCurves {
     private static final int WIDTH = 720;
@@ -46,14 +47,23 @@ public final class TrainingCurves {
         styler.setYAxisDecimalPattern("0.0#");
         styler.setXAxisMin(history.isEmpty() ? 1.0 : history.get(0).epoch());
         styler.setXAxisMax(history.isEmpty() ? 2.0 : Math.max(history.get(history.size() - 1).epoch(), 2.0));
-        double top = Math.max(1.0, history.stream().mapToDouble(EpochStats::trainLoss).max().orElse(1.0));
+        double top = Math.max(1.0, history.stream().mapToDouble(s -> Math.max(s.trainLoss(),
+                s.validated() ? s.valLoss() : 0)).max().orElse(1.0));
         styler.setYAxisMin(0.0);
         styler.setYAxisMax(Math.ceil(top * 10) / 10);
 
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         add(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray(), Palette.TRAIN_LOSS);
         add(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(), Palette.TRAIN_ACC);
-        add(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(), Palette.TEST_ACC);
+        if (!history.isEmpty() && history.get(0).validated()) {
+            add(chart, "val loss", epochs, history.stream().mapToDouble(EpochStats::valLoss).toArray(),
+                    Palette.VAL_LOSS);
+            add(chart, "val acc", epochs, history.stream().mapToDouble(EpochStats::valAccuracy).toArray(),
+                    Palette.TEST_ACC);
+        } else {
+            add(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
+                    Palette.TEST_ACC);
+        }
         return chart;
     }
 
@@ -83,9 +93,13 @@ public final class TrainingCurves {
         VectorGraphicsEncoder.saveVectorGraphic(chart(history), bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String svg = bytes.toString(StandardCharsets.UTF_8);
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
-        String description = history.isEmpty() ? "no epochs yet" : String.format(Locale.ROOT,
-                "train loss, train acc and test acc against the epoch, 1 to %d; after the last epoch: "
-                        + "train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
+        String description = history.isEmpty() ? "no epochs yet" : last(history).validated()
+                ? String.format(Locale.ROOT, "train loss, train acc, val loss and val acc against the epoch, 1 to %d;"
+                        + " after the last epoch: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f",
+                history.size(), last(history).trainLoss(), last(history).trainAccuracy(), last(history).valLoss(),
+                last(history).valAccuracy())
+                : String.format(Locale.ROOT, "train loss, train acc and test acc against the epoch, 1 to %d; after the"
+                        + " last epoch: train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
                 last(history).trainLoss(), last(history).trainAccuracy(), last(history).testAccuracy());
         return svg.substring(0, open) + "\n  <title>Training curves</title>\n  <desc>" + description + "</desc>"
                 + svg.substring(open);

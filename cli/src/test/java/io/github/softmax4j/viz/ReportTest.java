@@ -25,7 +25,7 @@ class ReportTest {
         config.put("learning_rate", 0.1);
         config.put("init", "<script>alert(1)</script>");
         List<Report.Figure> figures = List.of(new Report.Figure("Curves", "c", png), new Report.Figure("Grid", "g", png));
-        return Report.html("run & co", config, List.of(new EpochStats(1, 0.5, 0.8, 0.79, 0.2)),
+        return Report.html("run & co", "After 1 epochs: test acc 0.7900", config, List.of(EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2)),
                 ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2), List.of("a", "b"), figures);
     }
 

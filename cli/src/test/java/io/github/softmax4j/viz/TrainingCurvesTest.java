@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainingCurvesTest {
-    private static final List<EpochStats> HISTORY = List.of(new EpochStats(1, 0.79, 0.75, 0.77, 0.1),
-            new EpochStats(2, 0.57, 0.81, 0.81, 0.1), new EpochStats(3, 0.53, 0.83, 0.81, 0.1));
+    private static final List<EpochStats> HISTORY = List.of(EpochStats.tested(1, 0.1f, 0.79, 0.75, 0.77, 0.1),
+            EpochStats.tested(2, 0.1f, 0.57, 0.81, 0.81, 0.1), EpochStats.tested(3, 0.1f, 0.53, 0.83, 0.81, 0.1));
 
     @Test
     void drawsThreeColouredLinesOnAWhiteChart() {
@@ -44,7 +44,7 @@ class TrainingCurvesTest {
 
     @Test
     void aLossAboveOneWidensTheAxisInsteadOfLeavingTheChart() {
-        var chart = TrainingCurves.chart(List.of(new EpochStats(1, 2.34, 0.3, 0.35, 0.1)));
+        var chart = TrainingCurves.chart(List.of(EpochStats.tested(1, 0.1f, 2.34, 0.3, 0.35, 0.1)));
         assertEquals(2.4, chart.getStyler().getYAxisMax(), 1e-9);
     }
 }

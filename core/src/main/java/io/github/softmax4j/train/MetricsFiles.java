@@ -62,7 +62,8 @@ public final class MetricsFiles {
     }
 
     /**
-     * Reads the JSON form back; an absent status (files of older versions) reads as finished.
+     * Reads the JSON form back; an absent status (files of older versions) reads as finished, and
+     * a running status whose process is gone as interrupted.
      * Throws IllegalArgumentException or an IOException saying what is wrong.
      */
     public static RunMetrics fromJson(byte[] json) throws IOException {
@@ -72,6 +73,10 @@ public final class MetricsFiles {
         }
         RunStatus status = root.hasNonNull("status") ? RunStatus.fromId(root.get("status").asText())
                 : RunStatus.FINISHED;
+        if (status == RunStatus.RUNNING && root.path("pid").canConvertToLong()
+                && !ProcessHandle.of(root.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            status = RunStatus.INTERRUPTED;
+        }
         Map<String, Object> config = root.path("config").isObject()
                 ? JSON.convertValue(root.get("config"), JSON.getTypeFactory().constructMapType(LinkedHashMap.class,
                         String.class, Object.class))

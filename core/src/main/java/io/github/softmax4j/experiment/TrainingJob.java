@@ -1,0 +1,132 @@
+package io.github.softmax4j.experiment;
+
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.math.Parallel;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.Checkpoint;
+import io.github.softmax4j.train.DivergenceException;
+import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.Progress;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.TrainConfig;
+import io.github.softmax4j.train.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One training run into its run folder, new or resumed: the checkpoint first (so a run killed at
+ * any moment can be resumed), then after every epoch the checkpoint and the metrics (status
+ * running), and at the end the kept model as {@code model.safetensors} and the metrics with the
+ * final status and, for a validated run, the kept epoch. The run folder is the interface to
+ * everything that looks at training ({@code compare}, the board): this class writes it, and
+ * {@link RunFolder} reads it.
+ */
+public final class TrainingJob {
+    private final Path dir;
+    private final Checkpoint start;
+    private final Map<String, Object> described;
+
+    /**
+     * @param dir       the run folder (created if missing)
+     * @param start     where to start: a new run's initial model with empty history, or a loaded checkpoint
+     * @param described the configuration as metrics.json records it (the config's fields and more)
+     */
+    public TrainingJob(Path dir, Checkpoint start, Map<String, Object> described) {
+        this.dir = dir;
+        this.start = start;
+        this.described = new LinkedHashMap<>(described);
+    }
+
+    /** A new run's starting point: {@code model} untrained, zero velocity. */
+    public static Checkpoint fresh(SavedModel model, TrainConfig config) {
+        SoftmaxRegression m = model.model();
+        return new Checkpoint(model, config, List.of(), SoftmaxRegression.of(
+                new float[m.features() * m.classes()], new float[m.classes()], m.features(), m.classes()), m.copy());
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param metrics    what metrics.json now holds
+     * @param kept       the kept model, as model.safetensors holds it
+     * @param divergence why training stopped, if the loss diverged; else null
+     */
+    public record Outcome(RunMetrics metrics, SavedModel kept, DivergenceException divergence) {
+    }
+
+    /**
+     * Trains the remaining epochs and writes the folder. {@code validation} null means the
+     * chapter's way: test accuracy every epoch. With a validation split, the test set is
+     * evaluated once, for the kept model, if {@code evaluateTest}; otherwise never.
+     */
+    public Outcome run(Dataset train, Dataset validation, Dataset test, boolean evaluateTest, int threads,
+                       Consumer<EpochStats> listener) throws IOException {
+        TrainConfig config = start.config();
+        Files.createDirectories(dir);
+        Progress progress = start.progress();
+        start.save(dir);
+        MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
+        try (Trainer trainer = new Trainer(config, threads, progress.model().features(), progress.model().classes())) {
+            trainer.optimizer().restoreVelocity(start.velocity());
+            DivergenceException divergence = null;
+            try {
+                trainer.fit(progress, train, validation, test, stats -> {
+                    try {
+                        checkpoint(progress, trainer).save(dir);
+                        MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    listener.accept(stats);
+                });
+            } catch (DivergenceException e) {
+                divergence = e;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            SavedModel kept = withWeights(progress.keptModel());
+            ModelFile.save(dir.resolve(RunFolder.MODEL_FILE), kept);
+            RunMetrics.Selected selected = null;
+            if (progress.validated()) {
+                double testAccuracy = Double.NaN;
+                if (evaluateTest) {
+                    try (Parallel pool = new Parallel(threads)) {
+                        testAccuracy = Metrics.evaluateAccuracy(progress.keptModel(), test, config.pixelScaling(), pool);
+                    }
+                }
+                EpochStats keptEpoch = progress.keptEpoch();
+                selected = new RunMetrics.Selected(keptEpoch.epoch(), keptEpoch.valAccuracy(), testAccuracy);
+            }
+            RunMetrics metrics = metrics(divergence == null ? RunStatus.FINISHED : RunStatus.DIVERGED, progress,
+                    selected);
+            MetricsFiles.write(dir, metrics);
+            return new Outcome(metrics, kept, divergence);
+        }
+    }
+
+    private Checkpoint checkpoint(Progress progress, Trainer trainer) {
+        return new Checkpoint(withWeights(progress.model()), start.config(), progress.history(),
+                trainer.optimizer().velocity(), progress.keptModel().copy());
+    }
+
+    private SavedModel withWeights(SoftmaxRegression model) {
+        SavedModel first = start.model();
+        return new SavedModel(model, first.classNames(), first.pixelScaling(), first.height(), first.width(),
+                first.training());
+    }
+
+    private RunMetrics metrics(RunStatus status, Progress progress, RunMetrics.Selected selected) {
+        return new RunMetrics(status, described, progress.history(), selected);
+    }
+}
