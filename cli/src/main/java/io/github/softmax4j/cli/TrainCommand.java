@@ -109,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = threadCount();
+        int threadCount = Threads.count(spec, threads);
         checkPaths();
         TrainConfig config = resume == null ? config() : null;
         Path runDir = resume != null ? resume : runDir();
@@ -234,17 +234,6 @@ final class TrainCommand implements Callable<Integer> {
                 .replace("epochs", "--epochs").replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
                 .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
                 .replace("validation", "--validation");
-    }
-
-    private int threadCount() {
-        int available = Runtime.getRuntime().availableProcessors();
-        if (threads == null) {
-            return available;
-        }
-        if (threads < 1 || threads > 1024) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 1024, got " + threads);
-        }
-        return threads;
     }
 
     private void checkPaths() {

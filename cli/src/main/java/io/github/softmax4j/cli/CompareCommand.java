@@ -1,0 +1,76 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code softmax4j compare DIR...}: the ranked table and page of runs that already exist. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Rank existing runs: every run folder in or below the given folders (runs of train, "
+                + "whole sweeps), grouped by their settings over seeds, as sweep ranks them. Writes a page and a chart.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run folders, or folders holding them (a sweep).")
+    private List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "comparison.html",
+            description = "The page to write; the chart goes beside it as .png (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new ParameterException(spec.commandLine(), dir + " is not a folder; give run folders or "
+                        + "folders that hold them");
+            }
+        }
+        if (Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give the page's file name");
+        }
+        try {
+            List<RunFolder> folders = new ArrayList<>();
+            List<RunResult> results = new ArrayList<>();
+            for (Path dir : dirs) {
+                for (RunFolder folder : RunFolder.findAll(dir)) {
+                    folders.add(folder);
+                    results.add(RunResult.of(folder));
+                }
+            }
+            if (results.isEmpty()) {
+                stderr.println("softmax4j compare: no run folders (folders with a metrics.json) in " + dirs
+                        + "; give folders that softmax4j train or sweep wrote");
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
+            List<Ranking.Entry> ranking = Ranking.rank(results);
+            RankingOutput.print(stdout, ranking);
+            String name = out.getFileName().toString();
+            Path png = out.resolveSibling((name.endsWith(".html") ? name.substring(0, name.length() - 5) : name)
+                    + ".png");
+            RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size() + " runs", folders, ranking,
+                    null);
+            stdout.printf("%npage:    %s%nchart:   %s%n", out, png);
+            return 0;
+        } catch (IOException e) {
+            stderr.println("softmax4j compare: " + e.getMessage());
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.viz.Png;
+import io.github.softmax4j.viz.SweepCharts;
+import io.github.softmax4j.viz.SweepPage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The ranked table that {@code sweep} and {@code compare} print, and the page and chart they write. */
+final class RankingOutput {
+    private static final Map<String, String> SHORT_NAMES = Map.of("learning_rate", "lr", "batch_size", "batch",
+            "weight_decay", "decay", "lr_schedule", "schedule", "pixel_scaling", "pixels", "early_stopping", "patience");
+
+    private RankingOutput() {
+    }
+
+    /** Prints the ranking as a table, only the settings that differ as columns. */
+    static void print(PrintWriter out, List<Ranking.Entry> ranking) {
+        List<String> settings = SweepPage.varying(ranking);
+        boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
+        StringBuilder header = new StringBuilder("rank");
+        for (String setting : settings) {
+            header.append(String.format(Locale.ROOT, "  %10s", SHORT_NAMES.getOrDefault(setting, setting)));
+        }
+        header.append(validated ? "   val acc (mean ± sd)" : "  test acc (mean ± sd)").append("  epoch  seconds  runs");
+        out.println(header);
+        int rank = 1;
+        for (Ranking.Entry entry : ranking) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%4d", rank++));
+            for (String setting : settings) {
+                row.append(String.format(Locale.ROOT, "  %10s", entry.settings().get(setting)));
+            }
+            row.append(entry.diverged() ? String.format(Locale.ROOT, "  %20s", "diverged")
+                    : String.format(Locale.ROOT, "  %8.4f ± %-9.4f", entry.mean(), entry.sd()));
+            row.append(String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
+                    entry.runs().size()));
+            out.println(row);
+        }
+        if (!validated) {
+            out.println("(ranked on test accuracy: some runs held out no validation set; "
+                    + "train with --validation N to choose without looking at the test set)");
+        }
+    }
+
+    /** Writes the page to {@code html} and the accuracy-against-learning-rate chart to {@code png}. */
+    static void writePage(Path html, Path png, String title, List<RunFolder> runs, List<Ranking.Entry> ranking,
+                          RunResult winner) throws IOException {
+        List<String> settings = SweepPage.varying(ranking);
+        byte[] curves = Png.encode(SweepCharts.curves(runs, settings.get(0)));
+        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking), png);
+        AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, byRate)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}

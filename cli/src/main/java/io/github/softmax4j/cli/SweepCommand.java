@@ -1,0 +1,207 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxReader;
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.experiment.Sweep;
+import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.RunStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code softmax4j sweep}: train a grid of settings in one JVM, rank them on validation, test the winner. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train every combination of the given settings (comma-separated lists) on a validation split, "
+                + "each into a run folder, rank the settings by validation accuracy over the seeds, and evaluate "
+                + "the test set once, for the winner. Writes sweep.json, sweep.csv, sweep.html and sweep.png.")
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataDirOption data;
+
+    @Option(names = "--lr", paramLabel = "X,...", split = ",", defaultValue = "0.1",
+            description = "Learning rates (default: ${DEFAULT-VALUE}).")
+    private List<Float> learningRates;
+
+    @Option(names = "--batch-size", paramLabel = "N,...", split = ",", defaultValue = "256",
+            description = "Minibatch sizes (default: ${DEFAULT-VALUE}).")
+    private List<Integer> batchSizes;
+
+    @Option(names = "--momentum", paramLabel = "M,...", split = ",", defaultValue = "0",
+            description = "SGD momentums (default: ${DEFAULT-VALUE}).")
+    private List<Float> momentums;
+
+    @Option(names = "--weight-decay", paramLabel = "L,...", split = ",", defaultValue = "0",
+            description = "L2 penalties on the weights (default: ${DEFAULT-VALUE}).")
+    private List<Float> weightDecays;
+
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE,...", split = ",", defaultValue = "constant",
+            converter = ScheduleConverter.class, description = "constant, cosine, step (default: ${DEFAULT-VALUE}).")
+    private List<LearningRateSchedule> schedules;
+
+    @Option(names = "--pixels", paramLabel = "SCALING,...", split = ",", defaultValue = "unit",
+            converter = PixelScalingConverter.class, description = "unit, symmetric (default: ${DEFAULT-VALUE}).")
+    private List<PixelScaling> pixelScalings;
+
+    @Option(names = "--init-std", paramLabel = "X,...", split = ",", defaultValue = "0.01",
+            description = "Standard deviations of the initial weights (default: ${DEFAULT-VALUE}).")
+    private List<Float> initStds;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs of every run (default: ${DEFAULT-VALUE}).")
+    private int epochs;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds 1..N for every setting (default: ${DEFAULT-VALUE}).")
+    private int seeds;
+
+    @Option(names = "--validation", paramLabel = "N", defaultValue = "10000",
+            description = "Training images held out to rank on (default: ${DEFAULT-VALUE}).")
+    private int validation;
+
+    @Option(names = "--early-stopping", paramLabel = "P", defaultValue = "0",
+            description = "Stop a run after P epochs without a better validation accuracy (default: ${DEFAULT-VALUE}, never).")
+    private int earlyStopping;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads in all (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--side-by-side", paramLabel = "N",
+            description = "Runs trained at once, sharing the threads (default: one per core).")
+    private Integer sideBySide;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder to create (default: sweeps/<date>_<time>).")
+    private Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the sweep in DIR: finished runs are kept, interrupted ones continue.")
+    private Path resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        data.validate();
+        int threadCount = Threads.count(spec, threads);
+        int lanes = sideBySide == null ? threadCount : sideBySide;
+        if (lanes < 1 || lanes > threadCount) {
+            throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
+                    + threadCount + " threads, got " + lanes);
+        }
+        try {
+            SweepGrid grid = resume != null ? resumedGrid() : grid();
+            Path dir = resume != null ? resume : sweepDir();
+            List<SweepGrid.Run> runs = grid.runs();
+            FashionMnist fashionMnist = data.load();
+            if (grid.validation() >= fashionMnist.train().size()) {
+                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
+                        + fashionMnist.train().size() + " training images, got " + grid.validation());
+            }
+            stdout.printf(Locale.ROOT, "sweep:   %s, %d runs (%d settings x %d seeds) of %d epochs, %d held out for "
+                            + "validation, %d at a time on %d threads%n%n", dir, runs.size(), runs.size() / grid.seeds(),
+                    grid.seeds(), grid.epochs(), grid.validation(), Math.min(lanes, runs.size()), threadCount);
+            stdout.flush();
+            Sweep sweep = new Sweep(grid, dir, FashionMnist.CLASS_NAMES, IdxReader.ROWS, IdxReader.COLS);
+            Sweep.Result result = sweep.run(fashionMnist.train(), fashionMnist.test(), threadCount, lanes,
+                    progress -> {
+                        printProgress(stdout, progress);
+                        stdout.flush();
+                    });
+            stdout.println();
+            RankingOutput.print(stdout, result.ranking());
+            stdout.println();
+            if (result.winner() != null) {
+                stdout.printf(Locale.ROOT, "winner:  %s, test acc %.4f (the test set evaluated once, for this run)%n",
+                        result.winner().name(), result.winner().testAccuracy());
+            } else {
+                stdout.println("winner:  none; every setting diverged. Try smaller learning rates.");
+            }
+            List<RunFolder> folders = RunFolder.findAll(dir);
+            RankingOutput.writePage(dir.resolve("sweep.html"), dir.resolve("sweep.png"), "softmax4j sweep "
+                    + dir.getFileName(), folders, result.ranking(), result.winner());
+            stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
+                    dir.resolve("sweep.html"), dir.resolve("sweep.png"));
+            return result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM;
+        } catch (IOException e) {
+            stderr.println("softmax4j sweep: " + e.getMessage());
+            return Softmax4jCli.EXIT_PROBLEM;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("softmax4j sweep: interrupted; continue with softmax4j sweep --resume DIR");
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+    }
+
+    private static void printProgress(PrintWriter out, Sweep.Progress progress) {
+        RunResult run = progress.run();
+        String figure = run.status() == RunStatus.DIVERGED ? "diverged"
+                : String.format(Locale.ROOT, "val acc %.4f (epoch %d)", run.valAccuracy(), run.keptEpoch());
+        String best = progress.best() == null ? "none yet" : String.format(Locale.ROOT, "%s %.4f",
+                progress.best().name(), progress.best().valAccuracy());
+        out.printf(Locale.ROOT, "[%3d/%d] %-28s %-26s %6.2f s   best: %s   about %.0f s left%n", progress.done(),
+                progress.total(), run.name(), figure, run.seconds(), best, progress.secondsLeft());
+    }
+
+    private SweepGrid grid() {
+        try {
+            SweepGrid grid = new SweepGrid(learningRates, batchSizes, momentums, weightDecays, schedules, pixelScalings,
+                    initStds, epochs, seeds, validation, earlyStopping);
+            grid.runs();
+            return grid;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().replace("learningRate", "--lr")
+                    .replace("batchSize", "--batch-size").replace("epochs", "--epochs")
+                    .replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
+                    .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
+                    .replace("seeds", "--seeds").replace("validation", "--validation"));
+        }
+    }
+
+    private SweepGrid resumedGrid() throws IOException {
+        for (String option : List.of("--lr", "--batch-size", "--momentum", "--weight-decay", "--lr-schedule",
+                "--pixels", "--init-std", "--epochs", "--seeds", "--validation", "--early-stopping", "--out")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), "--resume continues the sweep with its own grid "
+                        + "and folder; leave out " + option);
+            }
+        }
+        if (!Files.isDirectory(resume)) {
+            throw new ParameterException(spec.commandLine(), "--resume " + resume + " is not a folder; give the "
+                    + "folder of a sweep softmax4j started");
+        }
+        return SweepFiles.readGrid(resume);
+    }
+
+    private Path sweepDir() {
+        if (out != null) {
+            if (Files.exists(out)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " already exists; choose a new "
+                        + "folder, or continue a sweep with --resume");
+            }
+            return out;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
+        Path candidate = Path.of("sweeps", stamp);
+        for (int suffix = 2; Files.exists(candidate); suffix++) {
+            candidate = Path.of("sweeps", stamp + "-" + suffix);
+        }
+        return candidate;
+    }
+}

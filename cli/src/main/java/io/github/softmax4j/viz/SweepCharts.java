@@ -1,0 +1,119 @@
+package io.github.softmax4j.viz;
+
+import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.train.EpochStats;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The two charts of a sweep: every run's validation accuracy against the epoch, coloured by one
+ * setting, and the book's exercise, the best validation accuracy against the learning rate with
+ * one line per batch size.
+ */
+public final class SweepCharts {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 450;
+    private static final Color[] COLORS = {new Color(0x1F, 0x77, 0xB4), new Color(0xFF, 0x7F, 0x0E),
+            new Color(0x2C, 0xA0, 0x2C), new Color(0xD6, 0x27, 0x28), new Color(0x94, 0x67, 0xBD),
+            new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F)};
+
+    private SweepCharts() {
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Palette.BACKGROUND);
+        styler.setPlotBorderVisible(false);
+        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+        styler.setLegendBorderColor(Palette.MUTED);
+        styler.setChartTitleFont(Palette.font(Font.BOLD, 16));
+        styler.setAxisTitleFont(Palette.font(Font.PLAIN, 13));
+        styler.setAxisTickLabelsFont(Palette.font(Font.PLAIN, 12));
+        styler.setLegendFont(Palette.font(Font.PLAIN, 12));
+        styler.setMarkerSize(5);
+        return chart;
+    }
+
+    /**
+     * Validation accuracy against the epoch for every run, coloured by the setting {@code colourBy}
+     * (a snake_case name such as learning_rate); one legend entry per value.
+     */
+    public static BufferedImage curves(List<RunFolder> runs, String colourBy) {
+        XYChart chart = chart("Validation accuracy of every run, coloured by " + colourBy, "epoch",
+                "validation accuracy");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        Map<String, Color> colours = new LinkedHashMap<>();
+        for (RunFolder run : runs) {
+            List<EpochStats> epochs = run.metrics().epochs().stream().filter(EpochStats::validated).toList();
+            if (epochs.isEmpty()) {
+                continue;
+            }
+            String value = String.valueOf(run.metrics().config().get(colourBy));
+            boolean first = !colours.containsKey(value);
+            Color colour = colours.computeIfAbsent(value, v -> COLORS[colours.size() % COLORS.length]);
+            XYSeries series = chart.addSeries(run.name(), epochs.stream().mapToDouble(EpochStats::epoch).toArray(),
+                    epochs.stream().mapToDouble(EpochStats::valAccuracy).toArray());
+            series.setLineColor(colour);
+            series.setMarkerColor(colour);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineStyle(new BasicStroke(1.5f));
+            series.setShowInLegend(first);
+            if (first) {
+                series.setLabel(colourBy + " " + value);
+            }
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * The best mean validation accuracy (over seeds, and over any other setting that varies)
+     * against the learning rate, one line per batch size; the learning rate on a log scale.
+     */
+    public static BufferedImage accuracyByLearningRate(List<Ranking.Entry> ranking) {
+        Map<Integer, TreeMap<Double, Double>> lines = new TreeMap<>();
+        for (Ranking.Entry entry : ranking) {
+            if (entry.diverged() || !entry.validated()) {
+                continue;
+            }
+            double lr = ((Number) entry.settings().get("learning_rate")).doubleValue();
+            int batch = ((Number) entry.settings().get("batch_size")).intValue();
+            lines.computeIfAbsent(batch, b -> new TreeMap<>()).merge(lr, entry.mean(), Math::max);
+        }
+        XYChart chart = chart("Best validation accuracy against the learning rate", "learning rate (log scale)",
+                "validation accuracy (mean over seeds)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        int index = 0;
+        for (Map.Entry<Integer, TreeMap<Double, Double>> line : lines.entrySet()) {
+            Color colour = COLORS[index++ % COLORS.length];
+            List<Double> x = new ArrayList<>(line.getValue().keySet());
+            List<Double> y = new ArrayList<>(line.getValue().values());
+            XYSeries series = chart.addSeries("batch size " + line.getKey(), x, y);
+            series.setLineColor(colour);
+            series.setMarkerColor(colour);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineStyle(new BasicStroke(2f));
+        }
+        if (lines.isEmpty()) {
+            XYSeries series = chart.addSeries("no finished validated runs", new double[] {1}, new double[] {0});
+            series.setEnabled(false);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+}

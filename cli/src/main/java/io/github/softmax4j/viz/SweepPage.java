@@ -1,0 +1,93 @@
+package io.github.softmax4j.viz;
+
+import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunResult;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A sweep's or a comparison's page, self-contained: the ranked table, the winner's test accuracy,
+ * and the two charts of {@link SweepCharts} embedded as PNG.
+ */
+public final class SweepPage {
+    private static final String STYLE = """
+            body { font-family: sans-serif; margin: 2em auto; max-width: 1000px; color: #222; }
+            table { border-collapse: collapse; margin: 0.5em 0; }
+            th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+            th { background: #f3f3f3; } td.name, th.name { text-align: left; }
+            tr.diverged td { color: #c62828; }
+            img { max-width: 100%; border: 1px solid #ddd; }
+            p.caption { color: #555; }
+            """;
+
+    private SweepPage() {
+    }
+
+    /**
+     * The page: {@code settings} are the setting names to show as columns, {@code winner} may be
+     * null, {@code curves} and {@code byLearningRate} are PNG bytes.
+     */
+    public static String html(String title, List<String> settings, List<Ranking.Entry> ranking, RunResult winner,
+                              byte[] curves, byte[] byLearningRate) {
+        StringBuilder page = new StringBuilder();
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(escape(title)).append("</h1>\n");
+        boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
+        page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch, "
+                + "mean &plusmn; standard deviation over seeds." : "Settings ranked by the last test accuracy: these "
+                + "runs held out no validation set, so this ranking looks at the test set.").append("</p>\n");
+        if (winner != null) {
+            page.append(String.format(Locale.ROOT, "<p>Winner: <b>%s</b>, test accuracy <b>%.4f</b> (the test set was "
+                    + "evaluated for this run alone).</p>%n", escape(winner.name()), winner.testAccuracy()));
+        }
+        page.append("<table>\n<tr><th>rank</th>");
+        for (String setting : settings) {
+            page.append("<th>").append(escape(setting)).append("</th>");
+        }
+        page.append("<th>").append(validated ? "val acc" : "test acc").append("</th><th>&plusmn; sd</th>"
+                + "<th>epoch</th><th>seconds</th><th class=\"name\">runs</th></tr>\n");
+        int rank = 1;
+        for (Ranking.Entry entry : ranking) {
+            page.append(entry.diverged() ? "<tr class=\"diverged\">" : "<tr>").append("<td>").append(rank++)
+                    .append("</td>");
+            for (String setting : settings) {
+                page.append("<td>").append(escape(String.valueOf(entry.settings().get(setting)))).append("</td>");
+            }
+            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%.4f</td><td>%.1f</td><td>%.2f</td>",
+                    entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()), entry.sd(),
+                    entry.keptEpoch(), entry.seconds()));
+            page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
+        }
+        page.append("</table>\n");
+        figure(page, "Validation curves", "Every run's validation accuracy after each epoch.", curves);
+        figure(page, "Validation accuracy against the learning rate", "The best mean validation accuracy for each "
+                + "learning rate and batch size: the exercise of d2l section 3.7.", byLearningRate);
+        page.append("</body>\n</html>\n");
+        return page.toString();
+    }
+
+    private static void figure(StringBuilder page, String heading, String caption, byte[] png) {
+        page.append("<h2>").append(escape(heading)).append("</h2>\n<p class=\"caption\">").append(escape(caption))
+                .append("</p>\n<img alt=\"").append(escape(heading)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    }
+
+    /** The settings whose value differs between entries, in the order the runs record them. */
+    public static List<String> varying(List<Ranking.Entry> ranking) {
+        if (ranking.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> first = ranking.get(0).settings();
+        List<String> varying = first.keySet().stream().filter(key -> ranking.stream()
+                .anyMatch(entry -> !String.valueOf(entry.settings().get(key)).equals(String.valueOf(first.get(key)))))
+                .toList();
+        return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

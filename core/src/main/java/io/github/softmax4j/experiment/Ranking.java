@@ -1,0 +1,60 @@
+package io.github.softmax4j.experiment;
+
+import io.github.softmax4j.train.RunStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs grouped by their settings (the seeds of one setting together) and ranked by the mean of
+ * their score, best first: the kept validation accuracy, or the last test accuracy for runs that
+ * held out no validation split. A setting with a diverged run is ranked after all others, and
+ * ties keep the order in which the settings first appear. A pure function of its input.
+ */
+public final class Ranking {
+    /**
+     * One setting's place.
+     *
+     * @param settings  the shared settings, seed left out
+     * @param mean      mean score over the setting's runs
+     * @param sd        sample standard deviation of the score (0 for a single run)
+     * @param runs      the runs' names
+     * @param diverged  whether any of them diverged
+     * @param validated whether the score is validation accuracy (else test accuracy)
+     * @param keptEpoch mean kept epoch
+     * @param seconds   mean training seconds
+     */
+    public record Entry(Map<String, Object> settings, double mean, double sd, List<String> runs, boolean diverged,
+                        boolean validated, double keptEpoch, double seconds) {
+    }
+
+    private Ranking() {
+    }
+
+    /** The ranking of {@code results}. */
+    public static List<Entry> rank(List<RunResult> results) {
+        Map<Map<String, Object>, List<RunResult>> groups = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            groups.computeIfAbsent(result.settings(), key -> new ArrayList<>()).add(result);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<Map<String, Object>, List<RunResult>> group : groups.entrySet()) {
+            List<RunResult> runs = group.getValue();
+            double mean = runs.stream().mapToDouble(RunResult::score).average().orElse(Double.NaN);
+            double squares = runs.stream().mapToDouble(r -> (r.score() - mean) * (r.score() - mean)).sum();
+            double sd = runs.size() > 1 ? Math.sqrt(squares / (runs.size() - 1)) : 0;
+            entries.add(new Entry(group.getKey(), mean, sd, runs.stream().map(RunResult::name).toList(),
+                    runs.stream().anyMatch(r -> r.status() == RunStatus.DIVERGED),
+                    runs.stream().allMatch(RunResult::validated),
+                    runs.stream().mapToDouble(RunResult::keptEpoch).average().orElse(0),
+                    runs.stream().mapToDouble(RunResult::seconds).average().orElse(0)));
+        }
+        // stable sort: equal entries keep their first-appearance order
+        entries.sort(Comparator.comparing(Entry::diverged)
+                .thenComparing(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.mean()) ? Double.NEGATIVE_INFINITY
+                        : e.mean()).reversed()));
+        return entries;
+    }
+}

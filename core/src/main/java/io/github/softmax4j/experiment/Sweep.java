@@ -1,0 +1,198 @@
+package io.github.softmax4j.experiment;
+
+import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.ValidationSplit;
+import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.math.Parallel;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.Checkpoint;
+import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains every run of a {@link SweepGrid} in this JVM, each into a normal run folder below the
+ * sweep's folder, then ranks them on validation and evaluates the test set once, for the winner:
+ * the best-scoring run of the best setting. Runs go {@code sideBySide} at a time, each on
+ * {@code threads / sideBySide} threads. A run that already finished (or diverged) in the folder
+ * is read back, not trained again, and one with a checkpoint continues from it, so an
+ * interrupted sweep resumes where it stopped. Reports through {@link Listener}; prints nothing.
+ */
+public final class Sweep {
+    /** The sweep's results file. */
+    public static final String JSON_FILE = "sweep.json";
+
+    /** Told after each run, from the thread that ran it, one call at a time. */
+    @FunctionalInterface
+    public interface Listener {
+        void runDone(Progress progress);
+    }
+
+    /**
+     * After a run: how many are done of how many, that run, the best so far, and an estimate of
+     * the seconds left.
+     */
+    public record Progress(int done, int total, RunResult run, RunResult best, double secondsLeft) {
+    }
+
+    /**
+     * A finished sweep.
+     *
+     * @param runs    every run, in the grid's order
+     * @param ranking the settings, best first
+     * @param winner  the run the test set was evaluated for, with its test accuracy
+     */
+    public record Result(SweepGrid grid, List<RunResult> runs, List<Ranking.Entry> ranking, RunResult winner) {
+    }
+
+    private final SweepGrid grid;
+    private final Path dir;
+    private final List<String> classNames;
+    private final int height;
+    private final int width;
+    private final Map<Long, ValidationSplit> splits = new ConcurrentHashMap<>();
+
+    /** A sweep of {@code grid} into {@code dir}, for images of {@code height} x {@code width} and these classes. */
+    public Sweep(SweepGrid grid, Path dir, List<String> classNames, int height, int width) {
+        this.grid = grid;
+        this.dir = dir;
+        this.classNames = List.copyOf(classNames);
+        this.height = height;
+        this.width = width;
+    }
+
+    /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */
+    public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener)
+            throws IOException, InterruptedException {
+        List<SweepGrid.Run> runs = grid.runs();
+        Files.createDirectories(dir);
+        SweepFiles.write(dir, grid, List.of(), List.of(), null);
+        int lanes = Math.max(1, Math.min(sideBySide, runs.size()));
+        int threadsPerRun = Math.max(1, threads / lanes);
+        RunResult[] results = new RunResult[runs.size()];
+        List<RunResult> done = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(lanes, task -> {
+            Thread thread = new Thread(task, "softmax4j-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    results[index] = train(runs.get(index), train, test, threadsPerRun);
+                    synchronized (done) {
+                        done.add(results[index]);
+                        double elapsed = (System.nanoTime() - start) / 1e9;
+                        double left = elapsed / done.size() * (runs.size() - done.size());
+                        listener.runDone(new Progress(done.size(), runs.size(), results[index], best(done), left));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<RunResult> all = List.of(results);
+        List<Ranking.Entry> ranking = Ranking.rank(all);
+        RunResult winner = testWinner(ranking, all, test, threads);
+        SweepFiles.write(dir, grid, all, ranking, winner);
+        return new Result(grid, all, ranking, winner);
+    }
+
+    private RunResult train(SweepGrid.Run run, Dataset train, Dataset test, int threads) throws IOException {
+        Path runDir = dir.resolve(run.name());
+        if (Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
+            RunFolder folder = RunFolder.read(runDir, dir);
+            if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
+                return RunResult.of(folder);
+            }
+        }
+        TrainConfig config = run.config();
+        Checkpoint start = Files.isRegularFile(runDir.resolve(Checkpoint.FILE_NAME)) ? Checkpoint.load(runDir)
+                : TrainingJob.fresh(initial(config), config);
+        ValidationSplit split = splits.computeIfAbsent(config.seed(),
+                seed -> ValidationSplit.of(train, config.validation(), seed));
+        Map<String, Object> described = new LinkedHashMap<>(config.toMap());
+        described.put("train_examples", split.train().size());
+        described.put("init", "random");
+        described.put("threads", threads);
+        new TrainingJob(runDir, start, described).run(split.train(), split.validation(), test, false, threads,
+                stats -> { });
+        return RunResult.of(RunFolder.read(runDir, dir));
+    }
+
+    private SavedModel initial(TrainConfig config) {
+        Map<String, String> training = new LinkedHashMap<>();
+        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        training.put("init", "random");
+        SoftmaxRegression model = SoftmaxRegression.initialize(height * width, classNames.size(), config.initStd(),
+                config.seed());
+        return new SavedModel(model, classNames, config.pixelScaling(), height, width, training);
+    }
+
+    private static RunResult best(List<RunResult> done) {
+        RunResult best = null;
+        for (RunResult result : done) {
+            if (result.status() != RunStatus.DIVERGED && (best == null || result.score() > best.score())) {
+                best = result;
+            }
+        }
+        return best;
+    }
+
+    /** The winning setting's best run, its kept model evaluated on the test set and recorded in its folder. */
+    private RunResult testWinner(List<Ranking.Entry> ranking, List<RunResult> all, Dataset test, int threads)
+            throws IOException {
+        if (ranking.isEmpty() || ranking.get(0).diverged()) {
+            return null;
+        }
+        RunResult winner = null;
+        for (RunResult result : all) {
+            if (ranking.get(0).runs().contains(result.name()) && (winner == null || result.score() > winner.score())) {
+                winner = result;
+            }
+        }
+        Path runDir = dir.resolve(winner.name());
+        SavedModel kept = ModelFile.load(runDir.resolve(RunFolder.MODEL_FILE));
+        PixelScaling scaling = kept.pixelScaling();
+        double testAccuracy;
+        try (Parallel pool = new Parallel(threads)) {
+            testAccuracy = Metrics.evaluateAccuracy(kept.model(), test, scaling, pool);
+        }
+        RunMetrics metrics = RunFolder.read(runDir, dir).metrics();
+        MetricsFiles.write(runDir, metrics.with(metrics.status(), new RunMetrics.Selected(winner.keptEpoch(),
+                winner.valAccuracy(), testAccuracy)));
+        return RunResult.of(RunFolder.read(runDir, dir));
+    }
+}
