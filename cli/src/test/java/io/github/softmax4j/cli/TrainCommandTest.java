@@ -44,6 +44,11 @@ class TrainCommandTest {
         "--threads|0|--threads must be between 1 and 1024",
         "--data-dir|/no/such/folder|--data-dir /no/such/folder is not a folder",
         "--init|/no/such/model.safetensors|--init /no/such/model.safetensors is not a file",
+        "--momentum|1|--momentum must be >= 0 and < 1",
+        "--weight-decay|-1|--weight-decay must be finite and >= 0",
+        "--lr-schedule|linear|expected 'constant', 'cosine' or 'step'",
+        "--validation|-3|--validation must be >= 0",
+        "--early-stopping|4|--early-stopping needs a validation split",
     })
     void rejectsABadOptionWithExitCode2NamingIt(String option, String value, String message) {
         CliRun run = CliRun.of("train", option, value, "--out", dir.resolve("run").toString());
@@ -179,5 +184,65 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--out", file.resolve("run").toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("cannot be created: " + file + " is not a writable folder"), run.err());
+    }
+
+    @Test
+    void aValidatedRunReportsValidationEveryEpochAndTestsTheKeptModelOnce() throws IOException {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "3", "--validation",
+                "5000", "--momentum", "0.9", "--lr-schedule", "cosine", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch        lr  train loss  train acc  val loss  val acc    time"), run.out());
+        assertTrue(run.out().contains("55000 images train the model, 5000 are held out for validation"), run.out());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals("finished", metrics.get("status").asText());
+        assertEquals(55000, metrics.get("config").get("train_examples").asInt());
+        int kept = metrics.get("selected").get("epoch").asInt();
+        JsonNode keptEpoch = metrics.get("epochs").get(kept - 1);
+        assertEquals(keptEpoch.get("val_acc").asDouble(), metrics.get("selected").get("val_acc").asDouble());
+        for (JsonNode epoch : metrics.get("epochs")) {
+            assertTrue(epoch.get("val_acc").asDouble() <= keptEpoch.get("val_acc").asDouble());
+            assertFalse(epoch.has("test_acc"));
+        }
+        SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
+        double test = Metrics.evaluateAccuracy(saved.model(), RealData.load().test(), saved.pixelScaling());
+        assertEquals(test, metrics.get("selected").get("test_acc").asDouble(), 1e-12);
+        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT, "kept epoch %d of 3 (best validation "
+                + "accuracy): val acc %.4f, test acc %.4f", kept, keptEpoch.get("val_acc").asDouble(), test)), run.out());
+    }
+
+    @Test
+    void extendingAFinishedRunEndsBitwiseWhereALongerRunEnds() throws IOException {
+        String data = RealData.dir().toString();
+        Path whole = dir.resolve("whole");
+        Path extended = dir.resolve("extended");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "3", "--momentum", "0.9", "--lr", "0.02",
+                "--validation", "5000", "--out", whole.toString()).exitCode());
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "2", "--momentum", "0.9", "--lr", "0.02",
+                "--validation", "5000", "--out", extended.toString()).exitCode());
+        CliRun more = CliRun.of("train", "--data-dir", data, "--resume", extended.toString(), "--epochs", "3");
+        assertEquals(0, more.exitCode(), more.err());
+        assertTrue(more.out().contains("after epoch 2 of 3"), more.out());
+        assertArrayEquals(Files.readAllBytes(whole.resolve("model.safetensors")),
+                Files.readAllBytes(extended.resolve("model.safetensors")));
+        JsonNode a = new ObjectMapper().readTree(whole.resolve("metrics.json").toFile());
+        JsonNode b = new ObjectMapper().readTree(extended.resolve("metrics.json").toFile());
+        for (int i = 0; i < 3; i++) {
+            for (String field : List.of("lr", "train_loss", "train_acc", "val_loss", "val_acc")) {
+                assertEquals(a.get("epochs").get(i).get(field), b.get("epochs").get(i).get(field), field);
+            }
+        }
+        assertEquals(a.get("selected"), b.get("selected"));
+    }
+
+    @Test
+    void aScheduleThatDependsOnTheLengthCannotBeExtended() throws IOException {
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--lr-schedule",
+                "cosine", "--out", run.toString()).exitCode());
+        CliRun more = CliRun.of("train", "--resume", run.toString(), "--epochs", "4");
+        assertEquals(2, more.exitCode());
+        assertTrue(more.err().contains("--epochs cannot extend " + run + ": its cosine schedule sets each epoch's "
+                + "rate from the number of epochs"), more.err());
     }
 }

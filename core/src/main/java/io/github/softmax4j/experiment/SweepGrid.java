@@ -3,10 +3,10 @@ package io.github.softmax4j.experiment;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.TrainConfig;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,9 +97,11 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         }
     }
 
+    // 0.1 -> "0.1", 1 -> "1", 1e-4 -> "0.0001", 3e38 -> "3e38": the shortest decimal that reads back
     private static String number(float value) {
-        String text = Float.toString(value);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text.toLowerCase(Locale.ROOT);
+        BigDecimal decimal = new BigDecimal(Float.toString(value)).stripTrailingZeros();
+        return value == 0 || Math.abs(value) >= 1e-5 && Math.abs(value) < 1e7 ? decimal.toPlainString()
+                : decimal.toString().replace("E+", "e").replace("E", "e");
     }
 
     /** The grid under snake_case names, as sweep.json records it. */

@@ -120,10 +120,13 @@ public final class TrainingJob {
                 trainer.optimizer().velocity(), progress.keptModel().copy());
     }
 
+    // the training metadata records the configuration as it is now: an extended run has more epochs
     private SavedModel withWeights(SoftmaxRegression model) {
         SavedModel first = start.model();
+        Map<String, String> training = new LinkedHashMap<>(first.training());
+        start.config().toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
         return new SavedModel(model, first.classNames(), first.pixelScaling(), first.height(), first.width(),
-                first.training());
+                training);
     }
 
     private RunMetrics metrics(RunStatus status, Progress progress, RunMetrics.Selected selected) {
