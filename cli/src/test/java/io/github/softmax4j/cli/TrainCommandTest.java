@@ -48,7 +48,7 @@ class TrainCommandTest {
         "--weight-decay|-1|--weight-decay must be finite and >= 0",
         "--lr-schedule|linear|expected 'constant', 'cosine' or 'step'",
         "--validation|-3|--validation must be >= 0",
-        "--early-stopping|4|--early-stopping needs a validation split",
+        "--early-stopping|4|--early-stopping needs --validation > 0",
     })
     void rejectsABadOptionWithExitCode2NamingIt(String option, String value, String message) {
         CliRun run = CliRun.of("train", option, value, "--out", dir.resolve("run").toString());
@@ -168,7 +168,7 @@ class TrainCommandTest {
                 run.toString()).exitCode());
         CliRun twice = CliRun.of("train", "--resume", run.toString(), "--lr", "0.5");
         assertEquals(2, twice.exitCode());
-        assertTrue(twice.err().contains("--resume continues with the run's own settings and folder; leave out --lr"),
+        assertTrue(twice.err().contains("--resume continues with the run's own settings and folder (only --epochs may extend it); leave out --lr"),
                 twice.err());
         CliRun nothing = CliRun.of("train", "--resume", dir.resolve("elsewhere").toString());
         assertEquals(2, nothing.exitCode());

@@ -123,11 +123,14 @@ public final class Sweep {
         } finally {
             pool.shutdownNow();
         }
-        List<RunResult> all = List.of(results);
+        List<RunResult> all = new ArrayList<>(List.of(results));
         List<Ranking.Entry> ranking = Ranking.rank(all);
         RunResult winner = testWinner(ranking, all, test, threads);
+        if (winner != null) {
+            all.replaceAll(run -> run.name().equals(winner.name()) ? winner : run);
+        }
         SweepFiles.write(dir, grid, all, ranking, winner);
-        return new Result(grid, all, ranking, winner);
+        return new Result(grid, List.copyOf(all), ranking, winner);
     }
 
     private RunResult train(SweepGrid.Run run, Dataset train, Dataset test, int threads) throws IOException {

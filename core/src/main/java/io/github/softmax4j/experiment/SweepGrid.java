@@ -36,7 +36,7 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
             throw new IllegalArgumentException("seeds must be > 0, got " + seeds);
         }
         if (validation <= 0) {
-            throw new IllegalArgumentException("validation must be > 0: a sweep chooses on a validation split");
+            throw new IllegalArgumentException("validation must be > 0: a sweep chooses on held-out images");
         }
     }
 

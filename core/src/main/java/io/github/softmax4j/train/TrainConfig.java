@@ -61,7 +61,7 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
             throw new IllegalArgumentException("earlyStopping must be >= 0, got " + earlyStopping);
         }
         if (earlyStopping > 0 && validation == 0) {
-            throw new IllegalArgumentException("earlyStopping needs a validation split: set validation > 0");
+            throw new IllegalArgumentException("earlyStopping needs validation > 0: a held-out split to watch");
         }
     }
 

@@ -1,0 +1,83 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.RealData;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShortSweepOnTheRealDataRanksOnValidationAndTestsTheWinnerOnce() throws IOException {
+        Path out = dir.resolve("sweep");
+        CliRun run = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--lr", "0.03,0.3", "--batch-size",
+                "256", "--epochs", "2", "--seeds", "2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("4 runs (2 settings x 2 seeds) of 2 epochs, 10000 held out for validation"),
+                run.out());
+        assertTrue(run.out().contains("[  4/4]"), run.out());
+        assertTrue(run.out().contains("rank          lr   val acc (mean ± sd)  epoch  seconds  runs"), run.out());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        JsonNode winner = json.get("winner");
+        assertTrue(winner.get("test_acc").asDouble() > 0.75, winner.toString());
+        assertTrue(run.out().contains("winner:  " + winner.get("run").asText()), run.out());
+        int tested = 0;
+        for (JsonNode entry : json.get("runs")) {
+            tested += entry.get("test_acc").isNull() ? 0 : 1;
+            assertTrue(Files.isRegularFile(out.resolve(entry.get("name").asText()).resolve("model.safetensors")));
+        }
+        assertEquals(1, tested, "the test set is evaluated for the winner alone");
+        assertTrue(Files.readString(out.resolve("sweep.html")).contains("Validation accuracy against the learning rate"));
+        BufferedImage chart = ImageIO.read(out.resolve("sweep.png").toFile());
+        assertTrue(chart.getWidth() > 300 && chart.getHeight() > 200);
+
+        CliRun compare = CliRun.of("compare", out.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, compare.exitCode(), compare.err());
+        assertTrue(compare.out().contains("val acc (mean ± sd)"), compare.out());
+        assertTrue(Files.isRegularFile(dir.resolve("c.png")));
+    }
+
+    @Test
+    void badGridsAndFoldersAreBadOptions() throws IOException {
+        CliRun repeated = CliRun.of("sweep", "--lr", "0.1,0.1", "--out", dir.resolve("s").toString());
+        assertEquals(2, repeated.exitCode());
+        assertTrue(repeated.err().contains("repeat a value"), repeated.err());
+        CliRun negative = CliRun.of("sweep", "--lr", "0.1,-2", "--out", dir.resolve("s").toString());
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--lr must be finite and > 0, got -2.0"), negative.err());
+        CliRun noValidation = CliRun.of("sweep", "--validation", "0", "--out", dir.resolve("s").toString());
+        assertEquals(2, noValidation.exitCode());
+        assertTrue(noValidation.err().contains("--validation must be > 0: a sweep chooses on held-out images"), noValidation.err());
+        Files.createDirectories(dir.resolve("taken"));
+        CliRun taken = CliRun.of("sweep", "--out", dir.resolve("taken").toString());
+        assertEquals(2, taken.exitCode());
+        assertTrue(taken.err().contains("already exists"), taken.err());
+        CliRun notASweep = CliRun.of("sweep", "--resume", dir.resolve("taken").toString());
+        assertEquals(1, notASweep.exitCode());
+        assertTrue(notASweep.err().contains("holds no sweep.json"), notASweep.err());
+        assertFalse(Files.exists(dir.resolve("s")));
+    }
+
+    @Test
+    void compareNeedsRunFolders() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun none = CliRun.of("compare", empty.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("no run folders"), none.err());
+        CliRun missing = CliRun.of("compare", dir.resolve("nothing").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("is not a folder"), missing.err());
+    }
+}
