@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -107,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
-            Path dir = resume != null ? resume : sweepDir();
+            Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
             List<SweepGrid.Run> runs = grid.runs();
             FashionMnist fashionMnist = data.load();
             if (grid.validation() >= fashionMnist.train().size()) {
@@ -166,11 +164,7 @@ final class SweepCommand implements Callable<Integer> {
             grid.runs();
             return grid;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().replace("learningRate", "--lr")
-                    .replace("batchSize", "--batch-size").replace("epochs", "--epochs")
-                    .replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
-                    .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
-                    .replace("seeds", "--seeds").replace("validation", "--validation"));
+            throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
         }
     }
 
@@ -187,21 +181,5 @@ final class SweepCommand implements Callable<Integer> {
                     + "folder of a sweep softmax4j started");
         }
         return SweepFiles.readGrid(resume);
-    }
-
-    private Path sweepDir() {
-        if (out != null) {
-            if (Files.exists(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " already exists; choose a new "
-                        + "folder, or continue a sweep with --resume");
-            }
-            return out;
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
-        Path candidate = Path.of("sweeps", stamp);
-        for (int suffix = 2; Files.exists(candidate); suffix++) {
-            candidate = Path.of("sweeps", stamp + "-" + suffix);
-        }
-        return candidate;
     }
 }

@@ -16,8 +16,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         int threadCount = Threads.count(spec, threads);
         checkPaths();
         TrainConfig config = resume == null ? config() : null;
-        Path runDir = resume != null ? resume : runDir();
+        Path runDir = resume != null ? resume : OutputFolder.choose(spec, out, "runs");
         Thread warmUp = startWarmUp();
         try {
             Checkpoint begin;
@@ -192,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = config.withEpochs(epochs);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), optionMessage(e.getMessage()));
+            throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
         }
         return new Checkpoint(checkpoint.model(), config, checkpoint.history(), checkpoint.velocity(),
                 checkpoint.kept());
@@ -224,17 +222,10 @@ final class TrainCommand implements Callable<Integer> {
             return new TrainConfig(learningRate, batchSize, epochs, seed, initStd, pixels, !noShuffle, momentum,
                     weightDecay, schedule, validation, earlyStopping);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), optionMessage(e.getMessage()));
+            throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
         }
     }
 
-    /** Rewrites the record's field names in a validation message as the option names a user typed. */
-    private static String optionMessage(String message) {
-        return message.replace("learningRate", "--lr").replace("batchSize", "--batch-size")
-                .replace("epochs", "--epochs").replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
-                .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
-                .replace("validation", "--validation");
-    }
 
     private void checkPaths() {
         data.validate();
@@ -255,35 +246,4 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Path runDir() {
-        if (out != null) {
-            if (Files.isRegularFile(out) || Files.isDirectory(out) && !isEmptyDir(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out
-                        + " already exists and is not an empty folder; choose a new folder");
-            }
-            Path existing = out.toAbsolutePath();
-            while (!Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " cannot be created: " + existing
-                        + " is not a writable folder");
-            }
-            return out;
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
-        Path candidate = Path.of("runs", stamp);
-        for (int suffix = 2; Files.exists(candidate); suffix++) {
-            candidate = Path.of("runs", stamp + "-" + suffix);
-        }
-        return candidate;
-    }
-
-    private static boolean isEmptyDir(Path dir) {
-        try (var entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

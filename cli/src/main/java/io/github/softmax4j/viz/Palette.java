@@ -2,6 +2,9 @@ package io.github.softmax4j.viz;
 
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /** The colours and fonts every picture shares, so they look like one set. */
 final class Palette {
@@ -18,6 +21,22 @@ final class Palette {
     static final Color POSITIVE = new Color(0xB2, 0x18, 0x2B);
 
     private Palette() {
+    }
+
+    /** A 720x450 line chart in the set's style, its legend inside at the lower right. */
+    static XYChart lineChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(720).height(450).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(BACKGROUND);
+        styler.setPlotBorderVisible(false);
+        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+        styler.setLegendBorderColor(MUTED);
+        styler.setChartTitleFont(font(Font.BOLD, 16));
+        styler.setAxisTitleFont(font(Font.PLAIN, 13));
+        styler.setAxisTickLabelsFont(font(Font.PLAIN, 12));
+        styler.setLegendFont(font(Font.PLAIN, 12));
+        return chart;
     }
 
     static Font font(int style, int size) {

@@ -5,7 +5,6 @@ import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.train.EpochStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -25,8 +22,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * one line per batch size.
  */
 public final class SweepCharts {
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 450;
     private static final Color[] COLORS = {new Color(0x1F, 0x77, 0xB4), new Color(0xFF, 0x7F, 0x0E),
             new Color(0x2C, 0xA0, 0x2C), new Color(0xD6, 0x27, 0x28), new Color(0x94, 0x67, 0xBD),
             new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F)};
@@ -35,18 +30,8 @@ public final class SweepCharts {
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
-        var styler = chart.getStyler();
-        styler.setChartBackgroundColor(Palette.BACKGROUND);
-        styler.setPlotBorderVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
-        styler.setLegendBorderColor(Palette.MUTED);
-        styler.setChartTitleFont(Palette.font(Font.BOLD, 16));
-        styler.setAxisTitleFont(Palette.font(Font.PLAIN, 13));
-        styler.setAxisTickLabelsFont(Palette.font(Font.PLAIN, 12));
-        styler.setLegendFont(Palette.font(Font.PLAIN, 12));
-        styler.setMarkerSize(5);
+        XYChart chart = Palette.lineChart(title, xTitle, yTitle);
+        chart.getStyler().setMarkerSize(5);
         return chart;
     }
 

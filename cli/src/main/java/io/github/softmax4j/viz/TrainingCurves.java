@@ -2,7 +2,6 @@ package io.github.softmax4j.viz;
 
 import io.github.softmax4j.train.EpochStats;
 import java.awt.BasicStroke;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +11,7 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -23,25 +20,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * validation split shows validation loss and accuracy instead of the test accuracy.
  */
 public final class TrainingCurves {
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 450;
 
     private TrainingCurves() {
     }
 
     /** The chart of {@code history}; the y axis runs from 0 to 1, or to the largest loss if above 1. */
     public static XYChart chart(List<EpochStats> history) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Training curves").xAxisTitle("epoch").yAxisTitle("loss / accuracy").build();
+        XYChart chart = Palette.lineChart("Training curves", "epoch", "loss / accuracy");
         var styler = chart.getStyler();
-        styler.setChartBackgroundColor(Palette.BACKGROUND);
-        styler.setPlotBorderVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
-        styler.setLegendBorderColor(Palette.MUTED);
-        styler.setChartTitleFont(Palette.font(Font.BOLD, 16));
-        styler.setAxisTitleFont(Palette.font(Font.PLAIN, 13));
-        styler.setAxisTickLabelsFont(Palette.font(Font.PLAIN, 12));
-        styler.setLegendFont(Palette.font(Font.PLAIN, 12));
         styler.setMarkerSize(6);
         styler.setXAxisDecimalPattern("0");
         styler.setYAxisDecimalPattern("0.0#");

@@ -60,7 +60,7 @@ class SweepCommandTest {
         CliRun noValidation = CliRun.of("sweep", "--validation", "0", "--out", dir.resolve("s").toString());
         assertEquals(2, noValidation.exitCode());
         assertTrue(noValidation.err().contains("--validation must be > 0: a sweep chooses on held-out images"), noValidation.err());
-        Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(Files.createDirectories(dir.resolve("taken")).resolve("mine.txt"), "keep");
         CliRun taken = CliRun.of("sweep", "--out", dir.resolve("taken").toString());
         assertEquals(2, taken.exitCode());
         assertTrue(taken.err().contains("already exists"), taken.err());

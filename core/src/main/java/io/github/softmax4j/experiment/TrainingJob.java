@@ -51,8 +51,7 @@ public final class TrainingJob {
     /** A new run's starting point: {@code model} untrained, zero velocity. */
     public static Checkpoint fresh(SavedModel model, TrainConfig config) {
         SoftmaxRegression m = model.model();
-        return new Checkpoint(model, config, List.of(), SoftmaxRegression.of(
-                new float[m.features() * m.classes()], new float[m.classes()], m.features(), m.classes()), m.copy());
+        return new Checkpoint(model, config, List.of(), SoftmaxRegression.zeros(m.features(), m.classes()), m.copy());
     }
 
     /**

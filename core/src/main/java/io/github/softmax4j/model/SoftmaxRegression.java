@@ -45,6 +45,13 @@ public final class SoftmaxRegression {
         return new SoftmaxRegression(features, classes, weight, new float[classes]);
     }
 
+    /** All parameters zero: also the shape of an optimizer's state, such as a velocity. */
+    public static SoftmaxRegression zeros(int features, int classes) {
+        checkSizes(features, classes);
+        return new SoftmaxRegression(features, classes, new float[Math.multiplyExact(classes, features)],
+                new float[classes]);
+    }
+
     /** A model with copies of {@code weight} (classes, features) and {@code bias} (classes). */
     public static SoftmaxRegression of(float[] weight, float[] bias, int features, int classes) {
         checkSizes(features, classes);

@@ -101,8 +101,7 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
             SoftmaxRegression velocity = contents.state().get(VELOCITY);
             SoftmaxRegression kept = contents.state().get(KEPT);
             if (formatVersion == 1) {
-                velocity = SoftmaxRegression.of(new float[model.weightInPlace().length], new float[model.classes()],
-                        model.features(), model.classes());
+                velocity = SoftmaxRegression.zeros(model.features(), model.classes());
                 kept = model;
             } else if (velocity == null || kept == null) {
                 throw new IllegalArgumentException("the optimizer's velocity or the kept model is missing");

@@ -20,7 +20,7 @@ public final class Sgd {
     public Sgd(float momentum, float weightDecay, int features, int classes) {
         this.momentum = momentum;
         this.weightDecay = weightDecay;
-        this.velocity = SoftmaxRegression.of(new float[features * classes], new float[classes], features, classes);
+        this.velocity = SoftmaxRegression.zeros(features, classes);
     }
 
     /** The optimizer that {@code config} asks for. */

@@ -1,0 +1,60 @@
+package io.github.softmax4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** The folder a run or a sweep writes into: {@code --out}, or a new dated folder such as runs/<date>_<time>. */
+final class OutputFolder {
+    private OutputFolder() {
+    }
+
+    /**
+     * {@code out} if it is a new or empty folder that can be created, else a bad option; without
+     * {@code --out}, {@code <root>/<date>_<time>}, with a suffix -2, -3... if that is taken.
+     */
+    static Path choose(CommandSpec spec, Path out, String root) {
+        if (out != null) {
+            if (Files.isRegularFile(out) || Files.isDirectory(out) && !isEmptyDir(out)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out
+                        + " already exists and is not an empty folder; choose a new folder");
+            }
+            Path existing = out.toAbsolutePath();
+            while (!Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " cannot be created: " + existing
+                        + " is not a writable folder");
+            }
+            return out;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
+        Path candidate = Path.of(root, stamp);
+        for (int suffix = 2; Files.exists(candidate); suffix++) {
+            candidate = Path.of(root, stamp + "-" + suffix);
+        }
+        return candidate;
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Rewrites the configuration's field names in a validation message as the options a user typed. */
+    static String optionNames(String message) {
+        return message.replace("learningRate", "--lr").replace("batchSize", "--batch-size")
+                .replace("epochs", "--epochs").replace("initStd", "--init-std").replace("weightDecay", "--weight-decay")
+                .replace("momentum", "--momentum").replace("earlyStopping", "--early-stopping")
+                .replace("validation", "--validation").replace("seeds", "--seeds");
+    }
+}
