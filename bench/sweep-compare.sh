@@ -40,7 +40,7 @@ time_runs() {
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "torch:   $("$python" -c 'import torch; print(torch.__version__, torch.get_num_threads(), "threads")'), $runs runs each, median wall time of the whole process"
+echo "torch:   $("$python" -c 'import torch; print(torch.__version__)') on $(nproc) threads, $runs runs each, median wall time of the whole process"
 echo
 s4j=$(time_runs softmax4j "$home/softmax4j" sweep --data-dir "$data" --lr 0.03,0.1,0.3,1 --batch-size 64,256,1024 \
     --seeds 2 --epochs 10 --out "$work/sweep")

@@ -134,6 +134,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
             FashionMnist fashionMnist = data.load();
+            if (config.validation() >= fashionMnist.train().size()) {
+                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
+                        + fashionMnist.train().size() + " training images, got " + config.validation());
+            }
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
                             + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),

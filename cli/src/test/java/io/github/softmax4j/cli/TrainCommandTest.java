@@ -236,6 +236,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void aValidationSplitAsLargeAsTheTrainingSetIsABadOption() {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--validation", "60000", "--out",
+                out.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--validation must be less than the 60000 training images, got 60000"),
+                run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aScheduleThatDependsOnTheLengthCannotBeExtended() throws IOException {
         Path run = dir.resolve("run");
         assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--lr-schedule",
