@@ -3,6 +3,7 @@ package io.github.softmax4j.train;
 import io.github.softmax4j.data.BatchOrder;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.math.BatchKernels;
 import io.github.softmax4j.math.Kernels;
@@ -89,16 +90,25 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * d2l §3.7 in one call: a model initialised from the config's seed, trained on {@code train},
-     * tested on {@code test} after each epoch, using all available processors.
+     * tested on {@code test} after each epoch, using all available processors. With a validation
+     * split in the config, the split is held out of {@code train}, each epoch is evaluated on it
+     * instead, and the model returned is the one of the epoch with the best validation accuracy.
      */
     public static Result train(Dataset train, Dataset test, int classes, TrainConfig config)
             throws DivergenceException {
         SoftmaxRegression model = SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
                 config.seed());
+        Progress progress = new Progress(model);
         try (Trainer trainer = new Trainer(config, Runtime.getRuntime().availableProcessors(), train.features(),
                 classes)) {
-            return new Result(model, trainer.fit(model, train, test, stats -> { }));
+            if (config.validation() > 0) {
+                ValidationSplit split = ValidationSplit.of(train, config.validation(), config.seed());
+                trainer.fit(progress, split.train(), split.validation(), test, stats -> { });
+            } else {
+                trainer.fit(progress, train, null, test, stats -> { });
+            }
         }
+        return new Result(progress.keptModel(), progress.history());
     }
 
     /**
