@@ -37,17 +37,19 @@ final class EventHub {
     void publish(Event event) {
         for (BlockingQueue<Event> queue : streams) {
             if (!queue.offer(event)) {
-                queue.clear();
-                queue.offer(Event.END);
+                end(queue);
             }
         }
     }
 
     /** Ends every stream. */
     void closeAll() {
-        for (BlockingQueue<Event> queue : streams) {
-            queue.clear();
-            queue.offer(Event.END);
-        }
+        streams.forEach(this::end);
+    }
+
+    private void end(BlockingQueue<Event> queue) {
+        streams.remove(queue);
+        queue.clear();
+        queue.offer(Event.END);
     }
 }

@@ -32,12 +32,16 @@ async function reload() {
   changed('all');
 }
 
-/** Reads the runs, then follows the event stream; after a lost connection, reads them afresh. */
+/** Reads the runs and follows the event stream; after a lost connection, reads them afresh. */
 export function start() {
+  reload().catch(() => changed('live'));
   const events = new EventSource('/api/events');
+  let opened = false;
   events.addEventListener('open', () => {
     state.live = true;
-    reload().catch(() => changed('live'));
+    if (opened) reload().catch(() => changed('live'));
+    else changed('live');
+    opened = true;
   });
   events.addEventListener('error', () => {
     state.live = false;
@@ -53,8 +57,16 @@ export function start() {
     const run = state.runs.get(name);
     if (!run) return;
     const last = run.epochs[run.epochs.length - 1];
-    if (!last || epoch.epoch > last.epoch) run.epochs.push(epoch);
-    changed('epoch', name);
+    if ((last ? last.epoch : 0) + 1 === epoch.epoch) {
+      run.epochs.push(epoch);
+      changed('epoch', name);
+    } else if (!last || epoch.epoch > last.epoch) {
+      // an epoch was missed while the list was being read: read the run again
+      getJson('/api/runs/' + name.split('/').map(encodeURIComponent).join('/')).then(fresh => {
+        state.runs.set(name, fresh);
+        changed('run', name);
+      }).catch(() => {});
+    }
   });
   events.addEventListener('removed', message => {
     const {run: name} = JSON.parse(message.data);
