@@ -26,7 +26,10 @@ function columns(runs, measure) {
   })];
 }
 
-/** A chart of one measure for the runs; update(runs) redraws it with their current epochs. */
+/**
+ * A chart of one measure for the runs; update(runs) redraws it with their current epochs. The
+ * container's data-last-epoch says up to which epoch it is drawn.
+ */
 export function chart(container, measure, runs, width) {
   const options = {
     title: measure.title,
@@ -40,9 +43,14 @@ export function chart(container, measure, runs, width) {
       value: (u, v) => (v === null || v === undefined ? '–' : v.toFixed(4)),
     }))],
   };
-  const plot = new uPlot(options, columns(runs, measure), container);
+  const draw = current => {
+    const data = columns(current, measure);
+    container.dataset.lastEpoch = String(data[0].length);
+    return data;
+  };
+  const plot = new uPlot(options, draw(runs), container);
   return {
-    update: current => plot.setData(columns(current, measure)),
+    update: current => plot.setData(draw(current)),
     destroy: () => plot.destroy(),
   };
 }
