@@ -33,6 +33,8 @@ class BoardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    // Selenium warns that it has no DevTools bindings for this browser version; the test needs none
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
     @TempDir
     static Path dir;
@@ -52,8 +54,7 @@ class BoardBrowserTest {
         RunFolders.writeMetrics(dir.resolve("finished-run"), 5, false, Map.of());
         RunFolders.writeModel(dir.resolve("finished-run"), 7);
         client = new BoardClient(dir, null);
-        // Selenium warns that it has no DevTools bindings for this browser version; the test needs none
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1280,900");

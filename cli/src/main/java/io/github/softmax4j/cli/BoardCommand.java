@@ -67,7 +67,11 @@ final class BoardCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(board::close));
-        board.awaitStop();
+        try {
+            board.awaitStop();
+        } finally {
+            board.close();
+        }
         return 0;
     }
 
