@@ -36,11 +36,11 @@ export function chart(container, measure, runs, width) {
     width,
     height: 240,
     scales: {x: {time: false}},
+    legend: {live: false},
     axes: [{label: 'epoch'}, {size: 60}],
     series: [{label: 'epoch'}, ...runs.map((run, i) => ({
       label: run.name + (measure.title.startsWith('Validation') ? ` (${heldOutKey(run).replace('_acc', '')})` : ''),
       stroke: color(i), width: 2, points: {show: run.epochs.length < 30},
-      value: (u, v) => (v === null || v === undefined ? '–' : v.toFixed(4)),
     }))],
   };
   const draw = current => {

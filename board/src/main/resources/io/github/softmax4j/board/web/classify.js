@@ -15,6 +15,12 @@ export function mount(view, params) {
   const pad = h('canvas', {width: SIDE, height: SIDE, class: 'pad', id: 'pad'});
   const result = h('div', {class: 'result', id: 'classify-result'});
   let last = null;
+  let url = null;
+  const shown = blob => {
+    if (url) URL.revokeObjectURL(url);
+    url = URL.createObjectURL(blob);
+    return url;
+  };
   fill(view, h('section', {class: 'classify'},
     h('div', {class: 'inputs'},
       h('label', {}, 'Model of run ', select),
@@ -98,8 +104,11 @@ export function mount(view, params) {
           return h('div', {class: 'bar-row'}, h('span', {class: 'bar-label'}, entry.label),
             h('span', {class: 'bar-track'}, bar), h('span', {class: 'num'}, fmt(entry.probability * 100, 1) + '%'));
         })),
-        h('figure', {}, pixelCanvas(fromBase64(input.pixels), input.side, 6),
-          h('figcaption', {}, `What the model saw: ${name} as ${input.side}×${input.side} pixels`)));
+        h('div', {class: 'seen'},
+          h('figure', {}, h('img', {src: shown(blob), alt: name, class: 'original'}),
+            h('figcaption', {}, name)),
+          h('figure', {}, pixelCanvas(fromBase64(input.pixels), input.side, 6),
+            h('figcaption', {}, `What the model saw: ${input.side}×${input.side} pixels`))));
     } catch (error) {
       fill(result, h('p', {class: 'error'}, error.message));
     }

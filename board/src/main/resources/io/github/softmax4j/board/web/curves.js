@@ -7,7 +7,7 @@ import {MEASURES, chart, color} from './chart.js';
 export function mount(view, params) {
   const chosen = new Set((params.get('runs') || '').split(',').filter(Boolean));
   const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
-  const charts = h('div', {class: 'charts', id: 'charts'});
+  const charts = h('div', {class: 'charts row', id: 'charts'});
   fill(view, h('section', {class: 'curves'},
     h('aside', {}, h('h2', {}, 'Runs'), chooser),
     charts));
@@ -50,7 +50,9 @@ export function mount(view, params) {
       return;
     }
     charts.replaceChildren();
-    const width = Math.max(360, Math.min(900, charts.clientWidth || 800));
+    // three charts side by side on a wide window, else one under the other
+    const room = charts.clientWidth || 800;
+    const width = room >= 1000 ? Math.floor((room - 24) / 3) : Math.max(320, Math.min(900, room));
     for (const measure of MEASURES) {
       const box = h('div', {class: 'chart'});
       charts.append(box);
