@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * comment every {@link #KEEP_ALIVE_SECONDS} seconds finds clients that went away.
  */
 final class EventsRoute implements Route {
-    static final int KEEP_ALIVE_SECONDS = 15;
+    static final int KEEP_ALIVE_SECONDS = 5;
 
     private final EventHub hub;
 

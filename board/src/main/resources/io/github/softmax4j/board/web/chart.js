@@ -7,10 +7,16 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'
 
 /** The measures a run is plotted on. */
 export const MEASURES = [
-  {title: 'Train loss', value: (run, epoch) => epoch.train_loss},
-  {title: 'Train accuracy', value: (run, epoch) => epoch.train_acc},
-  {title: 'Validation or test accuracy', value: (run, epoch) => epoch[heldOutKey(run)]},
+  {title: () => 'Train loss', value: (run, epoch) => epoch.train_loss},
+  {title: () => 'Train accuracy', value: (run, epoch) => epoch.train_acc},
+  {title: heldOutTitle, value: (run, epoch) => epoch[heldOutKey(run)]},
 ];
+
+function heldOutTitle(runs) {
+  const keys = new Set(runs.map(heldOutKey));
+  if (keys.size > 1) return 'Validation accuracy (test where none)';
+  return keys.has('val_acc') ? 'Validation accuracy' : 'Test accuracy';
+}
 
 export function color(i) {
   return COLORS[i % COLORS.length];
@@ -32,14 +38,15 @@ function columns(runs, measure) {
  */
 export function chart(container, measure, runs, width) {
   const options = {
-    title: measure.title,
+    title: measure.title(runs),
     width,
     height: 240,
     scales: {x: {time: false}},
-    legend: {live: false},
+    // the runs' colours are shown beside the charts
+    legend: {show: false},
     axes: [{label: 'epoch'}, {size: 60}],
     series: [{label: 'epoch'}, ...runs.map((run, i) => ({
-      label: run.name + (measure.title.startsWith('Validation') ? ` (${heldOutKey(run).replace('_acc', '')})` : ''),
+      label: run.name,
       stroke: color(i), width: 2, points: {show: run.epochs.length < 30},
     }))],
   };

@@ -31,7 +31,7 @@ export function mount(view, params) {
       swatch.style.background = index >= 0 ? color(index) : 'transparent';
       return h('li', {}, h('label', {}, box, swatch, name), ' ',
         h('a', {href: link('run', name), title: 'This run alone'}, '›'));
-    }) : h('li', {class: 'hint'}, 'No runs yet.'));
+    }) : h('li', {class: 'hint'}, store.loaded() ? 'No runs yet.' : 'Loading…'));
   }
 
   function render() {

@@ -22,7 +22,7 @@ export function mount(view, params, name) {
   function render() {
     const run = store.runs().get(name);
     if (!run) {
-      fill(header, h('h2', {}, name), h('p', {class: 'hint'}, store.live()
+      fill(header, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded()
         ? 'No such run in the board\'s folder (any more).' : 'Loading…'));
       return;
     }

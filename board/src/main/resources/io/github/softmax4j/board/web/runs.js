@@ -51,8 +51,9 @@ export function mount(view) {
       th.classList.toggle('descending', th.dataset.key === sortKey && !ascending);
     }
     fill(body, rows.map(row));
-    fill(empty, store.runs().size === 0 ? 'No run folders yet. Start one with ./softmax4j train --out runs/NAME; '
-      + 'it appears here by itself.' : rows.length === 0 ? 'No run matches the filter.' : '');
+    const none = 'No run folders yet. Start one with ./softmax4j train --out runs/NAME; it appears here by itself.';
+    fill(empty, !store.loaded() ? 'Loading…' : store.runs().size === 0 ? none
+      : rows.length === 0 ? 'No run matches the filter.' : '');
     compare.disabled = chosen.size === 0;
     const sweeps = [...store.sweeps().values()];
     fill(sweepList, sweeps.length ? sweeps.map(sweep => h('li', {},

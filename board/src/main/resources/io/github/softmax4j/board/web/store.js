@@ -1,11 +1,13 @@
 // The page's one state: the runs and sweeps as the server last told, kept current by its events.
 
-const state = {runs: new Map(), sweeps: new Map(), live: false};
+const state = {runs: new Map(), sweeps: new Map(), live: false, loaded: false};
 const listeners = new Set();
 
 export function runs() { return state.runs; }
 export function sweeps() { return state.sweeps; }
 export function live() { return state.live; }
+/** Whether the runs have been read at least once. */
+export function loaded() { return state.loaded; }
 
 /** Calls listener(change) after every change; change = {type, name}. Returns the unsubscribe function. */
 export function subscribe(listener) {
@@ -29,6 +31,7 @@ async function reload() {
   const [runList, sweepList] = await Promise.all([getJson('/api/runs'), getJson('/api/sweeps')]);
   state.runs = new Map(runList.map(run => [run.name, run]));
   state.sweeps = new Map(sweepList.map(sweep => [sweep.name, sweep]));
+  state.loaded = true;
   changed('all');
 }
 

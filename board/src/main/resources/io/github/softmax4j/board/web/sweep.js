@@ -12,7 +12,7 @@ export function mount(view, params, name) {
   function render() {
     const sweep = store.sweeps().get(name);
     if (!sweep) {
-      fill(view, h('h2', {}, name), h('p', {class: 'hint'}, store.live() ? 'No such sweep in the board\'s folder.'
+      fill(view, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded() ? 'No such sweep in the board\'s folder.'
         : 'Loading…'));
       return;
     }
