@@ -78,7 +78,7 @@ export function mount(view) {
       h('td', {class: 'num'}, fmt(last?.train_loss)),
       h('td', {class: 'num'}, fmt(last?.train_acc)),
       h('td', {class: 'num', title: heldOutLabel(run)}, fmt(last?.[heldOutKey(run)])),
-      h('td', {class: 'num'}, best ? `epoch ${best.epoch}: ${fmt(best.val_acc)} → ${fmt(best.test_acc)}` : '–'));
+      h('td', {class: 'num kept'}, best ? `epoch ${best.epoch}: ${fmt(best.val_acc)} → ${fmt(best.test_acc)}` : '–'));
   }
 
   render();

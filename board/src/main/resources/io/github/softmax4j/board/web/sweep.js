@@ -2,7 +2,7 @@
 
 import {h, fill, link, apiPath} from './dom.js';
 import * as store from './store.js';
-import {fmt} from './figures.js';
+import {fmt, kept} from './figures.js';
 
 function configText(config) {
   return Object.entries(config || {}).map(([key, value]) => `${key} ${value}`).join(' · ');
@@ -38,7 +38,9 @@ export function mount(view, params, name) {
       h('h3', {}, 'Runs'),
       h('ul', {}, sweep.runs.map(runName => {
         const run = store.runs().get(runName);
-        return h('li', {}, h('a', {href: link('run', runName)}, runName), run ? ` — ${run.status}` : '');
+        const best = run && kept(run);
+        return h('li', {}, h('a', {href: link('run', runName)}, runName), run ? ` — ${run.status}` : '',
+          best ? `, kept epoch ${best.epoch}: val ${fmt(best.val_acc)}, test ${fmt(best.test_acc)}` : '');
       })),
       sweep.picture ? h('img', {src: apiPath('sweeps', sweep.name, 'files', 'sweep.png'), alt: 'sweep'}) : null));
   }
