@@ -1,17 +1,22 @@
 package io.github.softmax4j.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.softmax4j.data.ImagePreprocessor;
+import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.model.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,5 +130,42 @@ class BoardBrowserTest {
         assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
         assertEquals(5, browser.findElements(By.cssSelector(".bar-row")).size());
         assertEquals(1, browser.findElements(By.cssSelector("#classify-result canvas.pixels")).size());
+    }
+
+    @Test
+    void aGarmentDrawnWithTheMouseIsClassifiedAsTheModelDoes() throws IOException {
+        browser.get(client.board.address() + "#/classify?run=finished-run");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#classify-run option[value='finished-run']")));
+        WebElement pad = browser.findElement(By.id("pad"));
+        new Actions(browser).moveToElement(pad, -60, -90).clickAndHold().moveByOffset(120, 0).moveByOffset(0, 180)
+                .moveByOffset(-120, 0).moveByOffset(0, -180).release().perform();
+        browser.findElement(By.id("classify-drawing")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("prediction-label")));
+        String drawn = (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('pad').toDataURL('image/png');");
+        byte[] png = Base64.getDecoder().decode(drawn.substring(drawn.indexOf(',') + 1));
+        byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(png, "drawing.png"));
+        int bright = 0;
+        for (byte pixel : pixels) {
+            bright += (pixel & 0xFF) > 128 ? 1 : 0;
+        }
+        assertTrue(bright > 50, "the mouse drew a garment: " + bright + " bright pixels of 784");
+        String expected = new Classifier(RunFolders.model(7)).classifyPixels(pixels).label();
+        assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
+    }
+
+    @Test
+    void aCellOfTheConfusionMatrixShowsItsTestImages() {
+        RealData.dir();
+        browser.get(client.board.address() + "#/run/finished-run");
+        By cell = By.cssSelector("#confusion tbody tr:nth-child(7) td:nth-child(2)");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(cell));
+        int count = Integer.parseInt(browser.findElement(cell).getText());
+        browser.findElement(cell).click();
+        waiting().until(ExpectedConditions.textMatches(By.cssSelector("#cell-images h3"),
+                Pattern.compile("^" + count + " test images of Shirt predicted as T-shirt/top")));
+        assertEquals(Math.min(count, ConfusionCellRoute.MAX_IMAGES),
+                browser.findElements(By.cssSelector("#cell-images canvas")).size());
     }
 }
