@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,7 +66,10 @@ final class Router implements HttpHandler {
      */
     private void checkCaller(HttpExchange exchange) throws HttpProblem {
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
-        if (loopbackOnly && !LOCAL_HOSTS.contains(host.replaceFirst(":[0-9]+$", "").toLowerCase())) {
+        String name = host.replaceFirst(":[0-9]+$", "").toLowerCase(Locale.ROOT);
+        String bound = exchange.getLocalAddress().getAddress().getHostAddress();
+        boolean local = LOCAL_HOSTS.contains(name) || name.equals(bound) || name.equals("[" + bound + "]");
+        if (loopbackOnly && !local) {
             throw new HttpProblem(403, "This board answers only at localhost addresses; open http://127.0.0.1:"
                     + exchange.getLocalAddress().getPort() + "/");
         }
@@ -87,7 +90,7 @@ final class Router implements HttpHandler {
         if (!path.startsWith("/")) {
             throw new HttpProblem(400, "The path must start with /; open / for the board");
         }
-        List<String> segments = new ArrayList<>(Arrays.asList(path.substring(1).split("/", -1)));
+        List<String> segments = Arrays.asList(path.substring(1).split("/", -1));
         if (segments.size() == 1 && segments.get(0).isEmpty()) {
             return List.of();
         }

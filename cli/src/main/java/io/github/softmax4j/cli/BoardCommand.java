@@ -76,9 +76,13 @@ final class BoardCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress checkOptions() {
+        if (!Files.exists(dir)) {
+            throw new ParameterException(spec.commandLine(), "DIR " + dir + " does not exist; start a training run "
+                    + "first (softmax4j train writes into runs/) or give the folder of your run folders");
+        }
         if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "DIR " + dir + " is not a folder; give the folder of your "
-                    + "run folders, or train one first with softmax4j train");
+            throw new ParameterException(spec.commandLine(), "DIR " + dir + " is a file; give the folder of your "
+                    + "run folders");
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);

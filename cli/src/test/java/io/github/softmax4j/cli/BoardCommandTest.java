@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -27,11 +28,15 @@ class BoardCommandTest {
     Path dir;
 
     @Test
-    void aFolderThatDoesNotExistIsABadOption() {
-        CliRun run = CliRun.of("board", dir.resolve("nothing").toString());
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("softmax4j board: DIR " + dir.resolve("nothing") + " is not a folder; "),
-                run.err());
+    void aFolderThatDoesNotExistOrIsAFileIsABadOption() throws IOException {
+        CliRun missing = CliRun.of("board", dir.resolve("nothing").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith("softmax4j board: DIR " + dir.resolve("nothing") + " does not exist; "
+                + "start a training run first"), missing.err());
+        Path file = Files.writeString(dir.resolve("notes.txt"), "runs");
+        CliRun notAFolder = CliRun.of("board", file.toString());
+        assertEquals(2, notAFolder.exitCode());
+        assertTrue(notAFolder.err().startsWith("softmax4j board: DIR " + file + " is a file; "), notAFolder.err());
     }
 
     @Test
