@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** Reading requests and writing answers: JSON through Jackson, bodies read up to a cap. */
 final class Http {
+    /** The most of a too-long request body that is read (and dropped) before answering 413. */
+    static final long DRAIN_BYTES = 64L << 20;
     /** The one JSON mapper of the board. */
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,26 +43,31 @@ final class Http {
     }
 
     /**
-     * The request body, refused with 413 when it is longer than {@code maxBytes} (by its declared
-     * length before anything is read, else as soon as the cap is passed).
+     * The request body, refused with 413 when it is longer than {@code maxBytes}. The rest of a body
+     * that is too long is read and dropped, up to {@link #DRAIN_BYTES}, so that the client, still
+     * sending, can read the answer: closing the connection on unread data would reset it.
      */
     static byte[] body(HttpExchange exchange, int maxBytes, String what) throws IOException, HttpProblem {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         String tooLarge = what + " is larger than " + maxBytes / (1 << 20) + " MiB; send a smaller file";
-        if (declared != null && declaredLength(declared) > maxBytes) {
+        if (declared != null && declaredLength(declared) > DRAIN_BYTES) {
             throw new HttpProblem(413, tooLarge);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[16384];
+        long total = 0;
         try (InputStream in = exchange.getRequestBody()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (bytes.size() + n > maxBytes) {
-                    throw new HttpProblem(413, tooLarge);
+            for (int n = in.read(buffer); n >= 0 && total <= DRAIN_BYTES; n = in.read(buffer)) {
+                if (total + n <= maxBytes) {
+                    bytes.write(buffer, 0, n);
                 }
-                bytes.write(buffer, 0, n);
+                total += n;
             }
         }
-        if (bytes.size() == 0) {
+        if (total > maxBytes) {
+            throw new HttpProblem(413, tooLarge);
+        }
+        if (total == 0) {
             throw new HttpProblem(400, "The request has no body; send " + what + "'s bytes as the body");
         }
         return bytes.toByteArray();
