@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDK's HTTP server. It only reads that folder. A fixed pool of {@link #WORKERS} threads answers
  * requests (at most {@link EventHub#MAX_STREAMS} of them held by open event streams); the folder
  * is read again every {@link #REFRESH_MILLIS} ms and changes go out as server-sent events.
+ * Starting a board sets two system properties of the JDK's HTTP server for the whole JVM:
+ * {@code sun.net.httpserver.maxReqTime} (30 s) and {@code sun.net.httpserver.nodelay} (true).
  * <pre>{@code
  * try (Board board = Board.start(Path.of("runs"), new InetSocketAddress("127.0.0.1", 8080), null)) {
  *     System.out.println(board.address());
