@@ -26,6 +26,11 @@ final class DataDirOption {
         }
     }
 
+    /** The folder the user named, or null to search. */
+    Path dir() {
+        return dataDir;
+    }
+
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */
     FashionMnist load() throws IOException {
         return DataLoader.standard().load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());

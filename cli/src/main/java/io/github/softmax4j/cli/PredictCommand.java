@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.model.Classifier;
+import io.github.softmax4j.model.PredictionReport;
 import io.github.softmax4j.viz.Png;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,10 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,30 +110,16 @@ final class PredictCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name)
             throws IOException {
-        boolean unsure = prediction.probability() < minConfidence;
+        PredictionReport answer = new PredictionReport(input, prediction, top, minConfidence);
         if (saveInput != null) {
             Png.write(seenImage(pixels), saveInput.resolve(name + "-28x28.png"));
         }
         if (json) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("input", input);
-            line.put("label", unsure ? "unsure" : prediction.label());
-            line.put("class_index", unsure ? null : prediction.classIndex());
-            line.put("probability", prediction.probability());
-            List<Map<String, Object>> ranked = new ArrayList<>();
-            for (Classifier.Scored scored : prediction.top(top)) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("label", scored.label());
-                entry.put("class_index", scored.classIndex());
-                entry.put("probability", scored.probability());
-                ranked.add(entry);
-            }
-            line.put("top", ranked);
-            out.println(JSON.writeValueAsString(line));
+            out.println(JSON.writeValueAsString(answer.toMap()));
             return;
         }
         StringBuilder text = new StringBuilder(input).append(": ");
-        if (unsure) {
+        if (answer.unsure()) {
             text.append(String.format(Locale.ROOT, "unsure (best guess %s at %.4f is below --min-confidence %s)",
                     prediction.label(), prediction.probability(), minConfidence));
         } else {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.PictureBomb;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.model.Classifier;
 import java.awt.image.BufferedImage;
@@ -111,6 +112,15 @@ class PredictCommandTest {
         assertTrue(errors.get(0).contains(text + ": not an image"), errors.get(0));
         assertTrue(errors.get(1).contains(missing + ": file not found"), errors.get(1));
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void aPictureBombIsRejectedOnOneLine() throws IOException {
+        Path bomb = Files.write(dir.resolve("bomb.png"), PictureBomb.png(40000, 40000));
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), bomb.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("softmax4j predict: " + bomb + ": 40000x40000 pixels is more than the 50 megapixels this tool "
+                + "reads; scale the picture down", run.err().strip());
     }
 
     @Test

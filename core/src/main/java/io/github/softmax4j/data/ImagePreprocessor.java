@@ -6,11 +6,18 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns a person's own picture into what the model was trained on. Fashion-MNIST images are
@@ -24,6 +31,12 @@ import javax.imageio.ImageIO;
 public final class ImagePreprocessor {
     /** Side of the square the model sees. */
     public static final int SIDE = IdxReader.ROWS;
+    /**
+     * The most pixels a picture may have. A few hundred bytes of PNG can claim 40000x40000 pixels,
+     * which would take gigabytes once decoded, so the size in the header is checked first; 50
+     * megapixels is more than a phone camera's photo.
+     */
+    public static final long MAX_PIXELS = 50_000_000L;
     // a pixel this much brighter than the background is part of the object when cropping
     private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)
@@ -35,16 +48,47 @@ public final class ImagePreprocessor {
     private ImagePreprocessor() {
     }
 
-    /** Reads a PNG, JPEG, GIF or BMP file; throws an IOException naming the file if it is not one. */
+    /**
+     * Reads a PNG, JPEG, GIF or BMP file; throws an IOException naming the file if it is not one,
+     * is damaged, or has more than {@link #MAX_PIXELS} pixels.
+     */
     public static BufferedImage read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + ": file not found");
         }
-        BufferedImage image = ImageIO.read(path.toFile());
-        if (image == null) {
-            throw new IOException(path + ": not an image this tool can read; use PNG, JPEG, GIF or BMP");
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            return decode(in, path.toString());
         }
-        return image;
+    }
+
+    /** As {@link #read(Path)}, for a picture's bytes in memory; {@code name} is how messages call it. */
+    public static BufferedImage read(byte[] bytes, String name) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            return decode(in, name);
+        }
+    }
+
+    private static BufferedImage decode(ImageInputStream in, String name) throws IOException {
+        Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+        if (readers == null || !readers.hasNext()) {
+            throw new IOException(name + ": not an image this tool can read; use PNG, JPEG, GIF or BMP");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > MAX_PIXELS) {
+                throw new IOException(String.format(Locale.ROOT,
+                        "%s: %dx%d pixels is more than the %d megapixels this tool reads; scale the picture down",
+                        name, reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
+            }
+            return reader.read(0);
+        } catch (IIOException | RuntimeException e) {
+            // decoders report damaged data this way, and some with unchecked exceptions
+            throw new IOException(name + ": a damaged or incomplete image; save it again as PNG or JPEG", e);
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** The image as 28x28 uint8 pixels, row-major, light object on black, as Fashion-MNIST stores them. */

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,5 +115,34 @@ class ImagePreprocessorTest {
         assertTrue(e.getMessage().contains(text.toString()) && e.getMessage().contains("PNG, JPEG, GIF or BMP"));
         IOException missing = assertThrows(IOException.class, () -> ImagePreprocessor.read(dir.resolve("gone.png")));
         assertTrue(missing.getMessage().contains("gone.png: file not found"), missing.getMessage());
+    }
+
+    @Test
+    void aPictureClaimingTooManyPixelsIsRejectedBeforeItIsDecoded() throws IOException {
+        Path bomb = Files.write(dir.resolve("bomb.png"), PictureBomb.png(40000, 40000));
+        IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(bomb));
+        assertEquals(bomb + ": 40000x40000 pixels is more than the 50 megapixels this tool reads; scale the picture down",
+                e.getMessage());
+        IOException inMemory = assertThrows(IOException.class,
+                () -> ImagePreprocessor.read(PictureBomb.png(40000, 40000), "upload"));
+        assertTrue(inMemory.getMessage().startsWith("upload: 40000x40000 pixels"), inMemory.getMessage());
+    }
+
+    @Test
+    void aPictureInMemoryReadsAsTheFileDoes() throws IOException {
+        Path png = dir.resolve("garment.png");
+        ImageIO.write(gray(garment(), 28), "png", png.toFile());
+        byte[] fromMemory = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(Files.readAllBytes(png), "garment"));
+        assertArrayEquals(garment(), fromMemory);
+    }
+
+    @Test
+    void aTruncatedPictureIsReportedAsDamaged() throws IOException {
+        Path png = dir.resolve("garment.png");
+        ImageIO.write(enlarged(garment(), 4, false), "png", png.toFile());
+        byte[] whole = Files.readAllBytes(png);
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(truncated, "half.png"));
+        assertEquals("half.png: a damaged or incomplete image; save it again as PNG or JPEG", e.getMessage());
     }
 }

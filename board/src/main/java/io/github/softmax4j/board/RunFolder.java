@@ -1,0 +1,61 @@
+package io.github.softmax4j.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * The files of a run folder that the board reads, and how a parsed metrics.json becomes a
+ * {@link Run}. Only these names are ever opened inside a run folder.
+ */
+final class RunFolder {
+    static final String METRICS = "metrics.json";
+    static final String MODEL = "model.safetensors";
+    static final String CHECKPOINT = "checkpoint.safetensors";
+    static final String SWEEP = "sweep.json";
+    /** The pictures training draws into a run folder, in the order the page shows them. */
+    static final List<String> PICTURES = List.of("curves.png", "confusion.png", "predictions.png", "mistakes.png",
+            "templates.png");
+    /** The picture of a sweep folder. */
+    static final String SWEEP_PICTURE = "sweep.png";
+    /** metrics.json of a thousand epochs is about 150 KB; a larger file is not read. */
+    static final long MAX_JSON_BYTES = 8L << 20;
+
+    private RunFolder() {
+    }
+
+    /** Whether {@code folder} is a run folder (it has metrics.json). */
+    static boolean isRun(Path folder) {
+        return Files.isRegularFile(folder.resolve(METRICS), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Parses a JSON file of the board's folder, refusing one larger than {@link #MAX_JSON_BYTES}. */
+    static JsonNode readJson(Path file) throws IOException {
+        if (Files.size(file) > MAX_JSON_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_JSON_BYTES + " bytes");
+        }
+        return Http.JSON.readTree(Files.readAllBytes(file));
+    }
+
+    /** The run of a folder whose metrics.json, written at {@code written}, parsed to {@code metrics}. */
+    static Run run(String name, Path folder, String sweep, JsonNode metrics, Instant written, Instant now,
+                   LongPredicate alive) {
+        boolean finalModel = Files.isRegularFile(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS);
+        String model = finalModel ? MODEL
+                : Files.isRegularFile(folder.resolve(CHECKPOINT), LinkOption.NOFOLLOW_LINKS) ? CHECKPOINT : null;
+        List<JsonNode> epochs = new ArrayList<>();
+        metrics.path("epochs").forEach(epochs::add);
+        List<String> pictures = PICTURES.stream()
+                .filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
+        JsonNode selected = metrics.path("selected").isObject() ? metrics.get("selected") : null;
+        JsonNode config = metrics.path("config").isObject() ? metrics.get("config") : Http.JSON.createObjectNode();
+        return new Run(name, RunStatus.of(metrics, finalModel, written, now, alive), config, epochs, selected, sweep,
+                model, pictures, written.toEpochMilli(), folder);
+    }
+}

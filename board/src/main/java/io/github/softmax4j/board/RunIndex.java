@@ -1,0 +1,192 @@
+package io.github.softmax4j.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
+
+/**
+ * The runs and sweeps under the board's folder, as last read. {@link #refresh()} walks the folder
+ * (run folders at any depth up to {@link #MAX_DEPTH}, without following links), reads only the
+ * JSON files that changed, and publishes what differs from the previous reading: a run that
+ * appeared or changed, each new epoch, a run that disappeared, a sweep that changed.
+ */
+final class RunIndex {
+    /** Run folders are looked for this many levels below the board's folder. */
+    static final int MAX_DEPTH = 3;
+
+    private final Path root;
+    private final EventHub events;
+    private final Clock clock;
+    private final LongPredicate alive;
+    private final Map<Path, Parsed> parsed = new HashMap<>();
+    private volatile Map<String, Run> runs = Map.of();
+    private volatile Map<String, Sweep> sweeps = Map.of();
+
+    /** A JSON file as read, with the attributes it had then. */
+    private record Parsed(Object fileKey, Instant written, long size, JsonNode json) {
+    }
+
+    RunIndex(Path root, EventHub events, Clock clock, LongPredicate alive) {
+        this.root = root;
+        this.events = events;
+        this.clock = clock;
+        this.alive = alive;
+    }
+
+    /** The runs as last read, by name, in name order. */
+    Map<String, Run> runs() {
+        return runs;
+    }
+
+    /** The sweeps as last read, by name, in name order. */
+    Map<String, Sweep> sweeps() {
+        return sweeps;
+    }
+
+    /** Reads the folder again and publishes the differences. */
+    synchronized void refresh() {
+        Map<String, Run> foundRuns = new TreeMap<>();
+        Map<String, Sweep> foundSweeps = new TreeMap<>();
+        Map<Path, Parsed> seen = new HashMap<>();
+        Instant now = clock.instant();
+        if (Files.isDirectory(root)) {
+            if (RunFolder.isRun(root)) {
+                String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
+                        .map(Path::toString).orElse("run");
+                readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
+            } else {
+                walk(root, 0, null, now, foundRuns, foundSweeps, seen);
+            }
+        }
+        parsed.keySet().retainAll(seen.keySet());
+        parsed.putAll(seen);
+        Map<String, Run> before = runs;
+        Map<String, Sweep> sweepsBefore = sweeps;
+        runs = Collections.unmodifiableMap(foundRuns);
+        sweeps = Collections.unmodifiableMap(foundSweeps);
+        publishChanges(before, foundRuns, sweepsBefore, foundSweeps);
+    }
+
+    private void walk(Path folder, int depth, String sweep, Instant now, Map<String, Run> foundRuns,
+                      Map<String, Sweep> foundSweeps, Map<Path, Parsed> seen) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(".")
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    children.add(entry);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that vanished or cannot be listed holds no runs for now
+            return;
+        }
+        List<String> sweepRuns = new ArrayList<>();
+        for (Path child : children) {
+            String name = root.relativize(child).toString().replace('\\', '/');
+            if (RunFolder.isRun(child)) {
+                Optional<Run> run = readRun(name, child, sweep, now, seen);
+                run.ifPresent(r -> {
+                    foundRuns.put(name, r);
+                    sweepRuns.add(name);
+                });
+            } else if (depth + 1 < MAX_DEPTH) {
+                boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
+                walk(child, depth + 1, isSweep ? name : null, now, foundRuns, foundSweeps, seen);
+            }
+        }
+        if (sweep != null) {
+            JsonNode summary = read(folder.resolve(RunFolder.SWEEP), seen).orElse(null);
+            sweepRuns.sort(null);
+            foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary,
+                    Files.isRegularFile(folder.resolve(RunFolder.SWEEP_PICTURE), LinkOption.NOFOLLOW_LINKS), folder));
+        }
+    }
+
+    private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
+        Path metrics = folder.resolve(RunFolder.METRICS);
+        return read(metrics, seen).map(json -> RunFolder.run(name, folder, sweep, json, seen.get(metrics).written(),
+                now, alive));
+    }
+
+    /** The parsed file, read again only if it changed; empty if it is gone or not JSON. */
+    private Optional<JsonNode> read(Path file, Map<Path, Parsed> seen) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            Instant written = attributes.lastModifiedTime().toInstant();
+            Parsed previous = parsed.get(file);
+            if (previous != null && previous.written().equals(written) && previous.size() == attributes.size()
+                    && Objects.equals(previous.fileKey(), attributes.fileKey())) {
+                seen.put(file, previous);
+                return Optional.of(previous.json());
+            }
+            Parsed now = new Parsed(attributes.fileKey(), written, attributes.size(), RunFolder.readJson(file));
+            seen.put(file, now);
+            return Optional.of(now.json());
+        } catch (IOException e) {
+            // gone, unreadable or not JSON: the folder is shown again once its file is whole
+            return Optional.empty();
+        }
+    }
+
+    private void publishChanges(Map<String, Run> before, Map<String, Run> after, Map<String, Sweep> sweepsBefore,
+                                Map<String, Sweep> sweepsAfter) {
+        for (Run run : after.values()) {
+            Run old = before.get(run.name());
+            if (old == null || !sameExceptEpochs(old, run) || !old.epochs().equals(
+                    run.epochs().subList(0, Math.min(old.epochs().size(), run.epochs().size())))) {
+                publish("run", run);
+                continue;
+            }
+            for (JsonNode epoch : run.epochs().subList(old.epochs().size(), run.epochs().size())) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("run", run.name());
+                data.put("epoch", epoch);
+                publish("epoch", data);
+            }
+        }
+        for (String name : before.keySet()) {
+            if (!after.containsKey(name)) {
+                publish("removed", Map.of("run", name));
+            }
+        }
+        for (Sweep sweep : sweepsAfter.values()) {
+            if (!sweep.equals(sweepsBefore.get(sweep.name()))) {
+                publish("sweep", sweep);
+            }
+        }
+    }
+
+    private static boolean sameExceptEpochs(Run a, Run b) {
+        return a.status().equals(b.status()) && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
+                && Objects.equals(a.model(), b.model()) && a.pictures().equals(b.pictures())
+                && a.epochs().size() <= b.epochs().size();
+    }
+
+    private void publish(String type, Object data) {
+        try {
+            events.publish(new Event(type, Http.JSON.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

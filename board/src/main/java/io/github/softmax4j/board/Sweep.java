@@ -1,0 +1,21 @@
+package io.github.softmax4j.board;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A sweep folder: what {@code GET /api/sweeps/{name}} returns.
+ *
+ * @param name    the folder's path relative to the board's folder, with {@code /}
+ * @param runs    the names of the run folders inside it
+ * @param summary sweep.json as written: its runs, ranking and winner
+ * @param picture whether sweep.png exists
+ * @param folder  the folder itself (not shown)
+ */
+record Sweep(String name, List<String> runs, JsonNode summary, boolean picture, @JsonIgnore Path folder) {
+    Sweep {
+        runs = List.copyOf(runs);
+    }
+}

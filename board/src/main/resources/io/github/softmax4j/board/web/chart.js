@@ -1,0 +1,63 @@
+// Curves against epoch with uPlot: one chart per measure, one line per run.
+
+import uPlot from '/vendor/uPlot.esm.js';
+import {heldOutKey} from './figures.js';
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+
+/** The measures a run is plotted on. */
+export const MEASURES = [
+  {title: () => 'Train loss', value: (run, epoch) => epoch.train_loss},
+  {title: () => 'Train accuracy', value: (run, epoch) => epoch.train_acc},
+  {title: heldOutTitle, value: (run, epoch) => epoch[heldOutKey(run)]},
+];
+
+function heldOutTitle(runs) {
+  const keys = new Set(runs.map(heldOutKey));
+  if (keys.size > 1) return 'Validation accuracy (test where none)';
+  return keys.has('val_acc') ? 'Validation accuracy' : 'Test accuracy';
+}
+
+export function color(i) {
+  return COLORS[i % COLORS.length];
+}
+
+/** uPlot's columns: epochs 1..max, then one column per run (null where a run has no such epoch). */
+function columns(runs, measure) {
+  const last = Math.max(1, ...runs.map(run => run.epochs.length ? run.epochs[run.epochs.length - 1].epoch : 0));
+  const epochs = Array.from({length: last}, (_, i) => i + 1);
+  return [epochs, ...runs.map(run => {
+    const byEpoch = new Map(run.epochs.map(e => [e.epoch, measure.value(run, e)]));
+    return epochs.map(x => (typeof byEpoch.get(x) === 'number' ? byEpoch.get(x) : null));
+  })];
+}
+
+/**
+ * A chart of one measure for the runs; update(runs) redraws it with their current epochs. The
+ * container's data-last-epoch says up to which epoch it is drawn.
+ */
+export function chart(container, measure, runs, width) {
+  const options = {
+    title: measure.title(runs),
+    width,
+    height: 240,
+    scales: {x: {time: false}},
+    // the runs' colours are shown beside the charts
+    legend: {show: false},
+    axes: [{label: 'epoch'}, {size: 60}],
+    series: [{label: 'epoch'}, ...runs.map((run, i) => ({
+      label: run.name,
+      stroke: color(i), width: 2, points: {show: run.epochs.length < 30},
+    }))],
+  };
+  const draw = current => {
+    const data = columns(current, measure);
+    container.dataset.lastEpoch = String(data[0].length);
+    return data;
+  };
+  const plot = new uPlot(options, draw(runs), container);
+  return {
+    update: current => plot.setData(draw(current)),
+    destroy: () => plot.destroy(),
+  };
+}

@@ -1,0 +1,121 @@
+// Classify a picture: drop or choose a file, or draw a garment; see the top classes and the input.
+
+import {h, fill, apiPath, pixelCanvas, fromBase64} from './dom.js';
+import * as store from './store.js';
+import {fmt} from './figures.js';
+
+const SIDE = 280;
+
+export function mount(view, params) {
+  const select = h('select', {id: 'classify-run', onchange: () => last && classify(last.blob, last.name)});
+  const file = h('input', {type: 'file', id: 'classify-file', accept: 'image/*', onchange: () => {
+    if (file.files[0]) classify(file.files[0], file.files[0].name);
+  }});
+  const drop = h('label', {class: 'drop', id: 'drop'}, 'Drop a picture here, or click to choose one', file);
+  const pad = h('canvas', {width: SIDE, height: SIDE, class: 'pad', id: 'pad'});
+  const result = h('div', {class: 'result', id: 'classify-result'});
+  let last = null;
+  let url = null;
+  const shown = blob => {
+    if (url) URL.revokeObjectURL(url);
+    url = URL.createObjectURL(blob);
+    return url;
+  };
+  fill(view, h('section', {class: 'classify'},
+    h('div', {class: 'inputs'},
+      h('label', {}, 'Model of run ', select),
+      drop,
+      h('p', {class: 'hint'}, 'Or draw a garment, light on dark, as Fashion-MNIST shows them:'),
+      pad,
+      h('div', {class: 'toolbar'},
+        h('button', {type: 'button', onclick: clearPad}, 'Clear'),
+        h('button', {type: 'button', id: 'classify-drawing', onclick: () => pad.toBlob(blob => classify(blob,
+          'drawing.png'))}, 'Classify the drawing'))),
+    result));
+
+  for (const type of ['dragenter', 'dragover']) {
+    drop.addEventListener(type, event => {
+      event.preventDefault();
+      drop.classList.add('over');
+    });
+  }
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', event => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) classify(dropped, dropped.name);
+  });
+
+  const context = pad.getContext('2d');
+  function clearPad() {
+    context.fillStyle = '#000';
+    context.fillRect(0, 0, SIDE, SIDE);
+  }
+  clearPad();
+  let drawing = false;
+  const at = event => {
+    const box = pad.getBoundingClientRect();
+    return [(event.clientX - box.left) * SIDE / box.width, (event.clientY - box.top) * SIDE / box.height];
+  };
+  pad.addEventListener('pointerdown', event => {
+    drawing = true;
+    pad.setPointerCapture(event.pointerId);
+    context.beginPath();
+    context.moveTo(...at(event));
+  });
+  pad.addEventListener('pointermove', event => {
+    if (!drawing) return;
+    context.strokeStyle = '#fff';
+    context.lineWidth = 22;
+    context.lineCap = context.lineJoin = 'round';
+    context.lineTo(...at(event));
+    context.stroke();
+  });
+  pad.addEventListener('pointerup', () => { drawing = false; });
+
+  function renderRuns() {
+    const wanted = select.value || params.get('run');
+    const usable = [...store.runs().values()].filter(run => run.can_classify);
+    fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === wanted},
+      run.name + (run.model === 'model.safetensors' ? '' : ' (latest checkpoint)')))
+      : h('option', {value: ''}, 'no run has a model yet'));
+  }
+
+  async function classify(blob, name) {
+    last = {blob, name};
+    if (!select.value) {
+      fill(result, h('p', {class: 'error'}, 'No run has a model yet; train one first.'));
+      return;
+    }
+    fill(result, h('p', {class: 'hint'}, 'Classifying…'));
+    const post = path => store.getJson(path, {method: 'POST', body: blob,
+      headers: {'Content-Type': 'application/octet-stream'}});
+    const query = '?top=5&input=' + encodeURIComponent(name);
+    try {
+      const [prediction, input] = await Promise.all([post(apiPath('runs', select.value, 'predict') + query),
+        post('/api/prepare' + query)]);
+      fill(result,
+        h('h2', {}, h('span', {id: 'prediction-label'}, prediction.label), ' ',
+          h('span', {class: 'probability'}, fmt(prediction.probability * 100, 1) + '%')),
+        h('div', {class: 'bars'}, prediction.top.map(entry => {
+          const bar = h('span', {class: 'bar'});
+          bar.style.width = (entry.probability * 100).toFixed(1) + '%';
+          return h('div', {class: 'bar-row'}, h('span', {class: 'bar-label'}, entry.label),
+            h('span', {class: 'bar-track'}, bar), h('span', {class: 'num'}, fmt(entry.probability * 100, 1) + '%'));
+        })),
+        h('div', {class: 'seen'},
+          h('figure', {}, h('img', {src: shown(blob), alt: name, class: 'original'}),
+            h('figcaption', {}, name)),
+          h('figure', {}, pixelCanvas(fromBase64(input.pixels), input.side, 6),
+            h('figcaption', {}, `What the model saw: ${input.side}×${input.side} pixels`))));
+    } catch (error) {
+      fill(result, h('p', {class: 'error'}, error.message));
+    }
+  }
+
+  renderRuns();
+  return store.subscribe(change => {
+    if (change.type !== 'epoch') renderRuns();
+  });
+}

@@ -1,0 +1,72 @@
+// Curves of chosen runs overlaid: train loss, train accuracy, validation or test accuracy. Live.
+
+import {h, fill, link} from './dom.js';
+import * as store from './store.js';
+import {MEASURES, chart, color} from './chart.js';
+
+export function mount(view, params) {
+  const chosen = new Set((params.get('runs') || '').split(',').filter(Boolean));
+  const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
+  const charts = h('div', {class: 'charts row', id: 'charts'});
+  fill(view, h('section', {class: 'curves'},
+    h('aside', {}, h('h2', {}, 'Runs'), chooser),
+    charts));
+  let plots = [];
+  let shown = '';
+
+  function selected() {
+    return [...chosen].map(name => store.runs().get(name)).filter(Boolean);
+  }
+
+  function renderChooser() {
+    const names = [...store.runs().keys()];
+    fill(chooser, names.length ? names.map(name => {
+      const box = h('input', {type: 'checkbox', checked: chosen.has(name), onchange: () => {
+        if (box.checked) chosen.add(name); else chosen.delete(name);
+        history.replaceState(null, '', '#/curves?runs=' + [...chosen].map(encodeURIComponent).join(','));
+        render();
+      }});
+      const index = selected().findIndex(run => run.name === name);
+      const swatch = h('span', {class: 'swatch'});
+      swatch.style.background = index >= 0 ? color(index) : 'transparent';
+      return h('li', {}, h('label', {}, box, swatch, name), ' ',
+        h('a', {href: link('run', name), title: 'This run alone'}, '›'));
+    }) : h('li', {class: 'hint'}, store.loaded() ? 'No runs yet.' : 'Loading…'));
+  }
+
+  function render() {
+    renderChooser();
+    const runs = selected();
+    const key = runs.map(run => run.name).join('\n');
+    if (key === shown) {
+      plots.forEach(plot => plot.update(runs));
+      return;
+    }
+    shown = key;
+    plots.forEach(plot => plot.destroy());
+    plots = [];
+    if (runs.length === 0) {
+      fill(charts, h('p', {class: 'hint'}, 'Choose runs on the left to see their curves overlaid.'));
+      return;
+    }
+    charts.replaceChildren();
+    // three charts side by side on a wide window, else one under the other
+    const room = charts.clientWidth || 800;
+    const width = room >= 1000 ? Math.floor((room - 24) / 3) : Math.max(320, Math.min(900, room));
+    for (const measure of MEASURES) {
+      const box = h('div', {class: 'chart'});
+      charts.append(box);
+      plots.push(chart(box, measure, runs, width));
+    }
+  }
+
+  render();
+  const unsubscribe = store.subscribe(change => {
+    if (change.type === 'live') return;
+    render();
+  });
+  return () => {
+    unsubscribe();
+    plots.forEach(plot => plot.destroy());
+  };
+}

@@ -1,0 +1,121 @@
+// One run: its settings, figures, curves, pictures and confusion matrix; a cell shows its images.
+
+import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
+import * as store from './store.js';
+import {MEASURES, chart} from './chart.js';
+import {fmt, heldOutKey, heldOutLabel, kept, latest} from './figures.js';
+
+export function mount(view, params, name) {
+  const header = h('div', {class: 'run-header'});
+  const figures = h('div', {class: 'figures'});
+  const charts = h('div', {class: 'charts row'});
+  const pictures = h('div', {class: 'pictures'});
+  const confusion = h('div', {class: 'confusion', id: 'confusion'});
+  const cell = h('div', {class: 'cell-images', id: 'cell-images'});
+  fill(view, h('section', {class: 'run'}, header, figures, charts,
+    h('h2', {}, 'Confusion on the test set'), h('p', {class: 'hint'},
+      'Rows are the true class, columns the predicted class. Click a cell to see its test images.'),
+    confusion, cell, h('h2', {}, 'Pictures'), pictures));
+  let plots = [];
+  let status = null;
+
+  function render() {
+    const run = store.runs().get(name);
+    if (!run) {
+      fill(header, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded()
+        ? 'No such run in the board\'s folder (any more).' : 'Loading…'));
+      return;
+    }
+    fill(header, h('h2', {}, run.name, ' ', h('span', {class: 'status ' + run.status}, run.status)),
+      run.sweep ? h('p', {}, 'Part of sweep ', h('a', {href: link('sweep', run.sweep)}, run.sweep)) : null,
+      run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
+        'Classify a picture with this run')) : null);
+    renderFigures(run);
+    if (plots.length === 0) {
+      const width = Math.max(300, Math.min(420, (charts.clientWidth || 1260) / 3 - 12));
+      plots = MEASURES.map(measure => {
+        const box = h('div', {class: 'chart'});
+        charts.append(box);
+        return chart(box, measure, [run], width);
+      });
+    } else {
+      plots.forEach(plot => plot.update([run]));
+    }
+    if (run.status !== status) {
+      status = run.status;
+      renderPictures(run);
+      renderConfusion(run);
+    }
+  }
+
+  function renderFigures(run) {
+    const last = latest(run);
+    const best = kept(run);
+    const rows = Object.entries(run.config || {}).map(([key, value]) => h('tr', {}, h('th', {}, key),
+      h('td', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))));
+    fill(figures,
+      h('table', {class: 'settings'}, h('caption', {}, 'Settings'), h('tbody', {}, rows)),
+      h('table', {class: 'latest'}, h('caption', {}, 'Figures'), h('tbody', {},
+        h('tr', {}, h('th', {}, 'epochs done'), h('td', {class: 'num'}, last ? last.epoch : 0)),
+        h('tr', {}, h('th', {}, 'train loss'), h('td', {class: 'num'}, fmt(last?.train_loss))),
+        h('tr', {}, h('th', {}, 'train acc'), h('td', {class: 'num'}, fmt(last?.train_acc))),
+        h('tr', {}, h('th', {}, heldOutLabel(run)), h('td', {class: 'num'}, fmt(last?.[heldOutKey(run)]))),
+        best ? h('tr', {}, h('th', {}, `kept epoch ${best.epoch}`),
+          h('td', {class: 'num'}, `val ${fmt(best.val_acc)}, test ${fmt(best.test_acc)}`)) : null)));
+  }
+
+  function renderPictures(run) {
+    fill(pictures, run.pictures.length ? run.pictures.map(picture => h('figure', {},
+      h('img', {src: apiPath('runs', run.name, 'files', picture) + '?v=' + run.updated, alt: picture, loading: 'lazy'}),
+      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, 'Training draws the pictures at the end of the run.'));
+  }
+
+  async function renderConfusion(run) {
+    fill(cell);
+    if (!run.can_classify) {
+      fill(confusion, h('p', {class: 'hint'}, 'The run has no model yet.'));
+      return;
+    }
+    fill(confusion, h('p', {class: 'hint'}, 'Computing…'));
+    try {
+      const result = await store.getJson(apiPath('runs', run.name, 'confusion'));
+      const max = Math.max(...result.matrix.flat());
+      fill(confusion, h('p', {}, `Accuracy ${fmt(result.accuracy)} (model file ${result.model})`),
+        h('table', {class: 'matrix'},
+          h('thead', {}, h('tr', {}, h('th', {}, 'true \\ predicted'),
+            result.classes.map(c => h('th', {class: 'rotate'}, c)))),
+          h('tbody', {}, result.matrix.map((row, t) => h('tr', {}, h('th', {}, result.classes[t]),
+            row.map((count, p) => {
+              const td = h('td', {class: 'num' + (t === p ? ' diagonal' : ''), title: `${result.classes[t]} taken `
+                + `for ${result.classes[p]}: ${count}`, onclick: () => showCell(run, result.classes, t, p)}, count);
+              td.style.setProperty('--share', String(count / max));
+              return td;
+            }))))));
+    } catch (error) {
+      fill(confusion, h('p', {class: 'error'}, error.message));
+    }
+  }
+
+  async function showCell(run, classes, t, p) {
+    fill(cell, h('p', {class: 'hint'}, 'Loading…'));
+    try {
+      const result = await store.getJson(apiPath('runs', run.name, 'confusion', String(t), String(p)));
+      fill(cell, h('h3', {}, `${result.count} test images of ${classes[t]} predicted as ${classes[p]}`
+        + (result.count > result.images.length ? ` (the ${result.images.length} most confident)` : '')),
+        h('div', {class: 'thumbs'}, result.images.map(image => h('figure', {},
+          pixelCanvas(fromBase64(image.pixels), 28, 2),
+          h('figcaption', {}, `#${image.index} ${fmt(image.probability, 2)}`)))));
+    } catch (error) {
+      fill(cell, h('p', {class: 'error'}, error.message));
+    }
+  }
+
+  render();
+  const unsubscribe = store.subscribe(change => {
+    if (change.type === 'all' || change.type === 'live' || change.name === name) render();
+  });
+  return () => {
+    unsubscribe();
+    plots.forEach(plot => plot.destroy());
+  };
+}

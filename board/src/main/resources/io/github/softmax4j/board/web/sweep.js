@@ -1,0 +1,49 @@
+// A sweep: its ranking of settings on validation accuracy, the winner, and links to each run.
+
+import {h, fill, link, apiPath} from './dom.js';
+import * as store from './store.js';
+import {fmt, kept} from './figures.js';
+
+function configText(config) {
+  return Object.entries(config || {}).map(([key, value]) => `${key} ${value}`).join(' · ');
+}
+
+export function mount(view, params, name) {
+  function render() {
+    const sweep = store.sweeps().get(name);
+    if (!sweep) {
+      fill(view, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded() ? 'No such sweep in the board\'s folder.'
+        : 'Loading…'));
+      return;
+    }
+    const summary = sweep.summary || {};
+    const ranking = summary.ranking || [];
+    const winner = summary.winner;
+    const runLink = runName => {
+      const full = store.runs().has(runName) ? runName : `${sweep.name}/${runName}`;
+      return h('a', {href: link('run', full)}, runName);
+    };
+    fill(view, h('section', {class: 'sweep'},
+      h('h2', {}, 'Sweep ', sweep.name),
+      winner ? h('p', {class: 'winner'}, 'Winner: ', configText(winner.config), ' — run ', runLink(winner.run),
+        `, test accuracy ${fmt(winner.test_acc)}`) : null,
+      h('h3', {}, 'Ranking on validation accuracy'),
+      ranking.length ? h('table', {class: 'ranking', id: 'ranking'},
+        h('thead', {}, h('tr', {}, ['#', 'Settings', 'Val acc mean', 'SD', 'Runs'].map(t => h('th', {}, t)))),
+        h('tbody', {}, ranking.map((entry, i) => h('tr', {},
+          h('td', {class: 'num'}, i + 1), h('td', {}, configText(entry.config)),
+          h('td', {class: 'num'}, fmt(entry.val_acc_mean)), h('td', {class: 'num'}, fmt(entry.val_acc_sd)),
+          h('td', {}, (entry.runs || []).flatMap((r, j) => (j ? [', ', runLink(r)] : [runLink(r)])))))))
+        : h('p', {class: 'hint'}, 'No ranking yet: the sweep writes it when its runs are done.'),
+      h('h3', {}, 'Runs'),
+      h('ul', {}, sweep.runs.map(runName => {
+        const run = store.runs().get(runName);
+        const best = run && kept(run);
+        return h('li', {}, h('a', {href: link('run', runName)}, runName), run ? ` — ${run.status}` : '',
+          best ? `, kept epoch ${best.epoch}: val ${fmt(best.val_acc)}, test ${fmt(best.test_acc)}` : '');
+      })),
+      sweep.picture ? h('img', {src: apiPath('sweeps', sweep.name, 'files', 'sweep.png'), alt: 'sweep'}) : null));
+  }
+  render();
+  return store.subscribe(render);
+}

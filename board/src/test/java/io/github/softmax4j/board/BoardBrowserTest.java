@@ -1,0 +1,171 @@
+package io.github.softmax4j.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.softmax4j.data.ImagePreprocessor;
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.model.Classifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real browser: Debian's chromium and chromedriver, headless. Skipped when they are
+ * not installed, except with CI=true, where their absence is a failure.
+ */
+class BoardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Selenium warns that it has no DevTools bindings for this browser version; the test needs none
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+    @TempDir
+    static Path dir;
+
+    private static BoardClient client;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String hint = "chromium and chromedriver are not installed; apt-get install -y chromium chromium-driver";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(hint + " (required when CI=true)");
+            }
+            assumeTrue(false, hint);
+        }
+        RunFolders.writeMetrics(dir.resolve("finished-run"), 5, false, Map.of());
+        RunFolders.writeModel(dir.resolve("finished-run"), 7);
+        client = new BoardClient(dir, null);
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static String rowCell(String run, String cell) {
+        return browser.findElement(By.cssSelector("tr[data-run='" + run + "'] td." + cell)).getText();
+    }
+
+    @Test
+    void theTableListsARunWithItsFigures() {
+        browser.get(client.board.address().toString());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-run='finished-run']")));
+        assertEquals("5", rowCell("finished-run", "epoch"));
+        assertEquals("finished", browser.findElement(By.cssSelector("tr[data-run='finished-run'] .status")).getText());
+    }
+
+    @Test
+    void aRunInProgressGainsEpochsWithoutAReload() throws IOException {
+        Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
+        RunFolders.writeMetrics(dir.resolve("in-progress"), 1, false, running);
+        browser.get(client.board.address().toString());
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector("tr[data-run='in-progress'] td.epoch"), "1"));
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        for (int epochs = 2; epochs <= 4; epochs++) {
+            RunFolders.writeMetrics(dir.resolve("in-progress"), epochs, false, running);
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector("tr[data-run='in-progress'] td.epoch"),
+                    String.valueOf(epochs)));
+        }
+        assertEquals(true, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
+                "the page was not reloaded");
+        browser.get(client.board.address() + "#/curves?runs=in-progress");
+        By firstChart = By.cssSelector("#charts .chart");
+        waiting().until(ExpectedConditions.attributeToBe(firstChart, "data-last-epoch", "4"));
+        RunFolders.writeMetrics(dir.resolve("in-progress"), 5, false, running);
+        waiting().until(ExpectedConditions.attributeToBe(firstChart, "data-last-epoch", "5"));
+    }
+
+    @Test
+    void anUploadedPictureIsClassifiedAsTheModelDoes() throws IOException {
+        Path picture = Files.write(dir.resolve("shirt.png"),
+                BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        String expected = new Classifier(RunFolders.model(7)).classify(picture).label();
+        browser.get(client.board.address() + "#/classify?run=finished-run");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#classify-run option[value='finished-run']")));
+        browser.findElement(By.id("classify-file")).sendKeys(picture.toString());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("prediction-label")));
+        assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
+        assertEquals(5, browser.findElements(By.cssSelector(".bar-row")).size());
+        assertEquals(1, browser.findElements(By.cssSelector("#classify-result canvas.pixels")).size());
+    }
+
+    @Test
+    void aGarmentDrawnWithTheMouseIsClassifiedAsTheModelDoes() throws IOException {
+        browser.get(client.board.address() + "#/classify?run=finished-run");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#classify-run option[value='finished-run']")));
+        WebElement pad = browser.findElement(By.id("pad"));
+        new Actions(browser).moveToElement(pad, -60, -90).clickAndHold().moveByOffset(120, 0).moveByOffset(0, 180)
+                .moveByOffset(-120, 0).moveByOffset(0, -180).release().perform();
+        browser.findElement(By.id("classify-drawing")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("prediction-label")));
+        String drawn = (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('pad').toDataURL('image/png');");
+        byte[] png = Base64.getDecoder().decode(drawn.substring(drawn.indexOf(',') + 1));
+        byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(png, "drawing.png"));
+        int bright = 0;
+        for (byte pixel : pixels) {
+            bright += (pixel & 0xFF) > 128 ? 1 : 0;
+        }
+        assertTrue(bright > 50, "the mouse drew a garment: " + bright + " bright pixels of 784");
+        String expected = new Classifier(RunFolders.model(7)).classifyPixels(pixels).label();
+        assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
+    }
+
+    @Test
+    void aCellOfTheConfusionMatrixShowsItsTestImages() {
+        RealData.dir();
+        browser.get(client.board.address() + "#/run/finished-run");
+        By cell = By.cssSelector("#confusion tbody tr:nth-child(7) td:nth-child(2)");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(cell));
+        int count = Integer.parseInt(browser.findElement(cell).getText());
+        browser.findElement(cell).click();
+        waiting().until(ExpectedConditions.textMatches(By.cssSelector("#cell-images h3"),
+                Pattern.compile("^" + count + " test images of Shirt predicted as T-shirt/top")));
+        assertEquals(Math.min(count, ConfusionCellRoute.MAX_IMAGES),
+                browser.findElements(By.cssSelector("#cell-images canvas")).size());
+    }
+}
