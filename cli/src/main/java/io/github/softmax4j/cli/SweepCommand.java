@@ -107,6 +107,7 @@ final class SweepCommand implements Callable<Integer> {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
             List<SweepGrid.Run> runs = grid.runs();
+            Thread warmUp = TrainCommand.startWarmUp();
             FashionMnist fashionMnist = data.load();
             if (grid.validation() >= fashionMnist.train().size()) {
                 throw new ParameterException(spec.commandLine(), "--validation must be less than the "
@@ -116,6 +117,7 @@ final class SweepCommand implements Callable<Integer> {
                             + "validation, %d at a time on %d threads%n%n", dir, runs.size(), runs.size() / grid.seeds(),
                     grid.seeds(), grid.epochs(), grid.validation(), Math.min(lanes, runs.size()), threadCount);
             stdout.flush();
+            warmUp.join();
             Sweep sweep = new Sweep(grid, dir, FashionMnist.CLASS_NAMES, IdxReader.ROWS, IdxReader.COLS);
             Sweep.Result result = sweep.run(fashionMnist.train(), fashionMnist.test(), threadCount, lanes,
                     progress -> {

@@ -200,7 +200,8 @@ final class TrainCommand implements Callable<Integer> {
                 checkpoint.kept());
     }
 
-    private static Thread startWarmUp() {
+    /** Starts compiling the kernels on a small problem in the background (see {@link Trainer#warmUp}). */
+    static Thread startWarmUp() {
         Thread warmUp = new Thread(() -> {
             try {
                 Trainer.warmUp(FashionMnist.FEATURES, FashionMnist.CLASSES);
