@@ -27,11 +27,13 @@ final class RankingOutput {
     static void print(PrintWriter out, List<Ranking.Entry> ranking) {
         List<String> settings = SweepPage.varying(ranking);
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
+        boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
         StringBuilder header = new StringBuilder("rank");
         for (String setting : settings) {
             header.append(String.format(Locale.ROOT, "  %10s", SHORT_NAMES.getOrDefault(setting, setting)));
         }
-        header.append(validated ? "   val acc (mean ± sd)" : "  test acc (mean ± sd)").append("  epoch  seconds  runs");
+        header.append(validated ? "   val acc (mean ± sd)" : tested ? "  test acc (mean ± sd)" : "  accuracy (mean ± sd)")
+                .append("  epoch  seconds  runs");
         out.println(header);
         int rank = 1;
         for (Ranking.Entry entry : ranking) {
@@ -43,11 +45,17 @@ final class RankingOutput {
                     : String.format(Locale.ROOT, "  %8.4f ± %-9.4f", entry.mean(), entry.sd()));
             row.append(String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
                     entry.runs().size()));
+            if (!validated && !tested) {
+                row.append(entry.validated() ? "  (val)" : "  (test)");
+            }
             out.println(row);
         }
-        if (!validated) {
-            out.println("(ranked on test accuracy: some runs held out no validation set; "
+        if (tested) {
+            out.println("(ranked on test accuracy: these runs held out no validation set; "
                     + "train with --validation N to choose without looking at the test set)");
+        } else if (!validated) {
+            out.println("(runs with a validation split are ranked on it, first; those without one on their test "
+                    + "accuracy, after them)");
         }
     }
 

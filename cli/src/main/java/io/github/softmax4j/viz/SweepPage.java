@@ -37,8 +37,9 @@ public final class SweepPage {
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch, "
-                + "mean &plusmn; standard deviation over seeds." : "Settings ranked by the last test accuracy: these "
-                + "runs held out no validation set, so this ranking looks at the test set.").append("</p>\n");
+                + "mean &plusmn; standard deviation over seeds." : "Settings with a validation split are ranked by "
+                + "the validation accuracy of each run's kept epoch, first; runs that held out no validation set can "
+                + "only be ranked by their last test accuracy, after them.").append("</p>\n");
         if (winner != null) {
             page.append(String.format(Locale.ROOT, "<p>Winner: <b>%s</b>, test accuracy <b>%.4f</b> (the test set was "
                     + "evaluated for this run alone).</p>%n", escape(winner.name()), winner.testAccuracy()));
@@ -47,8 +48,8 @@ public final class SweepPage {
         for (String setting : settings) {
             page.append("<th>").append(escape(setting)).append("</th>");
         }
-        page.append("<th>").append(validated ? "val acc" : "test acc").append("</th><th>&plusmn; sd</th>"
-                + "<th>epoch</th><th>seconds</th><th class=\"name\">runs</th></tr>\n");
+        page.append("<th>accuracy</th><th>on</th><th>&plusmn; sd</th><th>epoch</th><th>seconds</th>"
+                + "<th class=\"name\">runs</th></tr>\n");
         int rank = 1;
         for (Ranking.Entry entry : ranking) {
             page.append(entry.diverged() ? "<tr class=\"diverged\">" : "<tr>").append("<td>").append(rank++)
@@ -56,9 +57,9 @@ public final class SweepPage {
             for (String setting : settings) {
                 page.append("<td>").append(escape(String.valueOf(entry.settings().get(setting)))).append("</td>");
             }
-            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%.4f</td><td>%.1f</td><td>%.2f</td>",
-                    entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()), entry.sd(),
-                    entry.keptEpoch(), entry.seconds()));
+            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%.4f</td><td>%.1f</td><td>%.2f</td>",
+                    entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()),
+                    entry.validated() ? "validation" : "test", entry.sd(), entry.keptEpoch(), entry.seconds()));
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");

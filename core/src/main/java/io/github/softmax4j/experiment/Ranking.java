@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * Runs grouped by their settings (the seeds of one setting together) and ranked by the mean of
  * their score, best first: the kept validation accuracy, or the last test accuracy for runs that
- * held out no validation split. A setting with a diverged run is ranked after all others, and
- * ties keep the order in which the settings first appear. A pure function of its input.
+ * held out no validation split. Settings judged on validation come before those judged on the
+ * test set (the two figures are not comparable), a setting with a diverged run is ranked after
+ * all others, and ties keep the order in which the settings first appear. A pure function of its
+ * input.
  */
 public final class Ranking {
     /**
@@ -52,7 +54,7 @@ public final class Ranking {
                     runs.stream().mapToDouble(RunResult::seconds).average().orElse(0)));
         }
         // stable sort: equal entries keep their first-appearance order
-        entries.sort(Comparator.comparing(Entry::diverged)
+        entries.sort(Comparator.comparing(Entry::diverged).thenComparing(entry -> !entry.validated())
                 .thenComparing(Comparator.comparingDouble((Entry e) -> Double.isNaN(e.mean()) ? Double.NEGATIVE_INFINITY
                         : e.mean()).reversed()));
         return entries;

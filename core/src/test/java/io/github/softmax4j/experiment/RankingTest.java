@@ -42,6 +42,16 @@ class RankingTest {
     }
 
     @Test
+    void settingsJudgedOnValidationComeBeforeThoseJudgedOnTheTestSet() {
+        RunResult plain = new RunResult("plain", Map.of("learning_rate", 0.5), 42, RunStatus.FINISHED, 10,
+                Double.NaN, Double.NaN, 0.95, 1.0);
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(plain, result("validated", 0.1, 1, RunStatus.FINISHED,
+                0.8)));
+        assertEquals(List.of("validated"), ranking.get(0).runs());
+        assertFalse(ranking.get(1).validated());
+    }
+
+    @Test
     void runsWithoutValidationAreRankedByTheirTestAccuracyAndSaySo() {
         RunResult plain = new RunResult("plain", Map.of("learning_rate", 0.1), 42, RunStatus.FINISHED, 10,
                 Double.NaN, Double.NaN, 0.83, 1.0);
