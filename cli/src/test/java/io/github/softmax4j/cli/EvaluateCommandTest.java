@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,19 @@ class EvaluateCommandTest {
         assertTrue(run.out().contains("class        precision  recall     F1  support"), run.out());
         assertTrue(run.out().contains("threshold  answered  accuracy"), run.out());
         assertTrue(ImageIO.read(chart.toFile()).getWidth() > 300, "the risk-coverage chart");
+    }
+
+    @Test
+    void theClassNamesAreTheModelsOwn() throws IOException {
+        SavedModel trained = ModelFile.load(TrainedModel.model());
+        List<String> renamed = trained.classNames().stream().map(name -> "my " + name).toList();
+        Path model = dir.resolve("renamed.safetensors");
+        ModelFile.save(model, new SavedModel(trained.model(), renamed, trained.pixelScaling(), trained.height(),
+                trained.width(), trained.training()));
+        CliRun run = CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("my Ankle boot"), run.out());
+        assertTrue(run.out().contains("10000 test images, checksums verified"), run.out());
     }
 
     @Test

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  */
 public final class ImagePreprocessor {
     /** Side of the square the model sees. */
-    public static final int SIDE = IdxReader.ROWS;
+    public static final int SIDE = FashionMnist.DATA_SET.height();
     // a pixel this much brighter than the background is part of the object when cropping
     private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)

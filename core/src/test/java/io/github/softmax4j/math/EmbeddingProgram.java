@@ -3,6 +3,7 @@ package io.github.softmax4j.math;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
+import java.util.List;
 
 /**
  * A program that embeds the library as an application would: it trains a tiny model twice and
@@ -24,7 +25,7 @@ public final class EmbeddingProgram {
         Dataset data = new Dataset(pixels, labels, features);
         TrainConfig config = TrainConfig.defaults().withBatchSize(4).withEpochs(3).withLearningRate(1f);
         for (int run = 0; run < 2; run++) {
-            Trainer.train(data, data, 2, config);
+            Trainer.train(data, data, List.of("left", "right"), 2, 2, config);
         }
         System.out.println("trained twice with " + BatchKernels.fastest().description());
     }
