@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
         description = "Softmax regression on Fashion-MNIST, from scratch.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class,
-                SweepCommand.class, CompareCommand.class,
+                SweepCommand.class, CompareCommand.class, JshellCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option"})

@@ -1,6 +1,7 @@
 package io.github.softmax4j.data;
 
 import io.github.softmax4j.data.IdxDataSet.Part;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,6 +41,19 @@ public final class FashionMnist {
                     URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")));
 
     private FashionMnist() {
+    }
+
+    /**
+     * Finds the four files where {@code softmax4j train} looks ({@code FASHION_MNIST_DIR}, the user
+     * cache, the package's folder), reads and verifies them (d2l: load_data_fashion_mnist). Does
+     * not download; a {@link FileNotFoundException} says how to get the files.
+     */
+    public static TrainTest load() throws IOException {
+        DataSource source = DataLocator.standard(DATA_SET).find(null).orElseThrow(() -> new FileNotFoundException(
+                "Fashion-MNIST not found in $FASHION_MNIST_DIR, the user cache or " + DATA_SET.where().packageDir()
+                        + "; install the package " + DATA_SET.where().packageName() + ", or set FASHION_MNIST_DIR to "
+                        + "a folder holding " + DATA_SET.expectedNames()));
+        return DATA_SET.load(source.dir());
     }
 
     /** Reads and verifies the four files in {@code dir}: {@code DATA_SET.load(dir)}. */
