@@ -25,7 +25,8 @@ public final class Softmax4jCli {
 
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
-        return new CommandLine(new Softmax4jCli()).setParameterExceptionHandler(Softmax4jCli::badOption);
+        return UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
+                .setParameterExceptionHandler(Softmax4jCli::badOption);
     }
 
     // a bad option gets its message and the short synopsis, not the whole help page
