@@ -5,6 +5,7 @@ import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.math.BatchKernels;
 import io.github.softmax4j.math.Kernels;
@@ -113,21 +114,31 @@ public final class Trainer implements AutoCloseable {
         return train(data.train(), data.test(), dataSet.classNames(), dataSet.height(), dataSet.width(), config);
     }
 
-    /** As {@link #train(TrainTest, TrainConfig)}, for any images of {@code height} x {@code width} pixels. */
+    /**
+     * As {@link #train(TrainTest, TrainConfig)}, for any images of {@code height} x {@code width}
+     * pixels. With a validation split in the config, the split is held out of {@code train}, each
+     * epoch is evaluated on it instead, and the model returned is the one of the epoch with the
+     * best validation accuracy.
+     */
     public static Result train(Dataset train, Dataset test, List<String> classNames, int height, int width,
                                TrainConfig config) throws DivergenceException {
         int classes = classNames.size();
-        SoftmaxRegression model = SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
-                config.seed());
+        Progress progress = new Progress(SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
+                config.seed()));
+        try (Trainer trainer = new Trainer(config, Runtime.getRuntime().availableProcessors(), train.features(),
+                classes)) {
+            if (config.validation() > 0) {
+                ValidationSplit split = ValidationSplit.of(train, config.validation(), config.seed());
+                trainer.fit(progress, split.train(), split.validation(), test, stats -> { });
+            } else {
+                trainer.fit(progress, train, null, test, stats -> { });
+            }
+        }
         Map<String, String> training = new LinkedHashMap<>();
         config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
         training.put("init", "random");
-        try (Trainer trainer = new Trainer(config, Runtime.getRuntime().availableProcessors(), train.features(),
-                classes)) {
-            List<EpochStats> epochs = trainer.fit(model, train, test, stats -> { });
-            return new Result(new SavedModel(model, classNames, config.pixelScaling(), height, width, training),
-                    epochs);
-        }
+        return new Result(new SavedModel(progress.keptModel(), classNames, config.pixelScaling(), height, width,
+                training), progress.history());
     }
 
     /**

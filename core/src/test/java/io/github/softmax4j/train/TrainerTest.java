@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.ValidationSplit;
+import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -134,6 +136,22 @@ class TrainerTest {
         assertEquals(4, result.epochs().size());
         assertEquals(1.0, result.epochs().get(3).testAccuracy());
         assertEquals(FEATURES, result.model().features());
+    }
+
+    @Test
+    void conciseTrainWithValidationReturnsTheModelOfTheBestValidationEpoch() throws DivergenceException {
+        Dataset train = separable(300, 20);
+        Trainer.Result result = Trainer.train(train, separable(100, 21), NAMES, 8, 8,
+                config(0.05f, 20, 4).withValidation(60));
+        assertEquals(4, result.epochs().size());
+        EpochStats best = result.epochs().get(0);
+        for (EpochStats stats : result.epochs()) {
+            assertTrue(stats.validated());
+            best = stats.valAccuracy() > best.valAccuracy() ? stats : best;
+        }
+        ValidationSplit split = ValidationSplit.of(train, 60, 11);
+        assertEquals(best.valAccuracy(), Metrics.evaluateAccuracy(result.model(), split.validation(),
+                PixelScaling.UNIT));
     }
 
     @Test
