@@ -40,11 +40,6 @@ final class DataDirOption {
         return DataLoader.standard(dataSet()).load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
-    /** As {@link #load()}, but says where the data came from on stderr, leaving stdout to machine output. */
-    TrainTest loadQuietly() throws IOException {
-        return DataLoader.standard(dataSet()).load(dataDir, command.commandLine().getErr(), command.commandLine().getErr());
-    }
-
     /**
      * Only the test images, saying where they came from on stdout, or on stderr when {@code quietly}
      * (stdout is then left to machine output).
