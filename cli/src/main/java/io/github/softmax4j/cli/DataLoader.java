@@ -2,8 +2,8 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.DataSource;
-import io.github.softmax4j.data.Downloader;
 import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.Downloader;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.TrainTest;
 import java.io.IOException;

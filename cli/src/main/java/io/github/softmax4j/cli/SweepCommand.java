@@ -1,8 +1,8 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.IdxDataSet;
-import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.Sweep;

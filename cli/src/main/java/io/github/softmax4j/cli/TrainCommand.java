@@ -2,11 +2,11 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.IdxDataSet;
-import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
-import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.TrainConfig;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxDataSet;
-import io.github.softmax4j.data.IdxDataSet.Part;
 import io.github.softmax4j.data.IdxBytes;
+import io.github.softmax4j.data.IdxDataSet.Part;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
