@@ -73,7 +73,8 @@ final class ShowCommand implements Callable<Integer> {
             String title;
             if (saved == null) {
                 tiles = Tiles.samples(images, first, count, data.dataSet().classNames());
-                title = String.format(Locale.ROOT, "Fashion-MNIST %s images %d to %d", split, first, first + count - 1);
+                title = String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
+                        first + count - 1);
             } else {
                 Predictions predictions = Predictions.of(saved.model(), images, saved.pixelScaling());
                 tiles = Tiles.predictions(predictions, images, first, count, saved.classNames());
