@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
@@ -10,13 +11,15 @@ import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The help pages, wrapped only at spaces. picocli wraps text where the JDK's line BreakIterator
  * allows, and that allows a break after '.', '-' and '/' inside a word, so a file name such as
  * metrics.json could be cut in two at the end of a line. Here those characters, when a word goes
  * on after them, stand in for the wrapping as characters that cannot break, and are put back in
- * the finished text.
+ * the finished text. The three wrapped parts of a page are rebuilt on such a table: a command's
+ * description, its options and parameters, and the list of commands.
  */
 final class UnbrokenNamesHelp extends Help {
     private static final String JOINERS = ".-/";
@@ -51,6 +54,27 @@ final class UnbrokenNamesHelp extends Help {
         table.indentWrappedLines = 0;
         for (String line : lines) {
             table.addRowValues(colorScheme().text(line));
+        }
+        return table.toString();
+    }
+
+    @Override
+    public String commandList(Map<String, Help> subcommands) {
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int width = commandSpec().usageMessage().width();
+        int names = Math.min(subcommands.keySet().stream().mapToInt(String::length).max().orElse(0), width / 3) + 4;
+        TextTable table = new Table(colorScheme(), new Column[] {
+            new Column(names, 2, Column.Overflow.SPAN), new Column(width - names, 0, Column.Overflow.WRAP)});
+        for (Map.Entry<String, Help> entry : subcommands.entrySet()) {
+            UsageMessageSpec usage = entry.getValue().commandSpec().usageMessage();
+            String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
+            Text[] lines = colorScheme().text(summary.length > 0 ? summary[0] : "").splitLines();
+            table.addRowValues(colorScheme().commandText(entry.getKey()), lines[0]);
+            for (int i = 1; i < lines.length; i++) {
+                table.addRowValues(colorScheme().text(""), lines[i]);
+            }
         }
         return table.toString();
     }

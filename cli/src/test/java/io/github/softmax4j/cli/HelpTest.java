@@ -24,10 +24,16 @@ class HelpTest {
         }
         List<String> words = new ArrayList<>();
         for (String text : texts) {
-            Matcher matcher = JOINED.matcher(text.replaceAll("\\$\\{[^}]*}", ""));
-            while (matcher.find()) {
-                words.add(matcher.group());
-            }
+            words.addAll(joinedWords(text));
+        }
+        return words;
+    }
+
+    private static List<String> joinedWords(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = JOINED.matcher(text.replaceAll("\\$\\{[^}]*}", ""));
+        while (matcher.find()) {
+            words.add(matcher.group());
         }
         return words;
     }
@@ -49,6 +55,15 @@ class HelpTest {
                 checked++;
             }
         }
+        CliRun top = CliRun.of("--help");
+        for (CommandLine command : root.getSubcommands().values()) {
+            String[] description = command.getCommandSpec().usageMessage().description();
+            for (String word : description.length == 0 ? List.<String>of() : joinedWords(description[0])) {
+                assertTrue(top.out().contains(word), () -> "softmax4j --help cuts '" + word + "':\n" + top.out());
+                checked++;
+            }
+        }
+        assertTrue(top.out().contains("  jshell    Open JShell with softmax4j on the class path"), top.out());
         assertTrue(checked > 30, "the help pages name many files and options, found " + checked);
     }
 
