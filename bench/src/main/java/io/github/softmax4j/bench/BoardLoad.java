@@ -3,6 +3,7 @@ package io.github.softmax4j.bench;
 import io.github.softmax4j.board.Board;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
@@ -53,9 +54,10 @@ public final class BoardLoad {
         Path dir = Files.createTempDirectory("softmax4j-board-load");
         Path run = Files.createDirectories(dir.resolve("load"));
         AtomicFiles.write(run.resolve("metrics.json"), "{\"config\": {}, \"epochs\": []}".getBytes(StandardCharsets.UTF_8));
-        SoftmaxRegression model = SoftmaxRegression.initialize(FashionMnist.FEATURES, FashionMnist.CLASSES, 0.05f, 1);
+        IdxDataSet dataSet = FashionMnist.DATA_SET;
+        SoftmaxRegression model = SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), 0.05f, 1);
         ModelFile.save(run.resolve("model.safetensors"),
-                new SavedModel(model, FashionMnist.CLASS_NAMES, PixelScaling.UNIT, 28, 28, Map.of()));
+                new SavedModel(model, dataSet.classNames(), PixelScaling.UNIT, dataSet.height(), dataSet.width(), Map.of()));
         byte[] picture = picture();
         try (Board board = Board.start(dir, new InetSocketAddress("127.0.0.1", 0), null)) {
             URI predict = board.address().resolve("/api/runs/load/predict?input=garment.png");

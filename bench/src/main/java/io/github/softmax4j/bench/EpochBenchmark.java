@@ -5,6 +5,8 @@ import io.github.softmax4j.data.BatchOrder;
 import io.github.softmax4j.data.DataSource;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
+import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.math.Parallel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -44,7 +46,7 @@ public class EpochBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private FashionMnist data;
+    private TrainTest data;
     private SoftmaxRegression model;
     private Trainer trainer;
     private Parallel parallel;
@@ -60,11 +62,12 @@ public class EpochBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        DataSource source = DataLocator.standard().find(null)
+        IdxDataSet dataSet = FashionMnist.DATA_SET;
+        DataSource source = DataLocator.standard(dataSet).find(null)
                 .orElseThrow(() -> new IOException("Fashion-MNIST not found; install dataset-fashion-mnist"));
-        data = FashionMnist.load(source.dir());
-        model = SoftmaxRegression.initialize(FashionMnist.FEATURES, FashionMnist.CLASSES, 0.01f, 42);
-        trainer = new Trainer(TrainConfig.defaults(), threads, FashionMnist.FEATURES, FashionMnist.CLASSES);
+        data = dataSet.load(source.dir());
+        model = SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), 0.01f, 42);
+        trainer = new Trainer(TrainConfig.defaults(), threads, dataSet.features(), dataSet.classes());
         parallel = new Parallel(threads);
         int n = data.train().size();
         shuffled = new int[n];
@@ -72,7 +75,7 @@ public class EpochBenchmark {
         inFileOrder = new int[n];
         BatchOrder.fill(inFileOrder, 42, 1, false);
         int batch = TrainConfig.defaults().batchSize();
-        x = new float[batch * FashionMnist.FEATURES];
+        x = new float[batch * dataSet.features()];
         y = new int[batch];
     }
 

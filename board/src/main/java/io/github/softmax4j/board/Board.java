@@ -2,6 +2,7 @@ package io.github.softmax4j.board;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.softmax4j.data.DataLocator;
+import io.github.softmax4j.data.FashionMnist;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class Board implements AutoCloseable {
         index.refresh();
         ModelCache models = new ModelCache();
         Uploads uploads = new Uploads();
-        TestImages testImages = new TestImages(DataLocator.standard(), dataDir);
+        TestImages testImages = new TestImages(DataLocator.standard(FashionMnist.DATA_SET), dataDir);
         Router router = new Router(index, address.getAddress().isLoopbackAddress(), new Router.Routes(
                 new RunListRoute(index), new RunRoute(index), new SweepListRoute(index), new SweepRoute(),
                 new PictureRoute(dir), new PredictRoute(models, uploads), new PrepareRoute(uploads),

@@ -35,13 +35,13 @@ final class PredictRoute implements Route {
         String text = query.getOrDefault("top", "3");
         try {
             int top = Integer.parseInt(text);
-            if (top >= 1 && top <= FashionMnist.CLASSES) {
+            if (top >= 1 && top <= FashionMnist.DATA_SET.classes()) {
                 return top;
             }
         } catch (NumberFormatException e) {
             // answered below, as any other bad value
         }
-        throw new HttpProblem(400, "top must be a whole number from 1 to " + FashionMnist.CLASSES + ", got " + text);
+        throw new HttpProblem(400, "top must be a whole number from 1 to " + FashionMnist.DATA_SET.classes() + ", got " + text);
     }
 
     private static double minConfidence(Map<String, String> query) throws HttpProblem {

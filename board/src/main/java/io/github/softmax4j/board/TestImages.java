@@ -4,7 +4,6 @@ import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.DataSource;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxReader;
 import io.github.softmax4j.eval.Predictions;
 import io.github.softmax4j.model.Classifier;
 import java.io.IOException;
@@ -39,12 +38,7 @@ final class TestImages {
                     throw new HttpProblem(503, "The Fashion-MNIST test images are not on this machine; install the "
                             + "package dataset-fashion-mnist or start the board with --data-dir");
                 }
-                Path dir = found.get().dir();
-                Path images = FashionMnist.Part.TEST_IMAGES.find(dir);
-                Path labels = FashionMnist.Part.TEST_LABELS.find(dir);
-                FashionMnist.verify(images, FashionMnist.Part.TEST_IMAGES);
-                FashionMnist.verify(labels, FashionMnist.Part.TEST_LABELS);
-                test = IdxReader.readDataset(images, labels, FashionMnist.CLASSES);
+                test = FashionMnist.DATA_SET.loadTest(found.get().dir());
             } catch (IOException e) {
                 throw new HttpProblem(503, "The Fashion-MNIST test images cannot be read (" + e.getMessage()
                         + "); reinstall them or start the board with another --data-dir");
@@ -57,7 +51,7 @@ final class TestImages {
     synchronized Predictions of(Classifier classifier) throws HttpProblem {
         Predictions known = predictions.get(classifier);
         if (known == null) {
-            if (classifier.model().classNames().size() != FashionMnist.CLASSES) {
+            if (classifier.model().classNames().size() != FashionMnist.DATA_SET.classes()) {
                 throw new HttpProblem(422, "This model has " + classifier.model().classNames().size()
                         + " classes, not the 10 of Fashion-MNIST; pick a Fashion-MNIST run");
             }

@@ -3,6 +3,7 @@ package io.github.softmax4j.board;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
@@ -66,8 +67,10 @@ final class RunFolders {
 
     /** A Fashion-MNIST-shaped model with seeded random weights large enough that classes differ clearly. */
     static SavedModel model(long seed) {
-        SoftmaxRegression model = SoftmaxRegression.initialize(FashionMnist.FEATURES, FashionMnist.CLASSES, 0.05f, seed);
-        return new SavedModel(model, FashionMnist.CLASS_NAMES, PixelScaling.UNIT, 28, 28, Map.of());
+        IdxDataSet dataSet = FashionMnist.DATA_SET;
+        SoftmaxRegression model = SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), 0.05f, seed);
+        return new SavedModel(model, dataSet.classNames(), PixelScaling.UNIT, dataSet.height(), dataSet.width(),
+                Map.of());
     }
 
     /** Saves {@code model(seed)} as the folder's model.safetensors. */

@@ -1,7 +1,11 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
+import io.github.softmax4j.data.TrainTest;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code --data-dir} option that every command reading Fashion-MNIST shares, and the loading. */
+/** The {@code --data-dir} option that every command reading the data set shares, and the loading. */
 final class DataDirOption {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
@@ -18,6 +22,11 @@ final class DataDirOption {
             description = "Folder with the four Fashion-MNIST files (default: $FASHION_MNIST_DIR, the user cache, "
                     + "/usr/share/datasets/fashion-mnist, else download).")
     private Path dataDir;
+
+    /** The data set the commands work on. */
+    IdxDataSet dataSet() {
+        return FashionMnist.DATA_SET;
+    }
 
     /** Rejects a --data-dir that is not a folder, as a bad option. */
     void validate() {
@@ -32,12 +41,16 @@ final class DataDirOption {
     }
 
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */
-    FashionMnist load() throws IOException {
-        return DataLoader.standard().load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
+    TrainTest load() throws IOException {
+        return DataLoader.standard(dataSet()).load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
     }
 
-    /** As {@link #load()}, but says where the data came from on stderr, leaving stdout to machine output. */
-    FashionMnist loadQuietly() throws IOException {
-        return DataLoader.standard().load(dataDir, command.commandLine().getErr(), command.commandLine().getErr());
+    /**
+     * Only the test images, saying where they came from on stdout, or on stderr when {@code quietly}
+     * (stdout is then left to machine output).
+     */
+    Dataset loadTest(boolean quietly) throws IOException {
+        PrintWriter err = command.commandLine().getErr();
+        return DataLoader.standard(dataSet()).loadTest(dataDir, quietly ? err : command.commandLine().getOut(), err);
     }
 }

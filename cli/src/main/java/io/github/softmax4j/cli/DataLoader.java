@@ -2,8 +2,10 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.DataSource;
+import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.Downloader;
-import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
+import io.github.softmax4j.data.TrainTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,45 +13,59 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds, downloads if need be, and loads Fashion-MNIST for a command, telling the user where the
+ * Finds, downloads if need be, and loads a data set for a command, telling the user where the
  * data came from; download progress goes to stderr.
  */
 final class DataLoader {
+    private final IdxDataSet dataSet;
     private final DataLocator locator;
     private final Downloader downloader;
 
-    DataLoader(DataLocator locator, Downloader downloader) {
+    DataLoader(IdxDataSet dataSet, DataLocator locator, Downloader downloader) {
+        this.dataSet = dataSet;
         this.locator = locator;
         this.downloader = downloader;
     }
 
-    static DataLoader standard() {
-        return new DataLoader(DataLocator.standard(), Downloader.official());
+    static DataLoader standard(IdxDataSet dataSet) {
+        return new DataLoader(dataSet, DataLocator.standard(dataSet), Downloader.official(dataSet));
     }
 
     /** Loads the data set from {@code dataDir} (null: search), printing its origin to {@code out}. */
-    FashionMnist load(Path dataDir, PrintWriter out, PrintWriter err) throws IOException {
-        Optional<DataSource> found = locator.find(dataDir);
-        DataSource source;
-        if (found.isPresent()) {
-            source = found.get();
-        } else {
-            Path cache = locator.cacheDir();
-            err.println("Fashion-MNIST not found; downloading it into " + cache);
-            try {
-                downloader.downloadAll(cache, new ProgressLine(err));
-            } catch (IOException e) {
-                throw new IOException(e.getMessage() + ". Install the data with 'sudo apt-get install "
-                        + "dataset-fashion-mnist', or pass --data-dir DIR for a folder holding "
-                        + FashionMnist.expectedNames(), e);
-            }
-            source = new DataSource(cache, "downloaded into the user cache");
-        }
-        FashionMnist data = FashionMnist.load(source.dir());
+    TrainTest load(Path dataDir, PrintWriter out, PrintWriter err) throws IOException {
+        DataSource source = find(dataDir, err);
+        TrainTest data = dataSet.load(source.dir());
         out.printf(Locale.ROOT, "data:    %s (%s), %d training and %d test images, checksums verified%n",
                 source.dir(), source.origin(), data.train().size(), data.test().size());
         out.flush();
         return data;
+    }
+
+    /** Loads only the test images, for commands that use a trained model: the training images are not read. */
+    Dataset loadTest(Path dataDir, PrintWriter out, PrintWriter err) throws IOException {
+        DataSource source = find(dataDir, err);
+        Dataset test = dataSet.loadTest(source.dir());
+        out.printf(Locale.ROOT, "data:    %s (%s), %d test images, checksums verified%n", source.dir(),
+                source.origin(), test.size());
+        out.flush();
+        return test;
+    }
+
+    private DataSource find(Path dataDir, PrintWriter err) throws IOException {
+        Optional<DataSource> found = locator.find(dataDir);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Path cache = locator.cacheDir();
+        err.println(dataSet.name() + " not found; downloading it into " + cache);
+        try {
+            downloader.downloadAll(cache, new ProgressLine(err));
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + ". Install the data with 'sudo apt-get install "
+                    + dataSet.where().packageName() + "', or pass --data-dir DIR for a folder holding "
+                    + dataSet.expectedNames(), e);
+        }
+        return new DataSource(cache, "downloaded into the user cache");
     }
 
     /** Redraws one line per file on stderr as a download advances, in steps of whole percents. */

@@ -2,7 +2,7 @@ package io.github.softmax4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.eval.ClassMetrics;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
@@ -62,17 +62,18 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--chart " + chartPath + " is a folder; give a file name");
         }
         try {
-            SavedModel saved = Models.loadFashionMnist(modelPath);
-            FashionMnist fashionMnist = json ? data.loadQuietly() : data.load();
-            Predictions predictions = Predictions.of(saved.model(), fashionMnist.test(), saved.pixelScaling());
+            SavedModel saved = Models.loadFor(modelPath, data.dataSet());
+            Dataset test = data.loadTest(json);
+            Predictions predictions = Predictions.of(saved.model(), test, saved.pixelScaling());
+            List<String> names = saved.classNames();
             ConfusionMatrix confusion = predictions.confusion();
             List<ClassMetrics> perClass = ClassMetrics.of(confusion);
             List<RiskCoverage> tradeOff = RiskCoverage.of(predictions);
             Png.write(RiskCoverageChart.render(tradeOff), chartPath);
             if (json) {
-                out.println(toJson(predictions, confusion, perClass, tradeOff, chartPath));
+                out.println(toJson(names, predictions, confusion, perClass, tradeOff, chartPath));
             } else {
-                printTables(out, predictions, confusion, perClass, tradeOff, chartPath);
+                printTables(out, names, predictions, confusion, perClass, tradeOff, chartPath);
             }
             out.flush();
             return 0;
@@ -82,9 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private void printTables(PrintWriter out, Predictions predictions, ConfusionMatrix confusion,
+    private void printTables(PrintWriter out, List<String> names, Predictions predictions, ConfusionMatrix confusion,
                              List<ClassMetrics> perClass, List<RiskCoverage> tradeOff, Path chartPath) {
-        List<String> names = FashionMnist.CLASS_NAMES;
         out.printf(Locale.ROOT, "model:   %s%n%ntest accuracy: %.4f (%d of %d images)%n%n", modelPath,
                 predictions.accuracy(), Math.round(predictions.accuracy() * predictions.size()), predictions.size());
         out.printf(Locale.ROOT, "%-12s %9s %7s %6s %8s%n", "class", "precision", "recall", "F1", "support");
@@ -105,9 +105,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("chart:   " + chartPath);
     }
 
-    private String toJson(Predictions predictions, ConfusionMatrix confusion, List<ClassMetrics> perClass,
-                          List<RiskCoverage> tradeOff, Path chartPath) throws IOException {
-        List<String> names = FashionMnist.CLASS_NAMES;
+    private String toJson(List<String> names, Predictions predictions, ConfusionMatrix confusion,
+                          List<ClassMetrics> perClass, List<RiskCoverage> tradeOff, Path chartPath)
+            throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("model", modelPath.toString());
         document.put("accuracy", predictions.accuracy());

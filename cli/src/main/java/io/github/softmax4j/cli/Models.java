@@ -1,7 +1,6 @@
 package io.github.softmax4j.cli;
 
-import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxReader;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Loading a model file that commands use with Fashion-MNIST. */
+/** Loading a model file that commands use with the data set. */
 final class Models {
     private Models() {
     }
@@ -22,13 +21,18 @@ final class Models {
         }
     }
 
-    /** Loads {@code path} and checks it classifies 28x28 images into the ten Fashion-MNIST classes. */
-    static SavedModel loadFashionMnist(Path path) throws IOException {
+    /**
+     * Loads {@code path} and checks that it classifies the data set's images into as many classes
+     * as the data set has; the class names are the model's own.
+     */
+    static SavedModel loadFor(Path path, IdxDataSet dataSet) throws IOException {
         SavedModel saved = ModelFile.load(path);
-        if (!saved.classNames().equals(FashionMnist.CLASS_NAMES)
-                || saved.height() != IdxReader.ROWS || saved.width() != IdxReader.COLS) {
-            throw new IOException(path + ": not a Fashion-MNIST model (its classes are " + saved.classNames()
-                    + " on " + saved.height() + "x" + saved.width() + " images); pass a model softmax4j trained");
+        if (saved.classNames().size() != dataSet.classes() || saved.height() != dataSet.height()
+                || saved.width() != dataSet.width()) {
+            throw new IOException(path + ": not a " + dataSet.name() + " model (it classifies " + saved.height() + "x"
+                    + saved.width() + " images into " + saved.classNames().size() + " classes, " + dataSet.name()
+                    + " has " + dataSet.height() + "x" + dataSet.width() + " images in " + dataSet.classes()
+                    + "); pass a model softmax4j trained");
         }
         return saved;
     }

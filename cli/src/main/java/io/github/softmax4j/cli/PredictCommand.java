@@ -1,7 +1,7 @@
 package io.github.softmax4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.model.PredictionReport;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         checkOptions();
         Classifier classifier;
         try {
-            classifier = new Classifier(Models.loadFashionMnist(modelPath));
+            classifier = new Classifier(Models.loadFor(modelPath, data.dataSet()));
             if (saveInput != null) {
                 Files.createDirectories(saveInput);
             }
@@ -75,32 +76,40 @@ final class PredictCommand implements Callable<Integer> {
             err.println("softmax4j predict: " + e.getMessage());
             return Softmax4jCli.EXIT_PROBLEM;
         }
+        int classes = classifier.model().classNames().size();
+        if (top > classes) {
+            throw new ParameterException(spec.commandLine(), "--top must be between 1 and " + classes
+                    + ", the model's number of classes, got " + top);
+        }
         int failures = 0;
         for (Path image : images) {
             try {
                 byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(image));
                 report(out, image.toString(), classifier.classifyPixels(pixels), pixels,
-                        stripExtension(image.getFileName().toString()));
+                        stripExtension(image.getFileName().toString()), null);
             } catch (IOException e) {
-                err.println("softmax4j predict: " + e.getMessage());
+                failed(out, err, image.toString(), e.getMessage());
                 failures++;
             }
         }
         if (!testIndices.isEmpty()) {
             try {
-                FashionMnist fashionMnist = json ? data.loadQuietly() : data.load();
+                Dataset test = data.loadTest(json);
                 for (int index : testIndices) {
-                    if (index >= fashionMnist.test().size()) {
-                        err.println("softmax4j predict: --test-index " + index + " is past the last test image ("
-                                + (fashionMnist.test().size() - 1) + ")");
+                    if (index >= test.size()) {
+                        failed(out, err, "test:" + index, "--test-index " + index + " is past the last test image ("
+                                + (test.size() - 1) + ")");
                         failures++;
                         continue;
                     }
-                    byte[] pixels = fashionMnist.test().image(index);
-                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index);
+                    byte[] pixels = test.image(index);
+                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index,
+                            classifier.model().classNames().get(test.label(index)));
                 }
             } catch (IOException e) {
-                err.println("softmax4j predict: " + e.getMessage());
+                for (int index : testIndices) {
+                    failed(out, err, "test:" + index, e.getMessage());
+                }
                 failures++;
             }
         }
@@ -108,14 +117,30 @@ final class PredictCommand implements Callable<Integer> {
         return failures == 0 ? 0 : Softmax4jCli.EXIT_PROBLEM;
     }
 
-    private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name)
-            throws IOException {
+    /**
+     * One input that could not be classified: its line on stderr, and with --json also a JSON
+     * object on stdout, so that a script reading stdout gets one line per input.
+     */
+    private void failed(PrintWriter out, PrintWriter err, String input, String message) {
+        err.println("softmax4j predict: " + message);
+        if (json) {
+            out.println(JSON.createObjectNode().put("input", input).put("error", message));
+        }
+    }
+
+    /** Prints one prediction; {@code trueLabel} is the known class of a test image, else null. */
+    private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name,
+                        String trueLabel) throws IOException {
         PredictionReport answer = new PredictionReport(input, prediction, top, minConfidence);
         if (saveInput != null) {
             Png.write(seenImage(pixels), saveInput.resolve(name + "-28x28.png"));
         }
         if (json) {
-            out.println(JSON.writeValueAsString(answer.toMap()));
+            Map<String, Object> line = answer.toMap();
+            if (trueLabel != null) {
+                line.put("true_label", trueLabel);
+            }
+            out.println(JSON.writeValueAsString(line));
             return;
         }
         StringBuilder text = new StringBuilder(input).append(": ");
@@ -129,6 +154,10 @@ final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < others.size(); i++) {
             text.append(i == 0 ? "; then " : ", ").append(String.format(Locale.ROOT, "%s %.4f", others.get(i).label(),
                     others.get(i).probability()));
+        }
+        if (trueLabel != null) {
+            text.append("; true class ").append(trueLabel).append(trueLabel.equals(prediction.label()) ? " (right)"
+                    : " (wrong)");
         }
         out.println(text);
     }
@@ -149,8 +178,8 @@ final class PredictCommand implements Callable<Integer> {
         if (images.isEmpty() && testIndices.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one IMAGE or --test-index N");
         }
-        if (top < 1 || top > FashionMnist.CLASSES) {
-            throw new ParameterException(spec.commandLine(), "--top must be between 1 and " + FashionMnist.CLASSES + ", got " + top);
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got " + minConfidence);

@@ -1,12 +1,10 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
-import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxReader;
-import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
-import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.viz.ConfusionChart;
 import io.github.softmax4j.viz.ImageGrid;
@@ -34,35 +32,35 @@ final class RunPictures {
     static final int PREDICTIONS = 24;
     static final int MISTAKES = 16;
     static final int COLUMNS = 8;
-    private static final List<String> NAMES = FashionMnist.CLASS_NAMES;
 
     private RunPictures() {
     }
 
     /**
-     * Writes the pictures and report.html into {@code runDir}; prints the confusion table to
+     * Writes the pictures and report.html of {@code kept} on the {@code test} images into
+     * {@code runDir}, titled with the model's own class names; prints the confusion table to
      * {@code out}. The confusion chart is drawn on a second thread, and {@code curves} draws its
      * last curves on its own, while this thread draws the other pictures (measured: the end of a
      * run went from 0.59 to 0.51 s, median of 3 timestamped runs each).
      */
-    static void write(Path runDir, SoftmaxRegression model, FashionMnist data, PixelScaling scaling,
-                      Map<String, Object> config, String summary, List<EpochStats> history, CurvesWriter curves,
+    static void write(Path runDir, SavedModel kept, Dataset test, Map<String, Object> config, String summary, List<EpochStats> history, CurvesWriter curves,
                       PrintWriter out)
             throws IOException, InterruptedException {
-        Predictions predictions = Predictions.of(model, data.test(), scaling);
+        List<String> names = kept.classNames();
+        Predictions predictions = Predictions.of(kept.model(), test, kept.pixelScaling());
         ConfusionMatrix confusion = predictions.confusion();
         ExecutorService second = Executors.newSingleThreadExecutor();
-        Future<byte[]> heatMapDrawn = second.submit(() -> Png.write(ConfusionChart.render(confusion, NAMES,
+        Future<byte[]> heatMapDrawn = second.submit(() -> Png.write(ConfusionChart.render(confusion, names,
                 "Confusion matrix, test set: % of each true class (row) given each predicted class"),
                 runDir.resolve("confusion.png")));
         second.shutdown();
-        byte[] templates = Png.write(WeightTemplates.render(model.weight(), NAMES, IdxReader.ROWS, IdxReader.COLS),
+        byte[] templates = Png.write(WeightTemplates.render(kept.model().weight(), names, kept.height(), kept.width()),
                 runDir.resolve("templates.png"));
         byte[] grid = Png.write(ImageGrid.render("Test images: true class over predicted class (red: wrong)",
-                Tiles.predictions(predictions, data.test(), 0, PREDICTIONS, NAMES), COLUMNS),
+                Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS),
                 runDir.resolve("predictions.png"));
         byte[] mistakes = Png.write(ImageGrid.render("Most confident mistakes on the test set",
-                Tiles.mistakes(predictions, data.test(), MISTAKES, NAMES), COLUMNS), runDir.resolve("mistakes.png"));
+                Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve("mistakes.png"));
         byte[] heatMap = result(heatMapDrawn);
         curves.finish();
         byte[] curvesPng = Files.readAllBytes(runDir.resolve("curves.png"));
@@ -74,16 +72,16 @@ final class RunPictures {
                         + "over the predicted one; wrong predictions are red.", grid),
                 new Report.Figure("Confusion matrix", "Rows are the true class, columns the predicted class; each "
                         + "cell is the share of the row's images.", heatMap),
-                new Report.Figure("Class templates", "Each class's 784 weights as a 28x28 image: red pixels raise "
-                        + "the class's score when bright, blue ones lower it.", templates),
+                new Report.Figure("Class templates", "Each class's " + kept.model().features() + " weights as a "
+                        + kept.height() + "x" + kept.width() + " image: red pixels raise the class's score when bright, blue ones lower it.", templates),
                 new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
                         + "probability it gave its answer and the test image's index.", mistakes));
-        String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, NAMES, figures);
+        String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, names, figures);
         AtomicFiles.write(runDir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
 
         out.println();
         out.println("confusion on the test set (rows: true class, columns: predicted class):");
-        out.print(ConfusionChart.table(confusion, NAMES));
+        out.print(ConfusionChart.table(confusion, names));
     }
 
     private static byte[] result(Future<byte[]> drawn) throws IOException, InterruptedException {

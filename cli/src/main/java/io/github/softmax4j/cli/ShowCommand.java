@@ -1,7 +1,6 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.Dataset;
-import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.eval.Predictions;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.viz.ImageGrid;
@@ -62,9 +61,8 @@ final class ShowCommand implements Callable<Integer> {
         checkOptions();
         Path target = out != null ? out : Path.of("fashion-mnist-" + split + ".png");
         try {
-            SavedModel saved = model == null ? null : Models.loadFashionMnist(model);
-            FashionMnist fashionMnist = data.load();
-            Dataset images = split == Split.train ? fashionMnist.train() : fashionMnist.test();
+            SavedModel saved = model == null ? null : Models.loadFor(model, data.dataSet());
+            Dataset images = split == Split.train ? data.load().train() : data.loadTest(false);
             if (first + count > images.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                         "--first %d with --count %d goes past the %d images of the %s split", first, count,
@@ -74,11 +72,12 @@ final class ShowCommand implements Callable<Integer> {
             List<ImageGrid.Tile> tiles;
             String title;
             if (saved == null) {
-                tiles = Tiles.samples(images, first, count, FashionMnist.CLASS_NAMES);
-                title = String.format(Locale.ROOT, "Fashion-MNIST %s images %d to %d", split, first, first + count - 1);
+                tiles = Tiles.samples(images, first, count, data.dataSet().classNames());
+                title = String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
+                        first + count - 1);
             } else {
                 Predictions predictions = Predictions.of(saved.model(), images, saved.pixelScaling());
-                tiles = Tiles.predictions(predictions, images, first, count, FashionMnist.CLASS_NAMES);
+                tiles = Tiles.predictions(predictions, images, first, count, saved.classNames());
                 title = String.format(Locale.ROOT, "%s images %d to %d: true class over predicted class (red: wrong)",
                         split, first, first + count - 1);
             }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
         description = "Softmax regression on Fashion-MNIST, from scratch.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class,
-                SweepCommand.class, CompareCommand.class, BoardCommand.class, CommandLine.HelpCommand.class},
+                SweepCommand.class, CompareCommand.class, BoardCommand.class, JshellCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option"})
 public final class Softmax4jCli {
@@ -24,7 +25,8 @@ public final class Softmax4jCli {
 
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
-        return new CommandLine(new Softmax4jCli()).setParameterExceptionHandler(Softmax4jCli::badOption);
+        return UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
+                .setParameterExceptionHandler(Softmax4jCli::badOption);
     }
 
     // a bad option gets its message and the short synopsis, not the whole help page

@@ -1,8 +1,8 @@
 package io.github.softmax4j.cli;
 
-import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxReader;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.Sweep;
@@ -107,19 +107,20 @@ final class SweepCommand implements Callable<Integer> {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
             List<SweepGrid.Run> runs = grid.runs();
-            Thread warmUp = TrainCommand.startWarmUp();
-            FashionMnist fashionMnist = data.load();
-            if (grid.validation() >= fashionMnist.train().size()) {
+            Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
+            TrainTest loaded = data.load();
+            if (grid.validation() >= loaded.train().size()) {
                 throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + fashionMnist.train().size() + " training images, got " + grid.validation());
+                        + loaded.train().size() + " training images, got " + grid.validation());
             }
             stdout.printf(Locale.ROOT, "sweep:   %s, %d runs (%d settings x %d seeds) of %d epochs, %d held out for "
                             + "validation, %d at a time on %d threads%n%n", dir, runs.size(), runs.size() / grid.seeds(),
                     grid.seeds(), grid.epochs(), grid.validation(), Math.min(lanes, runs.size()), threadCount);
             stdout.flush();
             warmUp.join();
-            Sweep sweep = new Sweep(grid, dir, FashionMnist.CLASS_NAMES, IdxReader.ROWS, IdxReader.COLS);
-            Sweep.Result result = sweep.run(fashionMnist.train(), fashionMnist.test(), threadCount, lanes,
+            IdxDataSet dataSet = loaded.dataSet();
+            Sweep sweep = new Sweep(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
+            Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();

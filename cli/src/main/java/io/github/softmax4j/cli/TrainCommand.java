@@ -1,12 +1,12 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
-import io.github.softmax4j.data.FashionMnist;
-import io.github.softmax4j.data.IdxReader;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
-import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.TrainConfig;
@@ -111,7 +111,8 @@ final class TrainCommand implements Callable<Integer> {
         checkPaths();
         TrainConfig config = resume == null ? config() : null;
         Path runDir = resume != null ? resume : OutputFolder.choose(spec, out, "runs");
-        Thread warmUp = startWarmUp();
+        IdxDataSet dataSet = data.dataSet();
+        Thread warmUp = startWarmUp(dataSet);
         try {
             Checkpoint begin;
             String init;
@@ -120,8 +121,8 @@ final class TrainCommand implements Callable<Integer> {
                 Map<String, String> training = new LinkedHashMap<>();
                 config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
                 training.put("init", initModel == null ? "random" : initModel.toString());
-                SavedModel start = new SavedModel(initialModel(config), FashionMnist.CLASS_NAMES, config.pixelScaling(),
-                        IdxReader.ROWS, IdxReader.COLS, training);
+                SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
+                        config.pixelScaling(), dataSet.height(), dataSet.width(), training);
                 begin = TrainingJob.fresh(start, config);
             } else {
                 begin = extended(Checkpoint.load(runDir));
@@ -133,10 +134,10 @@ final class TrainCommand implements Callable<Integer> {
                                 + (leftovers == 1 ? "" : "s") + ")");
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
-            FashionMnist fashionMnist = data.load();
-            if (config.validation() >= fashionMnist.train().size()) {
+            TrainTest loaded = data.load();
+            if (config.validation() >= loaded.train().size()) {
                 throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + fashionMnist.train().size() + " training images, got " + config.validation());
+                        + loaded.train().size() + " training images, got " + config.validation());
             }
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
@@ -145,12 +146,12 @@ final class TrainCommand implements Callable<Integer> {
                     config.pixelScaling().formula(), config.shuffle() ? "on" : "off", threadCount);
             if (config.validation() > 0) {
                 stdout.printf("data:    %d images train the model, %d are held out for validation%s%n",
-                        fashionMnist.train().size() - config.validation(), config.validation(),
+                        loaded.train().size() - config.validation(), config.validation(),
                         config.earlyStopping() > 0 ? "; early stopping after " + config.earlyStopping()
                                 + " epochs without a better validation accuracy" : "");
             }
             stdout.printf("run:     %s%n%n", runDir);
-            return run.run(fashionMnist);
+            return run.run(loaded);
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
             return Softmax4jCli.EXIT_PROBLEM;
@@ -201,10 +202,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Starts compiling the kernels on a small problem in the background (see {@link Trainer#warmUp}). */
-    static Thread startWarmUp() {
+    static Thread startWarmUp(IdxDataSet dataSet) {
         Thread warmUp = new Thread(() -> {
             try {
-                Trainer.warmUp(FashionMnist.FEATURES, FashionMnist.CLASSES);
+                Trainer.warmUp(dataSet.features(), dataSet.classes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -214,12 +215,11 @@ final class TrainCommand implements Callable<Integer> {
         return warmUp;
     }
 
-    private SoftmaxRegression initialModel(TrainConfig config) throws IOException {
+    private SoftmaxRegression initialModel(TrainConfig config, IdxDataSet dataSet) throws IOException {
         if (initModel == null) {
-            return SoftmaxRegression.initialize(FashionMnist.FEATURES, FashionMnist.CLASSES, config.initStd(),
-                    config.seed());
+            return SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), config.initStd(), config.seed());
         }
-        return Models.loadFashionMnist(initModel).model();
+        return Models.loadFor(initModel, dataSet).model();
     }
 
     private TrainConfig config() {

@@ -1,6 +1,6 @@
 package io.github.softmax4j.cli;
 
-import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.TrainingJob;
@@ -42,7 +42,7 @@ final class TrainingRun {
     }
 
     /** Trains and writes everything; returns the exit code. */
-    int run(FashionMnist data) throws IOException, InterruptedException {
+    int run(TrainTest data) throws IOException, InterruptedException {
         TrainConfig config = start.config();
         boolean validated = config.validation() > 0;
         ValidationSplit split = validated ? split(data, config) : null;
@@ -87,14 +87,14 @@ final class TrainingRun {
         if (metrics.selected() != null) {
             out.printf("%n%s%n", summary);
         }
-        RunPictures.write(runDir, outcome.kept().model(), data, config.pixelScaling(), described, summary,
+        RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
                 metrics.epochs(), curves, out);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve("report.html"));
         return 0;
     }
 
-    private static ValidationSplit split(FashionMnist data, TrainConfig config) {
+    private static ValidationSplit split(TrainTest data, TrainConfig config) {
         return ValidationSplit.of(data.train(), config.validation(), config.seed());
     }
 

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One self-contained HTML page per run: the configuration, the metrics table, the confusion
- * table and every picture, embedded as data URIs so the page needs no other file and no network.
+ * One self-contained HTML page per run: the result in a sentence, every picture (embedded as
+ * data URIs, so the page needs no other file and no network), the confusion counts, the
+ * configuration, and the metrics of every epoch last, folded away when the run is long.
  */
 public final class Report {
     /** A picture for the report: a heading, a sentence saying how to read it, and PNG bytes. */
@@ -30,6 +31,9 @@ public final class Report {
             p.caption { color: #555; }
             """;
 
+    // a metrics table longer than this many epochs starts folded
+    private static final int FOLDED_ROWS = 20;
+
     private Report() {
     }
 
@@ -41,13 +45,32 @@ public final class Report {
                 .append(escape(name)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         page.append("<h1>softmax4j run ").append(escape(name)).append("</h1>\n");
         page.append("<p>").append(escape(summary)).append("</p>\n");
+        for (Figure figure : figures) {
+            page.append("<h2>").append(escape(figure.heading())).append("</h2>\n<p class=\"caption\">")
+                    .append(escape(figure.caption())).append("</p>\n<img alt=\"").append(escape(figure.heading()))
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(figure.png()))
+                    .append("\">\n");
+        }
+        confusionTable(page, confusion, classNames);
         page.append("<h2>Configuration</h2>\n<table>\n");
         config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(key))
                 .append("</th><td class=\"name\">").append(escape(String.valueOf(value))).append("</td></tr>\n"));
+        page.append("</table>\n");
+        metricsTable(page, epochs);
+        page.append("</body>\n</html>\n");
+        return page.toString();
+    }
+
+    // last on the page, and folded away when long, so that the pictures come first
+    private static void metricsTable(StringBuilder page, List<EpochStats> epochs) {
         boolean validated = !epochs.isEmpty() && epochs.get(0).validated();
-        page.append("</table>\n<h2>Metrics</h2>\n<table>\n<tr><th>epoch</th><th>lr</th><th>train loss</th>"
-                + "<th>train acc</th>" + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>")
-                + "<th>seconds</th></tr>\n");
+        boolean folded = epochs.size() > FOLDED_ROWS;
+        page.append("<h2>Metrics per epoch</h2>\n");
+        if (folded) {
+            page.append("<details>\n<summary>").append(epochs.size()).append(" epochs</summary>\n");
+        }
+        page.append("<table>\n<tr><th>epoch</th><th>lr</th><th>train loss</th><th>train acc</th>"
+                + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>") + "<th>seconds</th></tr>\n");
         for (EpochStats s : epochs) {
             page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.4f</td><td>%.4f</td>", s.epoch(),
                     s.learningRate(), s.trainLoss(), s.trainAccuracy()));
@@ -56,15 +79,9 @@ public final class Report {
             page.append(String.format(Locale.ROOT, "<td>%.3f</td></tr>%n", s.seconds()));
         }
         page.append("</table>\n");
-        for (Figure figure : figures) {
-            page.append("<h2>").append(escape(figure.heading())).append("</h2>\n<p class=\"caption\">")
-                    .append(escape(figure.caption())).append("</p>\n<img alt=\"").append(escape(figure.heading()))
-                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(figure.png()))
-                    .append("\">\n");
+        if (folded) {
+            page.append("</details>\n");
         }
-        confusionTable(page, confusion, classNames);
-        page.append("</body>\n</html>\n");
-        return page.toString();
     }
 
     private static void confusionTable(StringBuilder page, ConfusionMatrix matrix, List<String> classNames) {

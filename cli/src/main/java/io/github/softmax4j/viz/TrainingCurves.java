@@ -12,6 +12,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -20,41 +22,67 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * validation split shows validation loss and accuracy instead of the test accuracy.
  */
 public final class TrainingCurves {
+    /** The name of the series that draws nothing and only makes the epoch ticks round numbers. */
+    static final String ROUND_TICKS = "round epoch ticks";
+    private static final int LOSS_AXIS = 0;
+    private static final int ACCURACY_AXIS = 1;
 
     private TrainingCurves() {
     }
 
-    /** The chart of {@code history}; the y axis runs from 0 to 1, or to the largest loss if above 1. */
+    /**
+     * The chart of {@code history}. Losses are read on the left axis, from 0 to 1 or to the largest
+     * loss if above 1; accuracies on the right axis, always 0 to 1, so a loss that explodes does not
+     * flatten the accuracy lines.
+     */
     public static XYChart chart(List<EpochStats> history) {
-        XYChart chart = Palette.lineChart("Training curves", "epoch", "loss / accuracy");
+        XYChart chart = Palette.lineChart("Training curves", "epoch", "loss");
+        chart.setYAxisGroupTitle(LOSS_AXIS, "loss");
+        chart.setYAxisGroupTitle(ACCURACY_AXIS, "accuracy");
         var styler = chart.getStyler();
-        styler.setMarkerSize(6);
+        styler.setYAxisGroupPosition(ACCURACY_AXIS, Styler.YAxisPosition.Right);
+        styler.setMarkerSize(history.size() > 50 ? 0 : 6);
         styler.setXAxisDecimalPattern("0");
         styler.setYAxisDecimalPattern("0.0#");
-        styler.setXAxisMin(history.isEmpty() ? 1.0 : history.get(0).epoch());
-        styler.setXAxisMax(history.isEmpty() ? 2.0 : Math.max(history.get(history.size() - 1).epoch(), 2.0));
+        double first = history.isEmpty() ? 1.0 : history.get(0).epoch();
+        double last = history.isEmpty() ? 2.0 : Math.max(history.get(history.size() - 1).epoch(), first + 1);
+        styler.setXAxisMin(first);
+        styler.setXAxisMax(last);
         double top = Math.max(1.0, history.stream().mapToDouble(s -> Math.max(s.trainLoss(),
                 s.validated() ? s.valLoss() : 0)).max().orElse(1.0));
-        styler.setYAxisMin(0.0);
-        styler.setYAxisMax(Math.ceil(top * 10) / 10);
+        styler.setYAxisMin(LOSS_AXIS, 0.0);
+        styler.setYAxisMax(LOSS_AXIS, Math.ceil(top * 10) / 10);
+        styler.setYAxisMin(ACCURACY_AXIS, 0.0);
+        styler.setYAxisMax(ACCURACY_AXIS, 1.0);
 
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
-        add(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray(), Palette.TRAIN_LOSS);
-        add(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(), Palette.TRAIN_ACC);
+        add(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray(),
+                Palette.TRAIN_LOSS, LOSS_AXIS);
+        add(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
+                Palette.TRAIN_ACC, ACCURACY_AXIS);
         if (!history.isEmpty() && history.get(0).validated()) {
             add(chart, "val loss", epochs, history.stream().mapToDouble(EpochStats::valLoss).toArray(),
-                    Palette.VAL_LOSS);
+                    Palette.VAL_LOSS, LOSS_AXIS);
             add(chart, "val acc", epochs, history.stream().mapToDouble(EpochStats::valAccuracy).toArray(),
-                    Palette.TEST_ACC);
+                    Palette.TEST_ACC, ACCURACY_AXIS);
         } else {
             add(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
-                    Palette.TEST_ACC);
+                    Palette.TEST_ACC, ACCURACY_AXIS);
         }
+        // XChart puts the ticks of an evenly spaced x axis on every k-th epoch and lets 3-digit labels
+        // run into each other ("100109118"); one unevenly spaced point that draws nothing makes it
+        // choose round numbers of epochs instead
+        XYSeries roundTicks = chart.addSeries(ROUND_TICKS, new double[] {first, first + 0.5}, new double[] {0, 0});
+        roundTicks.setYAxisGroup(LOSS_AXIS);
+        roundTicks.setMarker(SeriesMarkers.NONE);
+        roundTicks.setLineStyle(SeriesLines.NONE);
+        roundTicks.setShowInLegend(false);
         return chart;
     }
 
-    private static void add(XYChart chart, String name, double[] x, double[] y, java.awt.Color color) {
+    private static void add(XYChart chart, String name, double[] x, double[] y, java.awt.Color color, int axis) {
         XYSeries series = chart.addSeries(name, x.length == 0 ? new double[] {0} : x, y.length == 0 ? new double[] {0} : y);
+        series.setYAxisGroup(axis);
         series.setLineColor(color);
         series.setMarkerColor(color);
         series.setMarker(SeriesMarkers.CIRCLE);

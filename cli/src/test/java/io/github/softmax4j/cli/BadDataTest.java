@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.IdxBytes;
+import io.github.softmax4j.data.IdxDataSet.Part;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,16 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * run folder written.
  */
 class BadDataTest {
-    private static final FashionMnist.Part TRAIN_IMAGES = FashionMnist.Part.TRAIN_IMAGES;
-    private static final FashionMnist.Part TRAIN_LABELS = FashionMnist.Part.TRAIN_LABELS;
-    private static final FashionMnist.Part TEST_LABELS = FashionMnist.Part.TEST_LABELS;
+    private static final IdxDataSet DATA_SET = FashionMnist.DATA_SET;
+    private static final Part TRAIN_IMAGES = Part.TRAIN_IMAGES;
+    private static final Part TRAIN_LABELS = Part.TRAIN_LABELS;
+    private static final Part TEST_LABELS = Part.TEST_LABELS;
 
     @TempDir
     Path dir;
 
-    private static byte[] real(FashionMnist.Part part) {
+    private static byte[] real(Part part) {
         try {
-            return Files.readAllBytes(part.find(RealData.dir()));
+            return Files.readAllBytes(DATA_SET.find(part, RealData.dir()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -49,7 +52,7 @@ class BadDataTest {
         return buffer.array();
     }
 
-    private static Arguments bad(String name, FashionMnist.Part part, Supplier<byte[]> bytes, String problem) {
+    private static Arguments bad(String name, Part part, Supplier<byte[]> bytes, String problem) {
         return Arguments.of(name, part, bytes, problem);
     }
 
@@ -94,7 +97,7 @@ class BadDataTest {
                 bad("a huge count in a small raw file", TRAIN_IMAGES, () -> header(0x00000803, 2_000_000, 28, 28),
                         "the file is truncated"),
                 bad("a huge count in a small gzip file", TRAIN_LABELS,
-                        () -> IdxBytes.gzip(header(0x00000801, Integer.MAX_VALUE)), "more than any Fashion-MNIST file holds"),
+                        () -> IdxBytes.gzip(header(0x00000801, Integer.MAX_VALUE)), "more than a Java array can hold"),
                 bad("trailing bytes", TEST_LABELS, () -> IdxBytes.append(IdxBytes.labels(1, 2, 3), (byte) 0),
                         "remove the trailing bytes"),
                 bad("label 10", TRAIN_LABELS, () -> IdxBytes.labels(1, 10, 3), "label 10 at index 1 is out of range 0..9"),
@@ -110,17 +113,17 @@ class BadDataTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void isRejectedInOneLineWithExitCode1AndNothingWritten(String name, FashionMnist.Part part, Supplier<byte[]> bytes,
+    void isRejectedInOneLineWithExitCode1AndNothingWritten(String name, Part part, Supplier<byte[]> bytes,
                                                           String problem) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Path real = RealData.dir();
-        for (FashionMnist.Part other : FashionMnist.Part.values()) {
+        for (Part other : Part.values()) {
             if (other != part) {
-                Path source = other.find(real);
+                Path source = DATA_SET.find(other, real);
                 Files.createSymbolicLink(data.resolve(source.getFileName()), source);
             }
         }
-        Path broken = Files.write(data.resolve(part.gzipFileName()), bytes.get());
+        Path broken = Files.write(data.resolve(DATA_SET.file(part).gzipFileName()), bytes.get());
         Path out = dir.resolve("run");
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--out", out.toString());
         assertEquals(1, run.exitCode(), name + ": " + run.err());
@@ -137,20 +140,20 @@ class BadDataTest {
     @MethodSource("missing")
     void aMissingFileNamesTheFolderAndTheFiles(String name, boolean directoryInstead) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
-        for (FashionMnist.Part part : FashionMnist.Part.values()) {
+        for (Part part : Part.values()) {
             if (part != TRAIN_IMAGES) {
-                Path source = part.find(RealData.dir());
+                Path source = DATA_SET.find(part, RealData.dir());
                 Files.createSymbolicLink(data.resolve(source.getFileName()), source);
             }
         }
         if (directoryInstead) {
-            Files.createDirectory(data.resolve(TRAIN_IMAGES.gzipFileName()));
+            Files.createDirectory(data.resolve(DATA_SET.file(TRAIN_IMAGES).gzipFileName()));
         }
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--out", dir.resolve("run").toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(data + " (from --data-dir) does not hold the Fashion-MNIST files"), run.err());
-        assertTrue(run.err().contains(TRAIN_IMAGES.gzipFileName()), run.err());
+        assertTrue(run.err().contains(DATA_SET.file(TRAIN_IMAGES).gzipFileName()), run.err());
         assertFalse(Files.exists(dir.resolve("run")));
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.Downloader;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,8 +32,9 @@ class DataLoaderTest {
             closedPort = socket.getLocalPort();
         }
         Path cache = dir.resolve("cache");
-        DataLoader loader = new DataLoader(new DataLocator(Map.of(), cache, dir.resolve("no-package")),
-                new Downloader(URI.create("http://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(1),
+        IdxDataSet dataSet = FashionMnist.DATA_SET;
+        DataLoader loader = new DataLoader(dataSet, new DataLocator(dataSet, Map.of(), cache, dir.resolve("no-package")),
+                new Downloader(dataSet, URI.create("http://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(1),
                         Duration.ofSeconds(1), Duration.ofSeconds(1)));
         StringWriter err = new StringWriter();
         IOException e = assertThrows(IOException.class,

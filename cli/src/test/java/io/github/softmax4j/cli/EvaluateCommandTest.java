@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.model.SoftmaxRegression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +40,19 @@ class EvaluateCommandTest {
         assertTrue(run.out().contains("class        precision  recall     F1  support"), run.out());
         assertTrue(run.out().contains("threshold  answered  accuracy"), run.out());
         assertTrue(ImageIO.read(chart.toFile()).getWidth() > 300, "the risk-coverage chart");
+    }
+
+    @Test
+    void theClassNamesAreTheModelsOwn() throws IOException {
+        SavedModel trained = ModelFile.load(TrainedModel.model());
+        List<String> renamed = trained.classNames().stream().map(name -> "my " + name).toList();
+        Path model = dir.resolve("renamed.safetensors");
+        ModelFile.save(model, new SavedModel(trained.model(), renamed, trained.pixelScaling(), trained.height(),
+                trained.width(), trained.training()));
+        CliRun run = CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("my Ankle boot"), run.out());
+        assertTrue(run.out().contains("10000 test images, checksums verified"), run.out());
     }
 
     @Test
@@ -68,6 +87,18 @@ class EvaluateCommandTest {
         Path model = TrainedModel.model();
         assertEquals(0, CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString()).exitCode());
         assertTrue(Files.isRegularFile(model.resolveSibling("risk-coverage.png")));
+    }
+
+    @Test
+    void aModelOfAnotherShapeIsRefusedInOneLine() throws IOException {
+        Path other = dir.resolve("digits.safetensors");
+        ModelFile.save(other, new SavedModel(SoftmaxRegression.zeros(64, 3), List.of("a", "b", "c"),
+                PixelScaling.UNIT, 8, 8, Map.of()));
+        CliRun run = CliRun.of("evaluate", other.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(other + ": not a Fashion-MNIST model (it classifies 8x8 images into 3 "
+                + "classes, Fashion-MNIST has 28x28 images in 10)"), run.err());
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.PictureBomb;
+import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.model.Classifier;
 import java.awt.image.BufferedImage;
@@ -124,6 +126,45 @@ class PredictCommandTest {
     }
 
     @Test
+    void withJsonEveryInputGetsOneLineOnStdoutEvenWhenItCannotBeRead() throws IOException {
+        Path good = dir.resolve("good.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", good.toFile());
+        Path text = Files.writeString(dir.resolve("notes.jpg"), "hello");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), text.toString(), good.toString(),
+                "--test-index", "1", "--test-index", "99999", "--json");
+        assertEquals(1, run.exitCode());
+        List<JsonNode> lines = jsonLines(run.out());
+        assertEquals(4, lines.size(), run.out());
+        assertEquals(text.toString(), lines.get(0).get("input").asText());
+        assertTrue(lines.get(0).get("error").asText().contains("not an image"), run.out());
+        assertEquals(good.toString(), lines.get(1).get("input").asText());
+        assertFalse(lines.get(1).has("error"));
+        assertEquals("test:1", lines.get(2).get("input").asText());
+        assertEquals("Pullover", lines.get(2).get("true_label").asText());
+        assertEquals("test:99999", lines.get(3).get("input").asText());
+        assertTrue(lines.get(3).get("error").asText().contains("past the last test image"), run.out());
+        assertEquals(2, run.err().lines().filter(line -> line.startsWith("softmax4j predict: ")).count(), run.err());
+    }
+
+    @Test
+    void testImagesByIndexNeedOnlyTheTestFiles() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (IdxDataSet.Part part : IdxDataSet.Part.values()) {
+            Path source = FashionMnist.DATA_SET.find(part, RealData.dir());
+            if (part == IdxDataSet.Part.TRAIN_IMAGES) {
+                Files.write(data.resolve(source.getFileName()), new byte[] {1, 2, 3});
+            } else {
+                Files.createSymbolicLink(data.resolve(source.getFileName()), source);
+            }
+        }
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), "--test-index", "0", "--data-dir",
+                data.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("10000 test images, checksums verified"), run.out());
+        assertTrue(run.out().contains("; true class Ankle boot"), run.out());
+    }
+
+    @Test
     void belowTheMinimumConfidenceTheAnswerIsUnsure() throws IOException {
         Path png = dir.resolve("one.png");
         ImageIO.write(exact(RealData.load().test().image(0)), "png", png.toFile());
@@ -143,6 +184,8 @@ class PredictCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         Classifier.Prediction expected = Classifier.load(TrainedModel.model()).classifyPixels(RealData.load().test().image(7));
         assertTrue(run.out().contains("test:7: " + expected.label() + " "), run.out());
+        // test image 7 is a shirt, which the model takes for a coat
+        assertTrue(run.out().strip().endsWith("; true class Shirt (wrong)"), run.out());
         BufferedImage saved = ImageIO.read(seen.resolve("test-7-28x28.png").toFile());
         assertEquals(28, saved.getWidth());
         assertEquals(28, saved.getHeight());
@@ -150,7 +193,7 @@ class PredictCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--top|0|--top must be between 1 and 10",
+        "--top|0|--top must be at least 1",
         "--top|11|--top must be between 1 and 10",
         "--min-confidence|1.5|--min-confidence must be between 0 and 1",
         "--test-index|-2|--test-index must be >= 0",

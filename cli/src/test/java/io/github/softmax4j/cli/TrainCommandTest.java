@@ -115,7 +115,7 @@ class TrainCommandTest {
         assertTrue(run.out().contains(" 9  Ankle boot"), run.out());
 
         SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
-        assertEquals(FashionMnist.CLASS_NAMES, saved.classNames());
+        assertEquals(FashionMnist.DATA_SET.classNames(), saved.classNames());
         assertEquals("2", saved.training().get("epochs"));
         double accuracy = Metrics.evaluateAccuracy(saved.model(), RealData.load().test(), saved.pixelScaling());
         assertEquals(last.get("test_acc").asDouble(), accuracy, 1e-12);

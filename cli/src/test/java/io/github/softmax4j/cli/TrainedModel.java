@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A model trained once per test JVM (1 epoch with the defaults) for the tests that use a model. */
 final class TrainedModel {
@@ -19,7 +21,9 @@ final class TrainedModel {
     static synchronized Path runDir() {
         if (runDir == null) {
             try {
-                Path dir = Files.createTempDirectory("softmax4j-model").resolve("run");
+                Path temporary = Files.createTempDirectory("softmax4j-model");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(temporary)));
+                Path dir = temporary.resolve("run");
                 CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1",
                         "--out", dir.toString());
                 assertEquals(0, run.exitCode(), run.err());
@@ -29,6 +33,15 @@ final class TrainedModel {
             }
         }
         return runDir;
+    }
+
+    // the run folder is about 1 MB; each test JVM removes its own when it ends
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Its model file. */

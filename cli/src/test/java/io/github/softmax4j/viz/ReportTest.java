@@ -19,14 +19,34 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
-    private static String report() throws IOException {
+    private static String report(List<EpochStats> epochs) throws IOException {
         byte[] png = Png.encode(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("learning_rate", 0.1);
         config.put("init", "<script>alert(1)</script>");
         List<Report.Figure> figures = List.of(new Report.Figure("Curves", "c", png), new Report.Figure("Grid", "g", png));
-        return Report.html("run & co", "After 1 epochs: test acc 0.7900", config, List.of(EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2)),
+        return Report.html("run & co", "After 1 epochs: test acc 0.7900", config, epochs,
                 ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2), List.of("a", "b"), figures);
+    }
+
+    private static String report() throws IOException {
+        return report(List.of(EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2)));
+    }
+
+    @Test
+    void thePicturesComeFirstAndALongMetricsTableIsFoldedAtTheEnd() throws IOException {
+        List<EpochStats> long200 = new ArrayList<>();
+        for (int e = 1; e <= 200; e++) {
+            long200.add(EpochStats.tested(e, 0.1f, 0.5, 0.8, 0.79, 0.2));
+        }
+        String html = report(long200);
+        int firstPicture = html.indexOf("<img");
+        int metrics = html.indexOf("<h2>Metrics per epoch</h2>");
+        assertTrue(firstPicture > 0 && metrics > html.lastIndexOf("<img"), "pictures before the metrics");
+        assertTrue(html.indexOf("<h2>Confusion counts</h2>") < metrics);
+        assertTrue(html.substring(metrics).startsWith("<h2>Metrics per epoch</h2>\n<details>\n<summary>200 epochs"
+                + "</summary>"), html.substring(metrics, metrics + 80));
+        assertFalse(report().contains("<details>"), "ten epochs or one stay open");
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.github.softmax4j.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.train.EpochStats;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.junit.jupiter.api.Test;
 
 class TrainingCurvesTest {
@@ -38,13 +42,46 @@ class TrainingCurvesTest {
         var chart = TrainingCurves.chart(HISTORY);
         assertEquals("Training curves", chart.getTitle());
         assertEquals("epoch", chart.getXAxisTitle());
-        assertEquals("loss / accuracy", chart.getYAxisTitle());
-        assertEquals(List.of("train loss", "train acc", "test acc"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals("loss", chart.getYAxisGroupTitle(0));
+        assertEquals("accuracy", chart.getYAxisGroupTitle(1));
+        assertEquals(List.of("train loss", "train acc", "test acc"), chart.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList());
+    }
+
+    @Test
+    void accuraciesKeepTheirOwnScaleWhenTheLossExplodes() {
+        List<EpochStats> diverging = List.of(EpochStats.tested(1, 5f, 0.9, 0.7, 0.5, 0.1),
+                EpochStats.tested(2, 5f, 180, 0.6, 0.4, 0.1));
+        var chart = TrainingCurves.chart(diverging);
+        assertEquals(180.0, chart.getStyler().getYAxisMax(0), 1e-9);
+        assertEquals(1.0, chart.getStyler().getYAxisMax(1), 1e-9);
+        BufferedImage image = TrainingCurves.render(diverging);
+        // the train accuracy line (0.7 to 0.6 of the right axis) runs in the upper half of the picture,
+        // not along the bottom as it did on the loss's scale
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int upper = Pixels.count(image, Palette.TRAIN_ACC, 10, 0, 0, w, h / 2);
+        int lower = Pixels.count(image, Palette.TRAIN_ACC, 10, 0, h / 2, w, h);
+        assertTrue(upper > 2 * lower, "train acc pixels: " + upper + " in the upper half, " + lower + " below");
+    }
+
+    @Test
+    void aLongRunGetsRoundEpochTicksFromAnInvisibleUnevenPoint() {
+        List<EpochStats> long200 = new ArrayList<>();
+        for (int e = 1; e <= 200; e++) {
+            long200.add(EpochStats.tested(e, 0.1f, 0.5, 0.8, 0.8, 0.1));
+        }
+        XYSeries round = TrainingCurves.chart(long200).getSeriesMap().get(TrainingCurves.ROUND_TICKS);
+        assertFalse(round.isShowInLegend());
+        assertEquals(SeriesMarkers.NONE, round.getMarker());
+        double[] x = round.getXData();
+        assertEquals(2, x.length);
+        assertEquals(0.5, x[1] - x[0], 1e-9, "not spaced like the epochs, so XChart does not tick every k-th epoch");
     }
 
     @Test
     void aLossAboveOneWidensTheAxisInsteadOfLeavingTheChart() {
         var chart = TrainingCurves.chart(List.of(EpochStats.tested(1, 0.1f, 2.34, 0.3, 0.35, 0.1)));
-        assertEquals(2.4, chart.getStyler().getYAxisMax(), 1e-9);
+        assertEquals(2.4, chart.getStyler().getYAxisMax(0), 1e-9);
     }
 }

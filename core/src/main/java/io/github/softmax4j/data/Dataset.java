@@ -1,7 +1,9 @@
 package io.github.softmax4j.data;
 
 import io.github.softmax4j.math.BatchKernels;
+import io.github.softmax4j.math.Kernels;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Labelled images in memory: uint8 pixels, row-major, {@code features} per image, and int labels.
@@ -67,6 +69,26 @@ public final class Dataset {
     /** A copy of example {@code i}'s uint8 pixels. */
     public byte[] image(int i) {
         return Arrays.copyOfRange(pixels, i * features, (i + 1) * features);
+    }
+
+    /**
+     * Examples [from, from + count) scaled as {@code scaling} says, as a new (count, features)
+     * row-major array: a batch to look at, such as the input of d2l's {@code net(X)}.
+     */
+    public float[] scaledImages(int from, int count, PixelScaling scaling) {
+        Objects.checkFromIndexSize(from, count, size());
+        float[] x = new float[Math.multiplyExact(count, features)];
+        for (int i = 0; i < count; i++) {
+            Kernels.scalePixels(x, i * features, pixels, (from + i) * features, features, scaling.mean(),
+                    scaling.std());
+        }
+        return x;
+    }
+
+    /** The labels of examples [from, from + count), as a new array. */
+    public int[] labels(int from, int count) {
+        Objects.checkFromIndexSize(from, count, size());
+        return Arrays.copyOfRange(labels, from, from + count);
     }
 
     /** The examples at {@code indices}, in that order, as a new data set. */

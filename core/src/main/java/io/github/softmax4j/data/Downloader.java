@@ -10,54 +10,55 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Downloads the four Fashion-MNIST .gz files from a mirror into a folder. Each file is verified
+ * Downloads a data set's four .gz files from a mirror into a folder. Each file is verified
  * (the SHA-256 of its decompressed contents, so a mirror that recompresses, as Debian does, is
  * accepted) before it is moved into place, so only verified files ever appear there. Connecting,
  * every read and every whole file are bounded by timeouts, so a stalled server cannot hang a run.
  */
 public final class Downloader {
-    /** The data set's official mirror. */
-    public static final URI OFFICIAL_MIRROR = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
-
     /** Told how a download advances; {@code totalBytes} is -1 when the server does not say. */
     @FunctionalInterface
     public interface Progress {
         void update(String fileName, long bytesSoFar, long totalBytes);
     }
 
+    private final IdxDataSet dataSet;
     private final URI mirror;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration fileTimeout;
 
     /**
-     * A downloader from {@code mirror} (a base URI ending in '/'): {@code connectTimeout} to
+     * A downloader of {@code dataSet} from {@code mirror} (a base URI ending in '/'): {@code connectTimeout} to
      * connect, {@code readTimeout} for any single read, and {@code fileTimeout} for a whole file,
      * so that a server trickling bytes cannot hold a run forever either.
      */
-    public Downloader(URI mirror, Duration connectTimeout, Duration readTimeout, Duration fileTimeout) {
+    public Downloader(IdxDataSet dataSet, URI mirror, Duration connectTimeout, Duration readTimeout, Duration fileTimeout) {
+        this.dataSet = dataSet;
         this.mirror = mirror;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.fileTimeout = fileTimeout;
     }
 
-    /** The official mirror: 15 s to connect, 30 s for any single read, 10 minutes for a file. */
-    public static Downloader official() {
-        return new Downloader(OFFICIAL_MIRROR, Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(10));
+    /** From the data set's mirror: 15 s to connect, 30 s for any single read, 10 minutes for a file. */
+    public static Downloader official(IdxDataSet dataSet) {
+        return new Downloader(dataSet, dataSet.where().mirror(), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                Duration.ofMinutes(10));
     }
 
     /** Downloads every file {@code dir} lacks. Throws an IOException saying which file failed and why. */
     public void downloadAll(Path dir, Progress progress) throws IOException {
-        for (FashionMnist.Part part : FashionMnist.Part.values()) {
-            if (part.find(dir) == null) {
-                download(part, dir.resolve(part.gzipFileName()), progress);
+        for (IdxDataSet.Part part : IdxDataSet.Part.values()) {
+            if (dataSet.find(part, dir) == null) {
+                download(part, dir.resolve(dataSet.file(part).gzipFileName()), progress);
             }
         }
     }
 
-    private void download(FashionMnist.Part part, Path target, Progress progress) throws IOException {
-        URL url = mirror.resolve(part.gzipFileName()).toURL();
+    private void download(IdxDataSet.Part part, Path target, Progress progress) throws IOException {
+        String fileName = dataSet.file(part).gzipFileName();
+        URL url = mirror.resolve(fileName).toURL();
         try {
             HttpURLConnection connection = (HttpURLConnection) url.openConnection();
             connection.setConnectTimeout((int) connectTimeout.toMillis());
@@ -76,7 +77,7 @@ public final class Downloader {
                         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                             out.write(buffer, 0, n);
                             received += n;
-                            progress.update(part.gzipFileName(), received, total);
+                            progress.update(fileName, received, total);
                             if (System.nanoTime() > deadline) {
                                 throw new IOException("gave up after " + fileTimeout.toSeconds() + " s with " + received
                                         + " bytes received; the server is too slow");
@@ -86,7 +87,7 @@ public final class Downloader {
                     if (total >= 0 && received != total) {
                         throw new IOException("connection closed after " + received + " of " + total + " bytes");
                     }
-                }, written -> FashionMnist.verify(written, part));
+                }, written -> dataSet.verify(written, part));
             } finally {
                 connection.disconnect();
             }

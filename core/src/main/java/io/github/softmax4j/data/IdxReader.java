@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads IDX files of 28x28 uint8 images and of uint8 class labels, gzip-compressed or raw (told
+ * Reads IDX files of uint8 images of a given height and width and of uint8 class labels, gzip-compressed or raw (told
  * apart by the gzip magic bytes, not the file name). Distrusts the file: checks the magic number,
  * element type, dimensions, exact payload length and label range, and never allocates more than
  * the file can actually hold, whatever size its header declares.
@@ -29,10 +29,6 @@ public final class IdxReader {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
-    /** Image height and width in pixels. */
-    public static final int ROWS = 28;
-    public static final int COLS = 28;
-
     private static final int UNSIGNED_BYTE = 0x08;
     // the gzip trailer's size is believed for the first allocation only up to this many times the
     // file's size (Fashion-MNIST inflates 1.8 times); beyond it the buffer grows as bytes arrive
@@ -42,25 +38,25 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** Reads an images file; returns count * 784 row-major uint8 pixels. */
-    public static byte[] readImages(Path path) throws IOException {
-        return readImages(path, null);
+    /** Reads an images file of {@code height} x {@code width} images; returns count * height * width row-major pixels. */
+    public static byte[] readImages(Path path, int height, int width) throws IOException {
+        return readImages(path, height, width, null);
     }
 
     /**
-     * Reads an images file and feeds every decompressed byte (header included) to {@code digest}
-     * when it is not null, so that the caller can verify a checksum in the same pass.
+     * As {@link #readImages(Path, int, int)}, feeding every decompressed byte (header included) to
+     * {@code digest} when it is not null, so that the caller can verify a checksum in the same pass.
      */
-    public static byte[] readImages(Path path, MessageDigest digest) throws IOException {
+    public static byte[] readImages(Path path, int height, int width, MessageDigest digest) throws IOException {
         try (Source source = Source.open(path, digest)) {
             int count = source.readHeader(IMAGES_MAGIC, 3, "images");
             int rows = source.readDimension("rows");
             int cols = source.readDimension("columns");
-            if (rows != ROWS || cols != COLS) {
+            if (rows != height || cols != width) {
                 throw new IdxFormatException(path, "images are " + rows + "x" + cols
-                        + " pixels, expected " + ROWS + "x" + COLS + " (Fashion-MNIST)");
+                        + " pixels, expected " + height + "x" + width);
             }
-            return source.readPayload((long) count * ROWS * COLS, 16);
+            return source.readPayload((long) count * height * width, 16);
         }
     }
 
@@ -88,19 +84,21 @@ public final class IdxReader {
 
     /**
      * Reads an images file and its labels file into a {@link Dataset}, checking that they hold
-     * the same number of examples. Verifies no checksum: for any 28x28 IDX data, such as MNIST.
+     * the same number of examples. Verifies no checksum: for any IDX data of this shape.
      */
-    public static Dataset readDataset(Path images, Path labels, int classCount) throws IOException {
-        return pair(images, readImages(images), labels, readLabels(labels, classCount));
+    public static Dataset readDataset(Path images, Path labels, int height, int width, int classCount)
+            throws IOException {
+        return pair(images, readImages(images, height, width), labels, readLabels(labels, classCount), height * width);
     }
 
     /** A dataset of pixels and labels read from the two files, if their counts agree. */
-    static Dataset pair(Path images, byte[] pixels, Path labels, int[] labelValues) throws IdxFormatException {
-        if (pixels.length != (long) labelValues.length * ROWS * COLS) {
-            throw new IdxFormatException(images, "holds " + pixels.length / (ROWS * COLS) + " images but "
+    static Dataset pair(Path images, byte[] pixels, Path labels, int[] labelValues, int features)
+            throws IdxFormatException {
+        if (pixels.length != (long) labelValues.length * features) {
+            throw new IdxFormatException(images, "holds " + pixels.length / features + " images but "
                     + labels + " holds " + labelValues.length + " labels; they must match");
         }
-        return Dataset.wrap(pixels, labelValues, ROWS * COLS);
+        return Dataset.wrap(pixels, labelValues, features);
     }
 
     /** One open IDX file: the decompressed stream and what the file itself says about its size. */
@@ -206,8 +204,8 @@ public final class IdxReader {
                         + (length > available ? "; the file is truncated" : "; remove the trailing bytes"));
             }
             if (length > Integer.MAX_VALUE - 8) {
-                throw new IdxFormatException(path, "header declares " + length + " payload bytes, more than any "
-                        + "Fashion-MNIST file holds; the file is damaged or not Fashion-MNIST");
+                throw new IdxFormatException(path, "header declares " + length + " payload bytes, more than a "
+                        + "Java array can hold; the file is damaged");
             }
             byte[] buffer = new byte[(int) Math.max(0, Math.min(length, available))];
             int filled = 0;

@@ -30,7 +30,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImagePreprocessor {
     /** Side of the square the model sees. */
-    public static final int SIDE = IdxReader.ROWS;
+    public static final int SIDE = FashionMnist.DATA_SET.height();
     /**
      * The most pixels a picture may have. A few hundred bytes of PNG can claim 40000x40000 pixels,
      * which would take gigabytes once decoded, so the size in the header is checked first; 50

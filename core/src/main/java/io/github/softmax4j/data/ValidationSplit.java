@@ -17,7 +17,7 @@ import java.util.Random;
 public record ValidationSplit(Dataset train, Dataset validation) {
     /**
      * Holds out {@code held} of the examples of {@code data}, chosen by {@code seed}; throws
-     * IllegalArgumentException unless 0 < held < data.size().
+     * IllegalArgumentException unless {@code 0 < held < data.size()}.
      */
     public static ValidationSplit of(Dataset data, int held, long seed) {
         int n = data.size();

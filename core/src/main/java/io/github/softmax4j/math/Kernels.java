@@ -142,6 +142,37 @@ public final class Kernels {
         }
     }
 
+    /**
+     * The sum of each column of x (n,m): {@code out[j] = sum_i x[i][j]} (d2l: {@code X.sum(0)}).
+     * Overwrites {@code out} (m).
+     */
+    public static void sumColumns(float[] out, float[] x, int n, int m) {
+        // x (n,m) -> out (m)
+        for (int j = 0; j < m; j++) {
+            out[j] = 0f;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                out[j] += x[i * m + j];
+            }
+        }
+    }
+
+    /**
+     * The sum of each row of x (n,m): {@code out[i] = sum_j x[i][j]} (d2l: {@code X.sum(1)}).
+     * Overwrites {@code out} (n).
+     */
+    public static void sumRows(float[] out, float[] x, int n, int m) {
+        // x (n,m) -> out (n)
+        for (int i = 0; i < n; i++) {
+            float sum = 0f;
+            for (int j = 0; j < m; j++) {
+                sum += x[i * m + j];
+            }
+            out[i] = sum;
+        }
+    }
+
     /** {@code sum[i] += part[i]} for i in [from, to). */
     public static void addTo(float[] sum, float[] part, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -2,16 +2,23 @@ package io.github.softmax4j.train;
 
 import io.github.softmax4j.data.BatchOrder;
 import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.math.BatchKernels;
 import io.github.softmax4j.math.Kernels;
 import io.github.softmax4j.math.Parallel;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +38,20 @@ public final class Trainer implements AutoCloseable {
     public record EpochResult(double trainLoss, double trainAccuracy) {
     }
 
-    /** A trained model and its history. */
-    public record Result(SoftmaxRegression model, List<EpochStats> epochs) {
+    /** A trained model with what its file records (class names, input shape, settings), and its history. */
+    public record Result(SavedModel saved, List<EpochStats> epochs) {
         public Result {
             epochs = List.copyOf(epochs);
+        }
+
+        /** The trained model. */
+        public SoftmaxRegression model() {
+            return saved.model();
+        }
+
+        /** Writes the model file (safetensors) that {@code softmax4j evaluate} and {@code predict} read. */
+        public void save(Path path) throws IOException {
+            ModelFile.save(path, saved);
         }
     }
 
@@ -89,16 +106,25 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * d2l §3.7 in one call: a model initialised from the config's seed, trained on {@code train},
-     * tested on {@code test} after each epoch, using all available processors. With a validation
-     * split in the config, the split is held out of {@code train}, each epoch is evaluated on it
-     * instead, and the model returned is the one of the epoch with the best validation accuracy.
+     * d2l §3.7 in one call: a model initialised from the config's seed, trained on the data set's
+     * training images, tested on its test images after each epoch, using all available processors.
      */
-    public static Result train(Dataset train, Dataset test, int classes, TrainConfig config)
-            throws DivergenceException {
-        SoftmaxRegression model = SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
-                config.seed());
-        Progress progress = new Progress(model);
+    public static Result train(TrainTest data, TrainConfig config) throws DivergenceException {
+        IdxDataSet dataSet = data.dataSet();
+        return train(data.train(), data.test(), dataSet.classNames(), dataSet.height(), dataSet.width(), config);
+    }
+
+    /**
+     * As {@link #train(TrainTest, TrainConfig)}, for any images of {@code height} x {@code width}
+     * pixels. With a validation split in the config, the split is held out of {@code train}, each
+     * epoch is evaluated on it instead, and the model returned is the one of the epoch with the
+     * best validation accuracy.
+     */
+    public static Result train(Dataset train, Dataset test, List<String> classNames, int height, int width,
+                               TrainConfig config) throws DivergenceException {
+        int classes = classNames.size();
+        Progress progress = new Progress(SoftmaxRegression.initialize(train.features(), classes, config.initStd(),
+                config.seed()));
         try (Trainer trainer = new Trainer(config, Runtime.getRuntime().availableProcessors(), train.features(),
                 classes)) {
             if (config.validation() > 0) {
@@ -108,7 +134,11 @@ public final class Trainer implements AutoCloseable {
                 trainer.fit(progress, train, null, test, stats -> { });
             }
         }
-        return new Result(progress.keptModel(), progress.history());
+        Map<String, String> training = new LinkedHashMap<>();
+        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        training.put("init", "random");
+        return new Result(new SavedModel(progress.keptModel(), classNames, config.pixelScaling(), height, width,
+                training), progress.history());
     }
 
     /**

@@ -6,34 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataLocatorTest {
+    private static final IdxDataSet DATA_SET = FashionMnist.DATA_SET;
+    private static final String ENV_VAR = "FASHION_MNIST_DIR";
+
     @TempDir
     Path root;
 
     private Path folderWithFiles(String name) throws IOException {
         Path dir = Files.createDirectories(root.resolve(name));
-        for (FashionMnist.Part part : FashionMnist.Part.values()) {
-            Files.write(dir.resolve(part.gzipFileName()), new byte[] {1});
+        for (IdxDataSet.Part part : IdxDataSet.Part.values()) {
+            Files.write(dir.resolve(DATA_SET.file(part).gzipFileName()), new byte[] {1});
         }
         return dir;
     }
 
     private DataLocator locator(Map<String, String> env, Path cache, Path system) {
-        return new DataLocator(env, cache, system);
+        return new DataLocator(DATA_SET, env, cache, system);
     }
 
     @Test
     void explicitFolderComesFirst() throws IOException {
         Path explicit = folderWithFiles("explicit");
         Path env = folderWithFiles("env");
-        DataSource found = locator(Map.of(DataLocator.ENV_VAR, env.toString()), folderWithFiles("cache"),
+        DataSource found = locator(Map.of(ENV_VAR, env.toString()), folderWithFiles("cache"),
                 folderWithFiles("system")).find(explicit).orElseThrow();
         assertEquals(new DataSource(explicit, "--data-dir"), found);
     }
@@ -41,7 +46,7 @@ class DataLocatorTest {
     @Test
     void thenTheEnvironmentVariable() throws IOException {
         Path env = folderWithFiles("env");
-        DataSource found = locator(Map.of(DataLocator.ENV_VAR, env.toString()), folderWithFiles("cache"),
+        DataSource found = locator(Map.of(ENV_VAR, env.toString()), folderWithFiles("cache"),
                 folderWithFiles("system")).find(null).orElseThrow();
         assertEquals(env, found.dir());
     }
@@ -57,10 +62,10 @@ class DataLocatorTest {
     @Test
     void uncompressedFilesCountToo() throws IOException {
         Path dir = Files.createDirectories(root.resolve("raw"));
-        for (FashionMnist.Part part : FashionMnist.Part.values()) {
-            Files.write(dir.resolve(part.fileName()), new byte[] {1});
+        for (IdxDataSet.Part part : IdxDataSet.Part.values()) {
+            Files.write(dir.resolve(DATA_SET.file(part).fileName()), new byte[] {1});
         }
-        assertTrue(FashionMnist.isPresentIn(dir));
+        assertTrue(DATA_SET.isPresentIn(dir));
     }
 
     @Test
@@ -80,15 +85,41 @@ class DataLocatorTest {
     @Test
     void anEnvironmentFolderWithoutTheFilesIsAnErrorNamingTheVariable() {
         FileNotFoundException e = assertThrows(FileNotFoundException.class,
-                () -> locator(Map.of(DataLocator.ENV_VAR, root.toString()), root, root).find(null));
-        assertTrue(e.getMessage().contains(DataLocator.ENV_VAR), e.getMessage());
+                () -> locator(Map.of(ENV_VAR, root.toString()), root, root).find(null));
+        assertTrue(e.getMessage().contains(ENV_VAR), e.getMessage());
     }
 
     @Test
-    void cacheFollowsXdgCacheHome() {
-        Path home = Path.of("/home/someone");
+    void cacheFollowsXdgCacheHomeThenHomeThenThePasswordFilesHome() {
+        String passwordHome = "/home/from-passwd";
         assertEquals(Path.of("/xdg/softmax4j/fashion-mnist"),
-                DataLocator.defaultCacheDir(Map.of("XDG_CACHE_HOME", "/xdg"), home));
-        assertEquals(home.resolve(".cache/softmax4j/fashion-mnist"), DataLocator.defaultCacheDir(Map.of(), home));
+                DataLocator.cacheDir(DATA_SET, Map.of("XDG_CACHE_HOME", "/xdg", "HOME", "/h"), passwordHome));
+        assertEquals(Path.of("/h/.cache/softmax4j/fashion-mnist"),
+                DataLocator.cacheDir(DATA_SET, Map.of("HOME", "/h"), passwordHome));
+        assertEquals(Path.of("/home/from-passwd/.cache/softmax4j/fashion-mnist"),
+                DataLocator.cacheDir(DATA_SET, Map.of(), passwordHome));
+        assertEquals(Path.of("/home/from-passwd/.cache/softmax4j/fashion-mnist"),
+                DataLocator.cacheDir(DATA_SET, Map.of("XDG_CACHE_HOME", "", "HOME", " "), passwordHome));
+    }
+
+    @Test
+    void anotherDataSetIsLookedForUnderItsOwnNames() throws IOException {
+        IdxDataSet digits = new IdxDataSet("Digits", List.of("zero", "one"), 8, 8, Map.of(
+                IdxDataSet.Part.TRAIN_IMAGES, new IdxFile("a-images", "0", null),
+                IdxDataSet.Part.TRAIN_LABELS, new IdxFile("a-labels", "1", null),
+                IdxDataSet.Part.TEST_IMAGES, new IdxFile("b-images", "2", null),
+                IdxDataSet.Part.TEST_LABELS, new IdxFile("b-labels", "3", null)), "nothing",
+                new IdxDataSet.Where("DIGITS_DIR", "digits", "no-package", root.resolve("none"),
+                        URI.create("http://127.0.0.1/")));
+        Path fashion = folderWithFiles("fashion");
+        Path dir = Files.createDirectories(root.resolve("digits"));
+        for (String name : List.of("a-images", "a-labels", "b-images", "b-labels")) {
+            Files.write(dir.resolve(name), new byte[] {1});
+        }
+        assertEquals(Optional.empty(), new DataLocator(digits, Map.of("FASHION_MNIST_DIR", fashion.toString()),
+                fashion, fashion).find(null));
+        assertEquals(dir, new DataLocator(digits, Map.of("DIGITS_DIR", dir.toString()), fashion, fashion)
+                .find(null).orElseThrow().dir());
+        assertEquals(Path.of("/c/softmax4j/digits"), DataLocator.cacheDir(digits, Map.of("XDG_CACHE_HOME", "/c"), "/"));
     }
 }

@@ -32,6 +32,16 @@ class DatasetTest {
     }
 
     @Test
+    void scaledImagesAreARowMajorBatchOfTheGivenExamples() {
+        Dataset data = twoImages();
+        assertArrayEquals(new float[] {0.2f, 0.4f}, data.scaledImages(1, 1, PixelScaling.UNIT), 1e-6f);
+        assertArrayEquals(new float[] {-1f, 1f, -0.6f, -0.2f}, data.scaledImages(0, 2, PixelScaling.SYMMETRIC), 1e-6f);
+        assertArrayEquals(new int[] {7}, data.labels(1, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.scaledImages(1, 2, PixelScaling.UNIT));
+        assertThrows(IndexOutOfBoundsException.class, () -> data.labels(2, 1));
+    }
+
+    @Test
     void pixelsAreUnsigned() {
         assertEquals(255, twoImages().pixel(0, 1));
     }

@@ -46,7 +46,7 @@ class DownloaderTest {
     }
 
     private static Downloader downloader(URI mirror) {
-        return new Downloader(mirror, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        return new Downloader(FashionMnist.DATA_SET, mirror, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

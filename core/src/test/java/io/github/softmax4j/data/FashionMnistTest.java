@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmax4j.data.IdxDataSet.Part;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,11 @@ class FashionMnistTest {
     @TempDir
     Path dir;
 
-    private void linkRealFilesExcept(FashionMnist.Part skipped) throws IOException {
+    private void linkRealFilesExcept(Part skipped) throws IOException {
         Path real = RealData.dir();
-        for (FashionMnist.Part part : FashionMnist.Part.values()) {
+        for (Part part : Part.values()) {
             if (part != skipped) {
-                Path source = part.find(real);
+                Path source = FashionMnist.DATA_SET.find(part, real);
                 Files.createSymbolicLink(dir.resolve(source.getFileName()), source);
             }
         }
@@ -26,11 +27,11 @@ class FashionMnistTest {
 
     @Test
     void loadsTheRealDataSet() {
-        FashionMnist data = RealData.load();
+        TrainTest data = RealData.load();
         assertEquals(60_000, data.train().size());
         assertEquals(10_000, data.test().size());
         assertEquals(784, data.train().features());
-        assertEquals("Ankle boot", FashionMnist.CLASS_NAMES.get(data.train().label(0)));
+        assertEquals("Ankle boot", FashionMnist.DATA_SET.classNames().get(data.train().label(0)));
         int[] perClass = new int[10];
         for (int label : data.test().labels()) {
             perClass[label]++;
@@ -42,9 +43,9 @@ class FashionMnistTest {
 
     @Test
     void namesASwappedFile() throws IOException {
-        linkRealFilesExcept(FashionMnist.Part.TRAIN_LABELS);
+        linkRealFilesExcept(Part.TRAIN_LABELS);
         Files.createSymbolicLink(dir.resolve("train-labels-idx1-ubyte.gz"),
-                FashionMnist.Part.TEST_LABELS.find(RealData.dir()));
+                FashionMnist.DATA_SET.find(Part.TEST_LABELS, RealData.dir()));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnist.load(dir));
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte.gz: holds the Fashion-MNIST test labels, "
                 + "expected the training labels"), e.getMessage());
@@ -52,7 +53,7 @@ class FashionMnistTest {
 
     @Test
     void rejectsWellFormedFilesThatAreNotTheOfficialOnes() throws IOException {
-        linkRealFilesExcept(FashionMnist.Part.TEST_LABELS);
+        linkRealFilesExcept(Part.TEST_LABELS);
         IdxBytes.write(dir, "t10k-labels-idx1-ubyte", IdxBytes.labels(new int[10_000]));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnist.load(dir));
         assertTrue(e.getMessage().contains("is not the official Fashion-MNIST test labels"), e.getMessage());
@@ -65,9 +66,37 @@ class FashionMnistTest {
     }
 
     @Test
+    void readsOnlyTheTestFilesWhenAskedForTheTestSet() throws IOException {
+        Path real = RealData.dir();
+        for (Part part : Part.values()) {
+            Path source = FashionMnist.DATA_SET.find(part, real);
+            if (part.isImages() && part != Part.TEST_IMAGES) {
+                // a damaged training file is not even opened
+                Files.write(dir.resolve(source.getFileName()), new byte[] {1, 2, 3});
+            } else {
+                Files.createSymbolicLink(dir.resolve(source.getFileName()), source);
+            }
+        }
+        Dataset test = FashionMnist.DATA_SET.loadTest(dir);
+        assertEquals(10_000, test.size());
+        assertEquals(9, test.label(0));
+        assertThrows(IdxFormatException.class, () -> FashionMnist.load(dir));
+    }
+
+    @Test
+    void describesTheDataSetInOneValue() {
+        assertEquals(28, FashionMnist.DATA_SET.height());
+        assertEquals(784, FashionMnist.DATA_SET.features());
+        assertEquals(10, FashionMnist.DATA_SET.classes());
+        assertEquals("FASHION_MNIST_DIR", FashionMnist.DATA_SET.where().envVar());
+        assertEquals("train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz "
+                + "t10k-labels-idx1-ubyte.gz", FashionMnist.DATA_SET.expectedNames());
+    }
+
+    @Test
     void hasTheTenClassNamesInLabelOrder() {
-        assertEquals(10, FashionMnist.CLASS_NAMES.size());
-        assertEquals("T-shirt/top", FashionMnist.CLASS_NAMES.get(0));
-        assertEquals("Sneaker", FashionMnist.CLASS_NAMES.get(7));
+        assertEquals(10, FashionMnist.DATA_SET.classNames().size());
+        assertEquals("T-shirt/top", FashionMnist.DATA_SET.classNames().get(0));
+        assertEquals("Sneaker", FashionMnist.DATA_SET.classNames().get(7));
     }
 }

@@ -24,7 +24,7 @@ class IdxReaderFuzzTest {
     public static void fuzzerTestOneInput(byte[] input) throws IOException {
         Files.write(FILE, input);
         long limit = Allocation.limitFor(input);
-        Allocation.check(limit, () -> IdxReader.readImages(FILE));
+        Allocation.check(limit, () -> IdxReader.readImages(FILE, 28, 28));
         Allocation.check(limit, () -> IdxReader.readLabels(FILE, 10));
     }
 }

@@ -24,7 +24,7 @@ class IdxReaderTest {
 
     private String imagesError(byte[] bytes) {
         Path path = write(dir, "images", bytes);
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(path));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(path, 28, 28));
         assertTrue(e.getMessage().startsWith(path.toString()), e.getMessage());
         return e.getMessage();
     }
@@ -43,14 +43,14 @@ class IdxReaderTest {
     @Test
     void readsRawImages() throws Exception {
         byte[] file = images(3);
-        byte[] pixels = IdxReader.readImages(write(dir, "images", file));
+        byte[] pixels = IdxReader.readImages(write(dir, "images", file), 28, 28);
         assertArrayEquals(Arrays.copyOfRange(file, 16, file.length), pixels);
     }
 
     @Test
     void readsGzipImagesWhateverTheirName() throws Exception {
         byte[] file = images(5);
-        byte[] pixels = IdxReader.readImages(write(dir, "images-without-suffix", gzip(file)));
+        byte[] pixels = IdxReader.readImages(write(dir, "images-without-suffix", gzip(file)), 28, 28);
         assertArrayEquals(Arrays.copyOfRange(file, 16, file.length), pixels);
     }
 
@@ -64,7 +64,7 @@ class IdxReaderTest {
     void digestSeesTheDecompressedBytes() throws Exception {
         byte[] file = images(2);
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        IdxReader.readImages(write(dir, "images.gz", gzip(file)), digest);
+        IdxReader.readImages(write(dir, "images.gz", gzip(file)), 28, 28, digest);
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
     }
 
@@ -76,7 +76,7 @@ class IdxReaderTest {
     @Test
     void rejectsMissingFile() {
         Path path = dir.resolve("nothing-here");
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(path));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(path, 28, 28));
         assertMentions(e.getMessage(), "not found");
     }
 
@@ -177,7 +177,8 @@ class IdxReaderTest {
 
     @Test
     void readsAMatchingPairIntoADataset() throws Exception {
-        Dataset data = IdxReader.readDataset(write(dir, "i.gz", gzip(images(3))), write(dir, "l", labels(4, 5, 6)), 10);
+        Dataset data = IdxReader.readDataset(write(dir, "i.gz", gzip(images(3))), write(dir, "l", labels(4, 5, 6)),
+                28, 28, 10);
         assertEquals(3, data.size());
         assertEquals(5, data.label(1));
         assertEquals(1, data.pixel(0, 1));
@@ -187,7 +188,8 @@ class IdxReaderTest {
     void rejectsImageAndLabelCountsThatDiffer() {
         Path images = write(dir, "i", images(3));
         Path labels = write(dir, "l", labels(1, 2));
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readDataset(images, labels, 10));
+        IdxFormatException e = assertThrows(IdxFormatException.class,
+                () -> IdxReader.readDataset(images, labels, 28, 28, 10));
         assertMentions(e.getMessage(), "holds 3 images but " + labels + " holds 2 labels");
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * variable CI is "true", where its absence is a failure.
  */
 public final class RealData {
-    private static FashionMnist loaded;
+    private static TrainTest loaded;
 
     private RealData() {
     }
@@ -23,7 +23,7 @@ public final class RealData {
     public static Path dir() {
         Optional<DataSource> found;
         try {
-            found = DataLocator.standard().find(null);
+            found = DataLocator.standard(FashionMnist.DATA_SET).find(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +38,7 @@ public final class RealData {
     }
 
     /** The loaded, verified data set, read once per test JVM. */
-    public static synchronized FashionMnist load() {
+    public static synchronized TrainTest load() {
         if (loaded == null) {
             try {
                 loaded = FashionMnist.load(dir());

@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class KernelsTest {
     @Test
+    void sumsAlongEitherAxis() {
+        // d2l: X = [[1, 2, 3], [4, 5, 6]]; X.sum(0) = [5, 7, 9]; X.sum(1) = [6, 15]
+        float[] x = {1, 2, 3, 4, 5, 6};
+        float[] columns = {99, 99, 99};
+        Kernels.sumColumns(columns, x, 2, 3);
+        assertArrayEquals(new float[] {5, 7, 9}, columns);
+        float[] rows = {99, 99};
+        Kernels.sumRows(rows, x, 2, 3);
+        assertArrayEquals(new float[] {6, 15}, rows);
+    }
+
+    @Test
     void crossEntropyOfTheChaptersExample() {
         // d2l §3.6: y_hat = [[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]], y = [0, 2]
         float[] probs = {0.1f, 0.3f, 0.6f, 0.3f, 0.2f, 0.5f};

@@ -2,8 +2,8 @@ package io.github.softmax4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.data.TrainTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class FashionMnistTrainingTest {
     @Test
     void d2lDefaultsMeetTheChaptersBarsAndALinearModelsAccuracy() throws DivergenceException {
-        FashionMnist data = RealData.load();
-        Trainer.Result result = Trainer.train(data.train(), data.test(), FashionMnist.CLASSES, TrainConfig.defaults());
+        TrainTest data = RealData.load();
+        Trainer.Result result = Trainer.train(data, TrainConfig.defaults());
         EpochStats last = result.epochs().get(result.epochs().size() - 1);
         // d2l's train_ch3 asserts these three
         assertTrue(last.trainLoss() < 0.5, last.toString());

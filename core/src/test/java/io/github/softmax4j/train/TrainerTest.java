@@ -8,15 +8,21 @@ import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
     private static final int FEATURES = 64;
     private static final int CLASSES = 4;
+    private static final List<String> NAMES = List.of("north", "east", "south", "west");
 
     /** Linearly separable images: class c lights up its own quarter of the pixels, plus noise. */
     private static Dataset separable(int size, long seed) {
@@ -125,9 +131,17 @@ class TrainerTest {
     }
 
     @Test
-    void conciseTrainWithAValidationSplitReturnsTheBestEpochsModel() throws DivergenceException {
+    void conciseTrainReturnsTheTrainedModelAndItsHistory() throws DivergenceException {
+        Trainer.Result result = Trainer.train(separable(200, 8), separable(100, 9), NAMES, 8, 8, config(0.5f, 20, 4));
+        assertEquals(4, result.epochs().size());
+        assertEquals(1.0, result.epochs().get(3).testAccuracy());
+        assertEquals(FEATURES, result.model().features());
+    }
+
+    @Test
+    void conciseTrainWithValidationReturnsTheModelOfTheBestValidationEpoch() throws DivergenceException {
         Dataset train = separable(300, 20);
-        Trainer.Result result = Trainer.train(train, separable(100, 21), CLASSES,
+        Trainer.Result result = Trainer.train(train, separable(100, 21), NAMES, 8, 8,
                 config(0.05f, 20, 4).withValidation(60));
         assertEquals(4, result.epochs().size());
         EpochStats best = result.epochs().get(0);
@@ -141,11 +155,18 @@ class TrainerTest {
     }
 
     @Test
-    void conciseTrainReturnsTheTrainedModelAndItsHistory() throws DivergenceException {
-        Trainer.Result result = Trainer.train(separable(200, 8), separable(100, 9), CLASSES, config(0.5f, 20, 4));
-        assertEquals(4, result.epochs().size());
-        assertEquals(1.0, result.epochs().get(3).testAccuracy());
-        assertEquals(FEATURES, result.model().features());
+    void aTrainedModelIsSavedInOneCallWithItsClassNamesShapeAndSettings(@TempDir Path dir)
+            throws DivergenceException, IOException {
+        Trainer.Result result = Trainer.train(separable(200, 8), separable(100, 9), NAMES, 8, 8, config(0.5f, 20, 2));
+        Path file = dir.resolve("model.safetensors");
+        result.save(file);
+        SavedModel loaded = ModelFile.load(file);
+        assertTrue(loaded.model().sameParameters(result.model()));
+        assertEquals(NAMES, loaded.classNames());
+        assertEquals(8, loaded.height());
+        assertEquals(8, loaded.width());
+        assertEquals("0.5", loaded.training().get("learning_rate"));
+        assertEquals("random", loaded.training().get("init"));
     }
 
     private static TrainConfig momentumConfig(int epochs) {

@@ -1,0 +1,82 @@
+package io.github.softmax4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jdk.jshell.tool.JavaShellToolBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code softmax4j jshell [SCRIPT]}: JShell with the library on its class path, the Vector API
+ * module, and the imports a learner needs, so the chapter can be followed one step at a time.
+ * JShell is a terminal program: it reads and writes this process's own streams.
+ */
+@Command(name = "jshell", mixinStandardHelpOptions = true,
+        description = {"Open JShell with softmax4j on the class path, the Vector API module and the imports of its "
+                + "packages, to follow the chapter one step at a time (/exit leaves).",
+                "With SCRIPT, run it to the end and return, for example docs/d2l-3.6.jsh."})
+final class JshellCommand implements Callable<Integer> {
+    /** What every session starts with: the JDK's usual imports and these. */
+    static final List<String> IMPORTS = List.of("io.github.softmax4j.data.*", "io.github.softmax4j.math.*",
+            "io.github.softmax4j.model.*", "io.github.softmax4j.train.*", "io.github.softmax4j.eval.*",
+            "io.github.softmax4j.viz.*");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "A JShell script to run.")
+    private Path script;
+
+    @Override
+    public Integer call() throws Exception {
+        if (script != null && !Files.isRegularFile(script)) {
+            throw new ParameterException(spec.commandLine(), "SCRIPT " + script + " is not a file");
+        }
+        Path folder = Files.createTempDirectory("softmax4j-jshell");
+        try {
+            Path startup = Files.writeString(folder.resolve("imports.jsh"), importLines(), StandardCharsets.UTF_8);
+            List<String> arguments = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path"),
+                    "--add-modules", "jdk.incubator.vector", "-R--add-modules=jdk.incubator.vector",
+                    "-R-Djava.awt.headless=true", "--startup", "DEFAULT", "--startup", startup.toString()));
+            JavaShellToolBuilder shell = JavaShellToolBuilder.builder();
+            if (script != null) {
+                // run the script, then /exit: no prompt, nothing read from the terminal, no history kept
+                Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
+                arguments.addAll(List.of("--feedback", "concise", script.toString(), exit.toString()));
+                shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>());
+            }
+            return shell.start(arguments.toArray(String[]::new));
+        } finally {
+            deleteFolder(folder);
+        }
+    }
+
+    private static String importLines() {
+        StringBuilder lines = new StringBuilder();
+        IMPORTS.forEach(name -> lines.append("import ").append(name).append(";\n"));
+        return lines.toString();
+    }
+
+    private void deleteFolder(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(folder);
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("softmax4j jshell: could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+}

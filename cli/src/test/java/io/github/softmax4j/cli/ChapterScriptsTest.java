@@ -1,0 +1,100 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.model.ModelFile;
+import io.github.softmax4j.model.SavedModel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chapter scripts in docs/, run by {@code softmax4j jshell SCRIPT} in a JVM of their own as a
+ * learner runs them: each returns by itself and prints the chapter's numbers. Each trains the
+ * real model for 10 epochs, so they need the data set (see {@link RealData}).
+ */
+class ChapterScriptsTest {
+    @TempDir
+    Path dir;
+
+    private record Output(int exitCode, String out, String err) {
+    }
+
+    private Output run(String script) throws IOException, InterruptedException {
+        Path data = RealData.dir();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), "jshell",
+                Path.of("..", "docs", script).toAbsolutePath().toString()).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("FASHION_MNIST_DIR", data.toString());
+        int code = builder.start().waitFor();
+        return new Output(code, Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /** The number printed after {@code label} on the line that starts with it. */
+    private static double number(String out, String label) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(label) + " ?(-?[0-9.]+(?:E[0-9]+)?|Infinity|NaN)").matcher(out);
+        assertTrue(matcher.find(), () -> "a line starting '" + label + "' in:\n" + out);
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static void assertNoErrors(Output output) {
+        assertEquals(0, output.exitCode(), output.err());
+        // JShell reports a failing snippet and goes on; such a report starts with "|  "
+        assertTrue(output.out().lines().noneMatch(line -> line.startsWith("|")), output.out());
+        assertTrue(output.err().lines().allMatch(line -> line.equals("WARNING: Using incubator modules: "
+                + "jdk.incubator.vector")), output.err());
+    }
+
+    @Test
+    void section36PrintsTheChaptersNumbersAndWritesThePicture() throws Exception {
+        Output output = run("d2l-3.6.jsh");
+        assertNoErrors(output);
+        String out = output.out();
+        assertTrue(out.contains("X.sum(0) = [[5.0000, 7.0000, 9.0000]]"), out);
+        assertTrue(out.contains("X.sum(1) = [[6.0000], [15.0000]]"), out);
+        assertTrue(out.contains("X_prob.sum(1) = [[1.0000], [1.0000]]"), out);
+        assertTrue(out.contains("y_hat[[0, 1], y] = [0.1, 0.5]"), out);
+        assertTrue(out.contains("cross_entropy(y_hat, y) = [[2.3026, 0.6931]]"), out);
+        assertEquals(0.5, number(out, "accuracy(y_hat, y) / len(y) ="));
+        double untrained = number(out, "evaluate_accuracy(net, test_iter) =");
+        assertTrue(untrained > 0.05 && untrained < 0.2, "an untrained model is right about one time in ten: " + untrained);
+        assertEquals(10, out.lines().filter(line -> line.startsWith("epoch ")).count(), out);
+        assertTrue(number(out, "epoch 10: train loss") < 0.5, out);
+        Matcher last = Pattern.compile("epoch 10: .*test acc ([0-9.]+)").matcher(out);
+        assertTrue(last.find() && Double.parseDouble(last.group(1)) >= 0.82, out);
+        assertTrue(out.contains("d2l's check, train loss < 0.5 and both accuracies > 0.7: true"), out);
+        assertTrue(out.contains("test image 0: Ankle boot / Ankle boot"), out);
+        BufferedImage picture = ImageIO.read(dir.resolve("predict_ch3.png").toFile());
+        assertTrue(picture.getWidth() > 6 * 28 && picture.getHeight() > 28, "six test images side by side");
+    }
+
+    @Test
+    void section37TrainsInOneCallSavesTheModelAndShowsTheOverflow() throws Exception {
+        Output output = run("d2l-3.7.jsh");
+        assertNoErrors(output);
+        String out = output.out();
+        assertTrue(number(out, "epoch 10: train loss") < 0.5, out);
+        SavedModel saved = ModelFile.load(dir.resolve("d2l-3.7.safetensors"));
+        assertEquals(List.of(784, 10), List.of(saved.model().features(), saved.model().classes()));
+        assertTrue(out.contains("test image 0: Ankle boot with probability"), out);
+        assertEquals(5.1847055e21, number(out, "exp(50) ="), 1e15);
+        assertEquals(Double.POSITIVE_INFINITY, number(out, "exp(1000) ="));
+        assertTrue(out.contains("naive softmax(o) = [NaN, 0.0, 0.0]"), out);
+        assertTrue(out.contains("stable softmax(o) = [1.0, 0.0, 0.0]"), out);
+        assertEquals(Double.POSITIVE_INFINITY, number(out, "-log softmax(o)[y] ="));
+        assertEquals(950.0, number(out, "cross-entropy from the logits ="));
+    }
+}
