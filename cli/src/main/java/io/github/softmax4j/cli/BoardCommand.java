@@ -52,8 +52,10 @@ final class BoardCommand implements Callable<Integer> {
         try {
             board = Board.start(dir, address, data.dir());
         } catch (BindException e) {
-            err.println("softmax4j board: cannot listen on " + host + " port " + port + " (" + e.getMessage()
-                    + "); pass another --port, or --port 0 for any free one");
+            boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
+            err.println("softmax4j board: cannot listen on " + host + " port " + port + " (" + e.getMessage() + "); "
+                    + (portTaken ? "pass another --port, or --port 0 for any free one"
+                    : "pass an --host address of this machine, such as 127.0.0.1"));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException e) {
             err.println("softmax4j board: cannot start the web server (" + e.getMessage() + ")");

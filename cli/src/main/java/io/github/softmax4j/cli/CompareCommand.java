@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,28 +43,36 @@ final class CompareCommand implements Callable<Integer> {
                         + "folders that hold them");
             }
         }
-        if (Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give the page's file name");
+        if (Files.isDirectory(out) || !out.getFileName().toString().endsWith(".html")) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " must name the page, a file ending in "
+                    + ".html; the chart is written beside it as .png");
         }
         try {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();
+            List<String> unfinished = new ArrayList<>();
             for (Path dir : dirs) {
                 for (RunFolder folder : RunFolder.findAll(dir)) {
-                    folders.add(folder);
-                    results.add(RunResult.of(folder));
+                    if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
+                        folders.add(folder);
+                        results.add(RunResult.of(folder));
+                    } else {
+                        unfinished.add(folder.name() + " (" + folder.status().id() + ")");
+                    }
                 }
             }
+            if (!unfinished.isEmpty()) {
+                stdout.println("left out, not finished: " + String.join(", ", unfinished));
+            }
             if (results.isEmpty()) {
-                stderr.println("softmax4j compare: no run folders (folders with a metrics.json) in " + dirs
+                stderr.println("softmax4j compare: no finished run folders (folders with a metrics.json) in " + dirs
                         + "; give folders that softmax4j train or sweep wrote");
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
             RankingOutput.print(stdout, ranking);
             String name = out.getFileName().toString();
-            Path png = out.resolveSibling((name.endsWith(".html") ? name.substring(0, name.length() - 5) : name)
-                    + ".png");
+            Path png = out.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".png");
             RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size() + " runs", folders, ranking,
                     null);
             stdout.printf("%npage:    %s%nchart:   %s%n", out, png);

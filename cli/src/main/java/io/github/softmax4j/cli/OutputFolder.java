@@ -20,7 +20,11 @@ final class OutputFolder {
      */
     static Path choose(CommandSpec spec, Path out, String root) {
         if (out != null) {
-            if (Files.isRegularFile(out) || Files.isDirectory(out) && !isEmptyDir(out)) {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
+                        + "choose a new folder");
+            }
+            if (Files.isDirectory(out) && !isEmptyDir(out)) {
                 throw new ParameterException(spec.commandLine(), "--out " + out
                         + " already exists and is not an empty folder; choose a new folder");
             }

@@ -11,7 +11,7 @@ final class PixelScalingConverter implements ITypeConverter<PixelScaling> {
         try {
             return PixelScaling.fromId(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("expected 'unit' or 'symmetric'");
+            throw new TypeConversionException("expected 'unit' or 'symmetric', got '" + value + "'");
         }
     }
 }

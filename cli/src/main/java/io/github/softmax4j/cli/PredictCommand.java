@@ -156,8 +156,8 @@ final class PredictCommand implements Callable<Integer> {
                     others.get(i).probability()));
         }
         if (trueLabel != null) {
-            text.append("; true class ").append(trueLabel).append(trueLabel.equals(prediction.label()) ? " (right)"
-                    : " (wrong)");
+            text.append("; true class ").append(trueLabel).append(answer.unsure() ? ""
+                    : trueLabel.equals(prediction.label()) ? " (right)" : " (wrong)");
         }
         out.println(text);
     }

@@ -11,7 +11,7 @@ final class ScheduleConverter implements ITypeConverter<LearningRateSchedule> {
         try {
             return LearningRateSchedule.fromId(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("expected 'constant', 'cosine' or 'step'");
+            throw new TypeConversionException("expected 'constant', 'cosine' or 'step', got '" + value + "'");
         }
     }
 }

@@ -113,9 +113,10 @@ final class SweepCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--validation must be less than the "
                         + loaded.train().size() + " training images, got " + grid.validation());
             }
-            stdout.printf(Locale.ROOT, "sweep:   %s, %d runs (%d settings x %d seeds) of %d epochs, %d held out for "
-                            + "validation, %d at a time on %d threads%n%n", dir, runs.size(), runs.size() / grid.seeds(),
-                    grid.seeds(), grid.epochs(), grid.validation(), Math.min(lanes, runs.size()), threadCount);
+            stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %d epochs, %d held out for validation, %d at a "
+                            + "time on %d threads%n%n", dir, count(runs.size(), "run"), count(runs.size() / grid.seeds(),
+                    "setting"), count(grid.seeds(), "seed"), grid.epochs(), grid.validation(), Math.min(lanes,
+                    runs.size()), threadCount);
             stdout.flush();
             warmUp.join();
             IdxDataSet dataSet = loaded.dataSet();
@@ -148,6 +149,10 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with softmax4j sweep --resume DIR");
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void printProgress(PrintWriter out, Sweep.Progress progress) {

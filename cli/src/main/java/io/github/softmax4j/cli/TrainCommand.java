@@ -185,7 +185,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = checkpoint.config();
         if (epochs < checkpoint.history().size()) {
             throw new ParameterException(spec.commandLine(), "--epochs " + epochs + " is fewer than the "
-                    + checkpoint.history().size() + " epochs " + resume + " has already trained");
+                    + checkpoint.history().size() + " epochs " + resume + " has already trained; give more to "
+                    + "extend it");
+        }
+        if (checkpoint.progress().patienceRunOut(config.earlyStopping())) {
+            throw new ParameterException(spec.commandLine(), resume + " stopped early after epoch "
+                    + checkpoint.history().size() + " (no better validation accuracy for "
+                    + TrainingRun.epochs(config.earlyStopping()) + "), so more epochs would train nothing; start a new "
+                    + "run with --epochs " + epochs);
         }
         if (config.schedule().dependsOnLength()) {
             throw new ParameterException(spec.commandLine(), "--epochs cannot extend " + resume + ": its "

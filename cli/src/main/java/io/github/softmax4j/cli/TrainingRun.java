@@ -80,8 +80,8 @@ final class TrainingRun {
         }
         curves.close();
         if (metrics.epochs().size() < config.epochs()) {
-            out.printf("%nstopped early after epoch %d: no better validation accuracy for %d epochs%n",
-                    metrics.latest().epoch(), config.earlyStopping());
+            out.printf("%nstopped early after epoch %d: no better validation accuracy for %s%n",
+                    metrics.latest().epoch(), epochs(config.earlyStopping()));
         }
         String summary = summary(metrics);
         if (metrics.selected() != null) {
@@ -92,6 +92,11 @@ final class TrainingRun {
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve("report.html"));
         return 0;
+    }
+
+    /** "1 epoch", "5 epochs". */
+    static String epochs(int count) {
+        return count + (count == 1 ? " epoch" : " epochs");
     }
 
     private static ValidationSplit split(TrainTest data, TrainConfig config) {

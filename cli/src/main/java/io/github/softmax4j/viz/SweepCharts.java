@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -40,9 +41,11 @@ public final class SweepCharts {
      * (a snake_case name such as learning_rate); one legend entry per value.
      */
     public static BufferedImage curves(List<RunFolder> runs, String colourBy) {
-        XYChart chart = chart("Validation accuracy of every run, coloured by " + colourBy, "epoch",
+        XYChart chart = chart("Validation accuracy of every run, coloured by " + colourBy.replace('_', ' '), "epoch",
                 "validation accuracy");
         chart.getStyler().setXAxisDecimalPattern("0");
+        // outside the plot: inside, the box hides the curves that fall late in a run
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Map<String, Color> colours = new LinkedHashMap<>();
         for (RunFolder run : runs) {
             List<EpochStats> epochs = run.metrics().epochs().stream().filter(EpochStats::validated).toList();
@@ -60,7 +63,7 @@ public final class SweepCharts {
             series.setLineStyle(new BasicStroke(1.5f));
             series.setShowInLegend(first);
             if (first) {
-                series.setLabel(colourBy + " " + value);
+                series.setLabel(colourBy.replace('_', ' ') + " " + value);
             }
         }
         return BitmapEncoder.getBufferedImage(chart);

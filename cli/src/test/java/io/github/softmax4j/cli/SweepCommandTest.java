@@ -71,11 +71,32 @@ class SweepCommandTest {
     }
 
     @Test
+    void compareLeavesOutUnfinishedRunsAndWantsAnHtmlPage() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        String config = "\"config\": {\"learning_rate\": 0.1, \"batch_size\": 256, \"epochs\": 10, \"seed\": 1}";
+        String epoch = "{\"epoch\": 1, \"lr\": 0.1, \"train_loss\": 0.6, \"train_acc\": 0.8, \"test_acc\": 0.8, "
+                + "\"seconds\": 0.1}";
+        Files.writeString(Files.createDirectories(runs.resolve("done")).resolve("metrics.json"),
+                "{\"status\": \"finished\", " + config + ", \"epochs\": [" + epoch + "]}");
+        Files.writeString(Files.createDirectories(runs.resolve("killed")).resolve("metrics.json"),
+                "{\"status\": \"running\", \"pid\": 2147483647, " + config + ", \"epochs\": [" + epoch + "]}");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("left out, not finished: killed (interrupted)"), run.out());
+        assertTrue(run.out().contains("   1  "), run.out());
+        assertTrue(run.out().contains("  1\n"), "only the finished run is ranked: " + run.out());
+
+        CliRun png = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.png").toString());
+        assertEquals(2, png.exitCode());
+        assertTrue(png.err().contains("must name the page, a file ending in .html"), png.err());
+    }
+
+    @Test
     void compareNeedsRunFolders() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliRun none = CliRun.of("compare", empty.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(1, none.exitCode());
-        assertTrue(none.err().contains("no run folders"), none.err());
+        assertTrue(none.err().contains("no finished run folders"), none.err());
         CliRun missing = CliRun.of("compare", dir.resolve("nothing").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("is not a folder"), missing.err());

@@ -256,4 +256,17 @@ class TrainCommandTest {
         assertTrue(more.err().contains("--epochs cannot extend " + run + ": its cosine schedule sets each epoch's "
                 + "rate from the number of epochs"), more.err());
     }
+
+    @Test
+    void aRunThatStoppedEarlyIsNotExtendedForNothing() throws IOException {
+        Path run = dir.resolve("run");
+        CliRun first = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--validation", "5000", "--epochs",
+                "30", "--early-stopping", "1", "--lr", "1", "--out", run.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("no better validation accuracy for 1 epoch\n"), first.out());
+        CliRun more = CliRun.of("train", "--resume", run.toString(), "--epochs", "40");
+        assertEquals(2, more.exitCode());
+        assertTrue(more.err().contains(run + " stopped early after epoch"), more.err());
+        assertTrue(more.err().contains("start a new run with --epochs 40"), more.err());
+    }
 }

@@ -56,9 +56,9 @@ public record RunResult(String name, Map<String, Object> settings, long seed, Ru
                 kept == null ? Double.NaN : kept.valLoss(), test, seconds);
     }
 
-    /** Whether the run held out a validation split, so it is judged on it. */
+    /** Whether the run held out a validation split, so it is judged on it (even if it diverged at once). */
     public boolean validated() {
-        return !Double.isNaN(valAccuracy);
+        return !Double.isNaN(valAccuracy) || settings.get("validation") instanceof Number held && held.intValue() > 0;
     }
 
     /** The figure the run is ranked by: the kept validation accuracy, or else the last test accuracy. */

@@ -68,6 +68,7 @@ class SweepTest {
                 result.runs().toString());
         assertEquals(4, result.ranking().size(), result.ranking().toString());
         assertTrue(result.ranking().get(3).diverged() && result.ranking().get(2).diverged());
+        assertTrue(result.ranking().get(3).validated(), "a diverged run still held out a validation split");
         assertEquals(0.1, ((Number) result.ranking().get(0).settings().get("learning_rate")).doubleValue(), 1e-6);
         RunResult winner = result.winner();
         assertNotNull(winner);
