@@ -6,11 +6,13 @@ import io.github.softmax4j.train.EpochStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -71,35 +73,49 @@ public final class SweepCharts {
 
     /**
      * The best mean validation accuracy (over seeds, and over any other setting that varies)
-     * against the learning rate, one line per batch size; the learning rate on a log scale.
+     * against the learning rate, one line per batch size. The rates tried are spaced evenly and
+     * each is labelled: a sweep's rates are usually spaced by a factor, so this is a log scale
+     * whose every tick is a rate that was tried.
      */
     public static BufferedImage accuracyByLearningRate(List<Ranking.Entry> ranking) {
         Map<Integer, TreeMap<Double, Double>> lines = new TreeMap<>();
+        TreeSet<Double> rates = new TreeSet<>();
         for (Ranking.Entry entry : ranking) {
             if (entry.diverged() || !entry.validated()) {
                 continue;
             }
             double lr = ((Number) entry.settings().get("learning_rate")).doubleValue();
             int batch = ((Number) entry.settings().get("batch_size")).intValue();
+            rates.add(lr);
             lines.computeIfAbsent(batch, b -> new TreeMap<>()).merge(lr, entry.mean(), Math::max);
         }
-        XYChart chart = chart("Best validation accuracy against the learning rate", "learning rate (log scale)",
+        List<Double> positions = new ArrayList<>(rates);
+        XYChart chart = chart("Best validation accuracy against the learning rate", "learning rate",
                 "validation accuracy (mean over seeds)");
-        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0.000");
-        int index = 0;
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) Math.max(1, positions.size() - 1));
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long index = Math.round(x);
+            return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
+                    ? BigDecimal.valueOf(positions.get((int) index)).stripTrailingZeros().toPlainString() : "";
+        });
+        int colour = 0;
         for (Map.Entry<Integer, TreeMap<Double, Double>> line : lines.entrySet()) {
-            Color colour = COLORS[index++ % COLORS.length];
-            List<Double> x = new ArrayList<>(line.getValue().keySet());
-            List<Double> y = new ArrayList<>(line.getValue().values());
-            XYSeries series = chart.addSeries("batch size " + line.getKey(), x, y);
-            series.setLineColor(colour);
-            series.setMarkerColor(colour);
+            Color lineColour = COLORS[colour++ % COLORS.length];
+            List<Double> x = new ArrayList<>();
+            for (double lr : line.getValue().keySet()) {
+                x.add((double) positions.indexOf(lr));
+            }
+            XYSeries series = chart.addSeries("batch size " + line.getKey(), x,
+                    new ArrayList<>(line.getValue().values()));
+            series.setLineColor(lineColour);
+            series.setMarkerColor(lineColour);
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setLineStyle(new BasicStroke(2f));
         }
         if (lines.isEmpty()) {
-            XYSeries series = chart.addSeries("no finished validated runs", new double[] {1}, new double[] {0});
+            XYSeries series = chart.addSeries("no finished validated runs", new double[] {0}, new double[] {0});
             series.setEnabled(false);
         }
         return BitmapEncoder.getBufferedImage(chart);
