@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,8 +117,7 @@ final class TrainCommand implements Callable<Integer> {
             String init;
             if (resume == null) {
                 init = initModel != null ? initModel.toString() : "N(0, " + config.initStd() + "^2)";
-                Map<String, String> training = new LinkedHashMap<>();
-                config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+                Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
                         config.pixelScaling(), dataSet.height(), dataSet.width(), training);

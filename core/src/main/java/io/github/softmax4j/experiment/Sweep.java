@@ -156,8 +156,7 @@ public final class Sweep {
     }
 
     private SavedModel initial(TrainConfig config) {
-        Map<String, String> training = new LinkedHashMap<>();
-        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        Map<String, String> training = config.toMetadata();
         training.put("init", "random");
         SoftmaxRegression model = SoftmaxRegression.initialize(height * width, classNames.size(), config.initStd(),
                 config.seed());

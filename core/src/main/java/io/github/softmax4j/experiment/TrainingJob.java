@@ -123,7 +123,7 @@ public final class TrainingJob {
     private SavedModel withWeights(SoftmaxRegression model) {
         SavedModel first = start.model();
         Map<String, String> training = new LinkedHashMap<>(first.training());
-        start.config().toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        training.putAll(start.config().toMetadata());
         return new SavedModel(model, first.classNames(), first.pixelScaling(), first.height(), first.width(),
                 training);
     }

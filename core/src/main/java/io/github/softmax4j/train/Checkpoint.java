@@ -55,7 +55,7 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         for (EpochStats stats : history) {
             epochs.add(stats.toMap());
         }
-        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        training.putAll(config.toMetadata());
         training.put(VERSION_KEY, String.valueOf(VERSION));
         training.put(HISTORY, JSON.writeValueAsString(epochs));
         Map<String, SoftmaxRegression> state = new LinkedHashMap<>();

@@ -169,6 +169,16 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
         return value;
     }
 
+    /**
+     * {@link #toMap()} with every value as a string, as a model file's metadata holds them;
+     * {@link #fromMap} reads it back.
+     */
+    public Map<String, String> toMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        toMap().forEach((key, value) -> metadata.put(key, String.valueOf(value)));
+        return metadata;
+    }
+
     /** The fields under the snake_case names that metrics.json and model files use. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

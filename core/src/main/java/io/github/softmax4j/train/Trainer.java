@@ -16,7 +16,6 @@ import io.github.softmax4j.model.SoftmaxRegression;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -134,8 +133,7 @@ public final class Trainer implements AutoCloseable {
                 trainer.fit(progress, train, null, test, stats -> { });
             }
         }
-        Map<String, String> training = new LinkedHashMap<>();
-        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        Map<String, String> training = config.toMetadata();
         training.put("init", "random");
         return new Result(new SavedModel(progress.keptModel(), classNames, config.pixelScaling(), height, width,
                 training), progress.history());

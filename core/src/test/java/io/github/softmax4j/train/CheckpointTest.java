@@ -27,8 +27,7 @@ class CheckpointTest {
     }
 
     private static Map<String, String> training(TrainConfig config) {
-        Map<String, String> training = new LinkedHashMap<>();
-        config.toMap().forEach((key, value) -> training.put(key, String.valueOf(value)));
+        Map<String, String> training = config.toMetadata();
         training.put("init", "random");
         return training;
     }
