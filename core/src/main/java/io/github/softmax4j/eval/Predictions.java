@@ -41,10 +41,29 @@ public final class Predictions {
             int count = Math.min(BATCH, n - from);
             data.readBatch(x, y, order, from, count, scaling);
             model.probabilities(probs, x, count);
+            redoInDouble(model, probs, x, count);
             System.arraycopy(probs, 0, probabilities, from * k, count * k);
         }
         Kernels.argmaxRows(predicted, probabilities, 0, n, k);
         return new Predictions(k, probabilities, predicted, data.labels());
+    }
+
+    // a logit past the float range makes a row NaN; the double path gives its true probabilities
+    private static void redoInDouble(SoftmaxRegression model, float[] probs, float[] x, int count) {
+        int k = model.classes();
+        double[] exact = new double[k];
+        for (int i = 0; i < count; i++) {
+            boolean finite = true;
+            for (int c = 0; c < k; c++) {
+                finite &= Float.isFinite(probs[i * k + c]);
+            }
+            if (!finite) {
+                model.probabilitiesInDouble(exact, x, i);
+                for (int c = 0; c < k; c++) {
+                    probs[i * k + c] = (float) exact[c];
+                }
+            }
+        }
     }
 
     /** Number of examples. */

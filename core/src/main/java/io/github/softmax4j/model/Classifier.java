@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A saved model ready to classify: images of any size from files or memory, 28x28 uint8 pixels,
  * or inputs already scaled. Each answer lists every class with its probability, most probable
- * first.
+ * first; probabilities are computed in double, so any model with finite parameters gives finite
+ * ones, never NaN.
  * <pre>{@code
  * Classifier classifier = Classifier.load(Path.of("runs/x/model.safetensors"));
  * Classifier.Prediction p = classifier.classify(Path.of("shoe.png"));
@@ -92,8 +93,8 @@ public final class Classifier {
         if (input.length != model.features()) {
             throw new IllegalArgumentException("expected " + model.features() + " inputs, got " + input.length);
         }
-        float[] probabilities = new float[model.classes()];
-        model.probabilities(probabilities, input, 1);
+        double[] probabilities = new double[model.classes()];
+        model.probabilitiesInDouble(probabilities, input, 0);
         List<Scored> ranked = new ArrayList<>();
         for (int c = 0; c < probabilities.length; c++) {
             ranked.add(new Scored(saved.classNames().get(c), c, probabilities[c]));

@@ -119,6 +119,33 @@ public final class SoftmaxRegression {
         Kernels.softmaxRows(probs, probs, 0, n, classes);
     }
 
+    /**
+     * The class probabilities of input row {@code row} of x, computed in double: for finite
+     * parameters and inputs no logit can overflow a double (each of the at most 785 terms is below
+     * 1.2e77), and the largest logit is subtracted before exp, so every finite model gives finite
+     * probabilities that sum to 1 (the float path gives NaN once a logit passes 3.4e38).
+     * Overwrites {@code probs} (k).
+     */
+    public void probabilitiesInDouble(double[] probs, float[] x, int row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            double logit = bias[c];
+            for (int j = 0; j < features; j++) {
+                logit += (double) weight[c * features + j] * x[row * features + j];
+            }
+            probs[c] = logit;
+            max = Math.max(max, logit);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            probs[c] = Math.exp(probs[c] - max);
+            sum += probs[c];
+        }
+        for (int c = 0; c < classes; c++) {
+            probs[c] /= sum;
+        }
+    }
+
     /** The most probable class of each input row; overwrites {@code classesOut} (n). */
     public void predict(int[] classesOut, float[] x, int n) {
         float[] logits = new float[n * classes];

@@ -35,4 +35,17 @@ class PredictionsTest {
         assertArrayEquals(new int[] {3, 4, 2}, predictions.mostConfidentMistakes(10));
         assertArrayEquals(new int[] {3}, predictions.mostConfidentMistakes(1));
     }
+
+    @Test
+    void aModelWithHugeButFiniteWeightsGetsTrueProbabilitiesNotNaN() {
+        float big = 3e38f;
+        SoftmaxRegression huge = SoftmaxRegression.of(new float[] {big, big, -big, -big}, new float[] {0, 0}, 2, 2);
+        Dataset bright = new Dataset(new byte[] {(byte) 255, (byte) 255, 0, 0, (byte) 255, (byte) 255}, new int[] {0, 1, 1}, 2);
+        Predictions predictions = Predictions.of(huge, bright, PixelScaling.UNIT);
+        assertEquals(1f, predictions.confidence(0));
+        assertEquals(0.5f, predictions.confidence(1));
+        assertEquals(0, predictions.predicted(2));
+        assertEquals(1.0 / 3, predictions.accuracy(), 1e-12);
+        assertEquals(1.0, RiskCoverage.of(predictions).get(0).coverage());
+    }
 }

@@ -75,4 +75,20 @@ class ClassifierTest {
         assertThrows(IllegalArgumentException.class, () -> classifier.classify(new float[3]));
         assertThrows(IllegalArgumentException.class, () -> classifier.classifyPixels(new byte[5]));
     }
+
+    @Test
+    void hugeButFiniteWeightsGiveFiniteProbabilitiesNotNaN() throws IOException {
+        float big = 3e38f;
+        float[] weight = {big, big, -big, -big, -big, -big, big, big, 0, 0, 0, 0};
+        SoftmaxRegression model = SoftmaxRegression.of(weight, new float[] {0, 0, big}, 4, 3);
+        Path file = dir.resolve("huge.safetensors");
+        ModelFile.save(file, new SavedModel(model, List.of("top", "bottom", "none"), PixelScaling.UNIT, 2, 2, Map.of()));
+        Classifier.Prediction p = Classifier.load(file).classifyPixels(new byte[] {(byte) 255, (byte) 255, 0, 0});
+        assertEquals("top", p.label());
+        assertEquals(1.0, p.probability());
+        for (Classifier.Scored scored : p.ranked()) {
+            assertTrue(Double.isFinite(scored.probability()), p.toString());
+        }
+        assertEquals(1.0, p.ranked().stream().mapToDouble(Classifier.Scored::probability).sum(), 1e-12);
+    }
 }
