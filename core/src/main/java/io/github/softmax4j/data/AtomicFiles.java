@@ -5,15 +5,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a part:
  * the bytes go to a temporary file in the same folder, which is then moved into place. If the
- * writer fails, the temporary file is removed and the target is untouched.
+ * writer fails, the temporary file is removed and the target is untouched. Only a regular file is
+ * ever replaced: a target that is a folder, device, FIFO or socket is refused, and a symbolic link
+ * to a regular file is followed, so the file it points to is replaced and the link stays.
  */
 public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
@@ -21,6 +27,8 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final Pattern TEMP_NAME = Pattern.compile("\\.(.+)\\.[0-9a-f]+\\.part");
 
     private AtomicFiles() {
     }
@@ -43,20 +51,45 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer, Check check) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = createTemp(dir, target.getFileName().toString());
+        Path file = replaceable(target);
+        Path temp = createTemp(file.toAbsolutePath().getParent(), file.getFileName().toString());
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 writer.writeTo(out);
             }
             check.accept(temp);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The file that writing {@code target} replaces: {@code target} itself, or the regular file a
+     * symbolic link points to. Anything else that exists there is refused with a
+     * {@link FileSystemException} naming {@code target}, as moving a file over it would replace a
+     * device such as /dev/null, a FIFO or a folder.
+     */
+    public static Path replaceable(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return target;
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new FileSystemException(target.toString(), null, Files.isSymbolicLink(target)
+                    ? "is a symbolic link to something that is not a regular file, so it is not replaced"
+                    : "exists and is not a regular file (a folder, device, FIFO or socket), so it is not replaced");
+        }
+        return Files.isSymbolicLink(target) ? target.toRealPath() : target;
+    }
+
+    /** The file a temporary file of this class stands in for, or {@code file} itself if it is not one. */
+    public static Path targetOf(Path file) {
+        Matcher temp = TEMP_NAME.matcher(String.valueOf(file.getFileName()));
+        return temp.matches() ? file.resolveSibling(temp.group(1)) : file;
     }
 
     // Files.createTempFile would make the file private (0600); a model or metrics file should get
