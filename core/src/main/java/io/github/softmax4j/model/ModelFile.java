@@ -329,10 +329,11 @@ public final class ModelFile {
                 throw new ModelFormatException(path, "__metadata__ format is " + quoted(values.get("format"))
                         + ", expected \"" + FORMAT + "\"; the file is not a softmax4j model");
             }
-            List<String> classNames = parseJson(path, values, "class_names", new TypeReference<List<String>>() { });
-            if (classNames.isEmpty() || classNames.size() > 1000 || classNames.contains(null)) {
+            List<String> names = parseJson(path, values, "class_names", new TypeReference<List<String>>() { });
+            if (names.isEmpty() || names.size() > 1000 || names.contains(null)) {
                 throw new ModelFormatException(path, "__metadata__ class_names must list 1 to 1000 names");
             }
+            List<String> classNames = names.stream().map(Metadata::printable).toList();
             List<Integer> shape = parseJson(path, values, "input_shape", new TypeReference<List<Integer>>() { });
             if (shape.size() != 2 || shape.contains(null) || shape.get(0) <= 0 || shape.get(1) <= 0
                     || (long) shape.get(0) * shape.get(1) > 1 << 20) {
@@ -348,8 +349,23 @@ public final class ModelFile {
                     ? parseJson(path, values, "training", new TypeReference<Map<String, Object>>() { })
                     : Map.of();
             Map<String, String> training = new LinkedHashMap<>();
-            trainingJson.forEach((key, value) -> training.put(key, String.valueOf(value)));
+            trainingJson.forEach((key, value) -> training.put(printable(key), printable(String.valueOf(value))));
             return new Metadata(classNames, scaling, shape.get(0), shape.get(1), training);
+        }
+
+        /**
+         * The text with every control or formatting character (terminal escapes, carriage returns,
+         * bidirectional overrides) shown as U+FFFD, so printing a name never drives the terminal.
+         */
+        private static String printable(String text) {
+            StringBuilder shown = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                int type = Character.getType(c);
+                boolean hidden = type == Character.CONTROL || type == Character.FORMAT
+                        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+                shown.appendCodePoint(hidden ? 0xFFFD : c);
+            });
+            return shown.toString();
         }
 
         private static <T> T parseJson(Path path, Map<String, String> values, String key, TypeReference<T> type)

@@ -184,4 +184,15 @@ class ModelFileTest {
         String header = header("[3,6]", "[0,72]", "[72,84]").replace("[2, 3]", "[3, 3]");
         assertTrue(error(withHeader(header, 84)).contains("has shape [3,6], expected [3, 9]"));
     }
+
+    @Test
+    void controlCharactersInNamesAreNeverHandedToATerminal() throws IOException {
+        Path path = dir.resolve("escapes.safetensors");
+        SoftmaxRegression model = SoftmaxRegression.initialize(6, 3, 0.5f, 3);
+        ModelFile.save(path, new SavedModel(model, List.of("\u001b[2J\u001b[31mred", "b\rc", "\u202eevil"),
+                PixelScaling.UNIT, 2, 3, Map.of("init", "x\u001b]0;title\u0007")));
+        SavedModel loaded = ModelFile.load(path);
+        assertEquals(List.of("\ufffd[2J\ufffd[31mred", "b\ufffdc", "\ufffdevil"), loaded.classNames());
+        assertEquals("x\ufffd]0;title\ufffd", loaded.training().get("init"));
+    }
 }
