@@ -43,10 +43,12 @@ final class CompareCommand implements Callable<Integer> {
                         + "folders that hold them");
             }
         }
-        if (Files.isDirectory(out) || !out.getFileName().toString().endsWith(".html")) {
+        if (!out.getFileName().toString().endsWith(".html")) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " must name the page, a file ending in "
                     + ".html; the chart is written beside it as .png");
         }
+        OutputFile.check(spec, out, "--out");
+        OutputFile.check(spec, chart(), "--out");
         try {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();
@@ -71,15 +73,20 @@ final class CompareCommand implements Callable<Integer> {
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
             RankingOutput.print(stdout, ranking);
-            String name = out.getFileName().toString();
-            Path png = out.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".png");
+            Path png = chart();
             RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size() + " runs", folders, ranking,
                     null);
             stdout.printf("%npage:    %s%nchart:   %s%n", out, png);
             return 0;
         } catch (IOException e) {
-            stderr.println("softmax4j compare: " + e.getMessage());
+            stderr.println("softmax4j compare: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    /** The chart's file: the page's name with .png for .html. */
+    private Path chart() {
+        String name = out.getFileName().toString();
+        return out.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".png");
     }
 }

@@ -13,7 +13,6 @@ import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.RiskCoverageChart;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,9 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Models.requireFile(spec, modelPath, "MODEL");
         data.validate();
         Path chartPath = chart != null ? chart : modelPath.toAbsolutePath().resolveSibling("risk-coverage.png");
-        if (Files.isDirectory(chartPath)) {
-            throw new ParameterException(spec.commandLine(), "--chart " + chartPath + " is a folder; give a file name");
-        }
+        OutputFile.check(spec, chart, "--chart");
         try {
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
             Dataset test = data.loadTest(json);
@@ -69,16 +66,28 @@ final class EvaluateCommand implements Callable<Integer> {
             ConfusionMatrix confusion = predictions.confusion();
             List<ClassMetrics> perClass = ClassMetrics.of(confusion);
             List<RiskCoverage> tradeOff = RiskCoverage.of(predictions);
-            Png.write(RiskCoverageChart.render(tradeOff), chartPath);
+            String chartProblem = null;
+            try {
+                Png.write(RiskCoverageChart.render(tradeOff), chartPath);
+            } catch (IOException e) {
+                chartProblem = FileProblem.describe(e);
+            }
+            Path written = chartProblem == null ? chartPath : null;
             if (json) {
-                out.println(toJson(names, predictions, confusion, perClass, tradeOff, chartPath));
+                out.println(toJson(names, predictions, confusion, perClass, tradeOff, written));
             } else {
-                printTables(out, names, predictions, confusion, perClass, tradeOff, chartPath);
+                printTables(out, names, predictions, confusion, perClass, tradeOff, written);
             }
             out.flush();
+            if (chartProblem != null) {
+                // the tables stand on their own; the chart that could not be written is reported after them
+                err.println("softmax4j evaluate: chart not written, " + chartProblem
+                        + (chart == null ? " (--chart FILE writes it elsewhere)" : ""));
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
             return 0;
         } catch (IOException e) {
-            err.println("softmax4j evaluate: " + e.getMessage());
+            err.println("softmax4j evaluate: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
     }
@@ -99,10 +108,11 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("answering only when the model's probability is at least a threshold (--min-confidence of predict):");
         out.printf(Locale.ROOT, "%9s %9s %9s%n", "threshold", "answered", "accuracy");
         for (RiskCoverage row : tradeOff) {
-            out.printf(Locale.ROOT, "%9.2f %8.1f%% %8.2f%%%n", row.threshold(), 100 * row.coverage(), 100 * row.accuracy());
+            out.printf(Locale.ROOT, "%9.2f %8.1f%% %9s%n", row.threshold(), 100 * row.coverage(), row.answered() == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f%%", 100 * row.accuracy()));
         }
         out.println();
-        out.println("chart:   " + chartPath);
+        out.println("chart:   " + (chartPath == null ? "not written" : chartPath));
     }
 
     private String toJson(List<String> names, Predictions predictions, ConfusionMatrix confusion,
@@ -139,11 +149,11 @@ final class EvaluateCommand implements Callable<Integer> {
             row.put("threshold", r.threshold());
             row.put("answered", r.answered());
             row.put("coverage", r.coverage());
-            row.put("accuracy", r.accuracy());
+            row.put("accuracy", r.answered() == 0 ? null : r.accuracy());
             trade.add(row);
         }
         document.put("risk_coverage", trade);
-        document.put("chart", chartPath.toString());
+        document.put("chart", chartPath == null ? null : chartPath.toString());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
     }
 }

@@ -73,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
                 Files.createDirectories(saveInput);
             }
         } catch (IOException e) {
-            err.println("softmax4j predict: " + e.getMessage());
+            err.println("softmax4j predict: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
         int classes = classifier.model().classNames().size();
@@ -88,7 +88,7 @@ final class PredictCommand implements Callable<Integer> {
                 report(out, image.toString(), classifier.classifyPixels(pixels), pixels,
                         stripExtension(image.getFileName().toString()), null);
             } catch (IOException e) {
-                failed(out, err, image.toString(), e.getMessage());
+                failed(out, err, image.toString(), FileProblem.describe(e));
                 failures++;
             }
         }
@@ -108,7 +108,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 for (int index : testIndices) {
-                    failed(out, err, "test:" + index, e.getMessage());
+                    failed(out, err, "test:" + index, FileProblem.describe(e));
                 }
                 failures++;
             }

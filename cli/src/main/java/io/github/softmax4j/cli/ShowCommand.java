@@ -8,7 +8,6 @@ import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.Tiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +84,7 @@ final class ShowCommand implements Callable<Integer> {
             stdout.println("wrote " + target);
             return 0;
         } catch (IOException e) {
-            stderr.println("softmax4j show: " + e.getMessage());
+            stderr.println("softmax4j show: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
     }
@@ -102,8 +101,6 @@ final class ShowCommand implements Callable<Integer> {
         }
         data.validate();
         Models.requireFile(spec, model, "--model");
-        if (out != null && Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file name such as grid.png");
-        }
+        OutputFile.check(spec, out, "--out");
     }
 }

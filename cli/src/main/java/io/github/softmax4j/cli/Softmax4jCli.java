@@ -1,6 +1,10 @@
 package io.github.softmax4j.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,20 +30,56 @@ public final class Softmax4jCli {
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
         return UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
-                .setParameterExceptionHandler(Softmax4jCli::badOption);
+                .registerConverter(Path.class, Softmax4jCli::path)
+                .setParameterExceptionHandler(Softmax4jCli::badOption)
+                .setExecutionExceptionHandler(Softmax4jCli::fileProblem);
+    }
+
+    // a name the file system cannot hold (non-ASCII under LC_ALL=C) is a bad option, told plainly
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(FileProblem.describe(e));
+        }
+    }
+
+    // a file problem that escapes a command as an unchecked exception still gets its one line
+    private static int fileProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (!(e instanceof UncheckedIOException || e instanceof InvalidPathException)) {
+            throw e;
+        }
+        command.getErr().println("softmax4j " + command.getCommandName() + ": " + FileProblem.describe(e));
+        command.getErr().flush();
+        return EXIT_PROBLEM;
     }
 
     // a bad option gets its message and the short synopsis, not the whole help page
     private static int badOption(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + e.getMessage()
-                : "softmax4j " + command.getCommandName() + ": " + e.getMessage());
+        String message = unusableName(e).orElse(e.getMessage());
+        err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
+                : "softmax4j " + command.getCommandName() + ": " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.print(command.getHelp().synopsis(0));
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for all options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    // picocli leaves a file name it cannot convert unmatched, when it is one of several; say why
+    private static Optional<String> unusableName(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            for (String argument : unmatched.getUnmatched()) {
+                try {
+                    Path.of(argument);
+                } catch (InvalidPathException invalid) {
+                    return Optional.of(FileProblem.describe(invalid));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

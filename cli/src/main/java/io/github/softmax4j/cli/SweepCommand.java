@@ -61,6 +61,7 @@ final class SweepCommand implements Callable<Integer> {
     private List<PixelScaling> pixelScalings;
 
     @Option(names = "--init-std", paramLabel = "X,...", split = ",", defaultValue = "0.01",
+            converter = InitStdConverter.class,
             description = "Standard deviations of the initial weights (default: ${DEFAULT-VALUE}).")
     private List<Float> initStds;
 
@@ -142,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
                     dir.resolve("sweep.html"), dir.resolve("sweep.png"));
             return result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException e) {
-            stderr.println("softmax4j sweep: " + e.getMessage());
+            stderr.println("softmax4j sweep: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

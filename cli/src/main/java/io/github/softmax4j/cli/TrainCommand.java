@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.1", description = "Learning rate of SGD (default: ${DEFAULT-VALUE}).")
     private float learningRate;
 
-    @Option(names = "--init-std", paramLabel = "X", defaultValue = "0.01",
+    @Option(names = "--init-std", paramLabel = "X", defaultValue = "0.01", converter = InitStdConverter.class,
             description = "Standard deviation of the initial weights, W ~ N(0, X^2), b = 0 (default: ${DEFAULT-VALUE}).")
     private float initStd;
 
@@ -151,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf("run:     %s%n%n", runDir);
             return run.run(loaded);
         } catch (IOException | UncheckedIOException e) {
-            stderr.println("softmax4j train: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
+            stderr.println("softmax4j train: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,8 +53,14 @@ public final class ImagePreprocessor {
      * is damaged, or has more than {@link #MAX_PIXELS} pixels.
      */
     public static BufferedImage read(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path + ": file not found");
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + ": is a folder, not a picture; give a picture file");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new IOException(path + ": is not a regular file (a device, FIFO or socket); give a picture file");
+        }
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "file not found; check the name and the folder");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             return decode(in, path.toString());

@@ -1,0 +1,78 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.data.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A file problem as the one line a person reads: the file, what is wrong with it, and what to do.
+ * The JDK reports many of them with the path alone ({@code /proc/x}) or with the name of a
+ * temporary file; every command prints its problems through {@link #describe}.
+ */
+final class FileProblem {
+    private FileProblem() {
+    }
+
+    /** The line for {@code problem}, without the command's prefix. */
+    static String describe(Throwable problem) {
+        if (problem instanceof UncheckedIOException unchecked) {
+            return describe(unchecked.getCause());
+        }
+        if (problem instanceof InvalidPathException invalid) {
+            return describe(invalid);
+        }
+        if (problem instanceof FileSystemException fs && fs.getFile() != null) {
+            return describe(fs);
+        }
+        String message = problem.getMessage();
+        return message == null || message.isBlank() ? problem.getClass().getSimpleName() : message;
+    }
+
+    /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
+    static String describe(InvalidPathException invalid) {
+        return "'" + invalid.getInput() + "' cannot be used as a file name here (" + invalid.getReason().toLowerCase(Locale.ROOT)
+                + "); if it has letters outside ASCII, run with a UTF-8 locale such as LC_ALL=C.UTF-8, or rename it";
+    }
+
+    private static String describe(FileSystemException fs) {
+        String file = AtomicFiles.targetOf(Path.of(fs.getFile())).toString();
+        if (fs instanceof NoSuchFileException) {
+            return file + ": " + (fs.getReason() != null ? fs.getReason()
+                    : "no such file or folder, or it cannot be created there; check the path");
+        }
+        if (fs instanceof AccessDeniedException) {
+            return file + ": permission denied; check its permissions and its folder's, or choose another place";
+        }
+        if (fs instanceof NotDirectoryException) {
+            return file + ": is not a folder; give a folder";
+        }
+        if (fs instanceof DirectoryNotEmptyException) {
+            return file + ": the folder is not empty; choose a new folder";
+        }
+        if (fs instanceof FileAlreadyExistsException) {
+            return file + ": already exists; choose another name";
+        }
+        if (fs instanceof FileSystemLoopException) {
+            return file + ": its symbolic links go round in a loop; give the real path";
+        }
+        String reason = fs.getReason() == null ? "cannot be read or written" : fs.getReason();
+        String lower = reason.toLowerCase(Locale.ROOT);
+        String todo = lower.contains("read-only") ? "; choose a folder that can be written"
+                : lower.contains("is a directory") ? "; give a file, not a folder"
+                : lower.contains("not a directory") ? "; a part of the path is a file, not a folder"
+                : lower.contains("no space") ? "; free some space or choose another disk"
+                : lower.contains("not a regular file") ? "; give the name of a regular file or of a new one"
+                : "; check the path";
+        return file + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + reason + todo;
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import org.junit.jupiter.api.Test;
+
+class FileProblemTest {
+    @Test
+    void aBarePathBecomesAFileAProblemAndWhatToDo() {
+        assertEquals("/proc/x: no such file or folder, or it cannot be created there; check the path",
+                FileProblem.describe(new NoSuchFileException("/proc/x")));
+        assertEquals("/data/train-images-idx3-ubyte.gz: permission denied; check its permissions and its folder's, "
+                + "or choose another place", FileProblem.describe(new AccessDeniedException("/data/train-images-idx3-ubyte.gz")));
+        assertEquals("/runs/a: is not a folder; give a folder", FileProblem.describe(new NotDirectoryException("/runs/a")));
+    }
+
+    @Test
+    void aTemporaryFileIsReportedAsTheFileBeingWritten() {
+        assertEquals("/m/risk-coverage.png: permission denied; check its permissions and its folder's, or choose "
+                + "another place", FileProblem.describe(new AccessDeniedException("/m/.risk-coverage.png.9a0b1c.part")));
+        assertEquals("/ro/grid.png: Read-only file system; choose a folder that can be written",
+                FileProblem.describe(new FileSystemException("/ro/.grid.png.77.part", null, "Read-only file system")));
+    }
+
+    @Test
+    void anUncheckedProblemIsTheProblemItWraps() {
+        assertEquals("/x: Is a directory; give a file, not a folder", FileProblem.describe(
+                new UncheckedIOException(new FileSystemException("/x", null, "Is a directory"))));
+        assertEquals("metrics.json is damaged", FileProblem.describe(new IOException("metrics.json is damaged")));
+    }
+
+    @Test
+    void aNameTheLocaleCannotHoldSaysHowToFixTheLocale() {
+        assertEquals("'caf?.png' cannot be used as a file name here (malformed input or input contains unmappable "
+                + "characters); if it has letters outside ASCII, run with a UTF-8 locale such as LC_ALL=C.UTF-8, or "
+                + "rename it", FileProblem.describe(new InvalidPathException("caf?.png",
+                "Malformed input or input contains unmappable characters")));
+    }
+}
