@@ -32,7 +32,7 @@ final class Uploads {
             throw new HttpProblem(503, "The board is stopping; start it again and retry");
         }
         try {
-            return ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(body, name));
+            return ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(body, name), name);
         } catch (IOException e) {
             throw new HttpProblem(422, e.getMessage());
         } finally {

@@ -84,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
         int failures = 0;
         for (Path image : images) {
             try {
-                byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(image));
+                byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(image), image.toString());
                 report(out, image.toString(), classifier.classifyPixels(pixels), pixels,
                         stripExtension(image.getFileName().toString()), null);
             } catch (IOException e) {

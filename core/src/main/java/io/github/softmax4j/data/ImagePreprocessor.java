@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -21,12 +24,16 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns a person's own picture into what the model was trained on. Fashion-MNIST images are
- * grayscale, a light object on black, trimmed to the object and scaled so its longer side fills
- * the 28x28 frame. So: grayscale (transparent parts count as white background); invert when the
- * background (the median of the image's border) is light; if the background is then still not black,
- * stretch its level down to black; crop to the object; scale its longer side to 28 pixels keeping
- * the aspect ratio, and centre it on black. An image that is already 28x28 is taken to be framed
- * like the data set and is not cropped or scaled, so a Fashion-MNIST image comes back unchanged.
+ * grayscale, a light garment on black, trimmed to the garment and scaled so its longer side fills
+ * the 28x28 frame. So: grayscale (transparent parts count as white background); the background is
+ * the median gray of the picture's border; the garment is what differs from it, lighter or darker,
+ * and each pixel becomes how much it differs, stretched so the background is black and the
+ * largest possible difference white; the garment is its largest connected part and any part at
+ * least a tenth of that size, so a speck does not widen the crop; it is cropped, its longer side
+ * scaled to 28 pixels keeping the aspect ratio, and centred on black. A picture where nothing
+ * stands out is refused ({@link NoGarmentException}). An image that is already 28x28 is taken to
+ * be framed like the data set and is not cropped or scaled, so a Fashion-MNIST image comes back
+ * unchanged.
  */
 public final class ImagePreprocessor {
     /** Side of the square the model sees. */
@@ -37,13 +44,18 @@ public final class ImagePreprocessor {
      * megapixels is more than a phone camera's photo.
      */
     public static final long MAX_PIXELS = 50_000_000L;
-    // a pixel this much brighter than the background is part of the object when cropping
+    // a prepared pixel this much brighter than the background is part of the garment
     private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)
     private static final int BLACK_ENOUGH = 10;
-    // when the background is stretched to black, this much above its level goes black too, to
+    // when the background is stretched to black, this much beyond its level goes black too, to
     // absorb the noise and shading of a photograph's background
     private static final int BACKGROUND_MARGIN = 12;
+    // the least share of the picture, and the fewest pixels, the garment's largest part covers
+    private static final double GARMENT_SHARE = 0.002;
+    private static final int GARMENT_PIXELS = 4;
+    // a separate part, this share of the largest part's size or more, belongs to the garment too
+    private static final double PART_SHARE = 0.1;
 
     private ImagePreprocessor() {
     }
@@ -97,39 +109,67 @@ public final class ImagePreprocessor {
         }
     }
 
-    /** The image as 28x28 uint8 pixels, row-major, light object on black, as Fashion-MNIST stores them. */
-    public static byte[] toFashionMnist(BufferedImage image) {
+    /** As {@link #toFashionMnist(BufferedImage, String)}, calling the picture "the picture" in messages. */
+    public static byte[] toFashionMnist(BufferedImage image) throws NoGarmentException {
+        return toFashionMnist(image, "the picture");
+    }
+
+    /**
+     * The image as 28x28 uint8 pixels, row-major, light garment on black, as Fashion-MNIST stores
+     * them; throws {@link NoGarmentException}, naming the picture {@code name}, when nothing stands
+     * out from the background.
+     */
+    public static byte[] toFashionMnist(BufferedImage image, String name) throws NoGarmentException {
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] gray = grayLevels(image);
-        if (borderMedian(gray, width, height) > 127) {
-            for (int i = 0; i < gray.length; i++) {
-                gray[i] = 255 - gray[i];
-            }
+        int[] levels = grayLevels(image);
+        int background = borderMedian(levels, width, height);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = garmentLevel(levels[i], background);
         }
-        int background = borderMedian(gray, width, height);
-        if (background > BLACK_ENOUGH) {
-            int black = Math.min(254, background + BACKGROUND_MARGIN);
-            for (int i = 0; i < gray.length; i++) {
-                gray[i] = Math.max(0, gray[i] - black) * 255 / (255 - black);
-            }
-            background = 0;
+        int black = garmentLevel(background, background);
+        int[] box = mainObjectBox(levels, width, height, black);
+        if (box == null) {
+            throw new NoGarmentException(name);
         }
         if (width == SIDE && height == SIDE) {
             byte[] pixels = new byte[SIDE * SIDE];
             for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (byte) gray[i];
+                pixels[i] = (byte) levels[i];
             }
             return pixels;
         }
-        int[] box = objectBox(gray, width, height, background);
-        return fit(gray, width, box);
+        return fit(levels, width, box);
+    }
+
+    /**
+     * How much a pixel of gray {@code level} differs from the {@code background}, as a level of a
+     * light garment on black: pixels lighter than the background and pixels darker than it both
+     * count, whichever the garment is. The difference is stretched to fill 0..255 on its side,
+     * after a margin that absorbs a photograph's noise and shading; a background already within
+     * {@value #BLACK_ENOUGH} levels of black (or of white) keeps the levels as they are (or
+     * inverted), so a Fashion-MNIST image comes back unchanged.
+     */
+    private static int garmentLevel(int level, int background) {
+        if (level >= background) {
+            if (background <= BLACK_ENOUGH) {
+                return level;
+            }
+            int range = 255 - background - BACKGROUND_MARGIN;
+            return range <= 0 ? 0 : Math.max(0, level - background - BACKGROUND_MARGIN) * 255 / range;
+        }
+        if (background >= 255 - BLACK_ENOUGH) {
+            return 255 - level;
+        }
+        int range = background - BACKGROUND_MARGIN;
+        return range <= 0 ? 0 : Math.max(0, range - level) * 255 / range;
     }
 
     /**
      * Gray 0..255 of every pixel, composited over white. A gray image's stored levels are taken as
-     * they are: Java would otherwise treat them as linear light and brighten them on the way to
-     * sRGB, so a Fashion-MNIST image saved as a gray PNG would not come back as it was.
+     * they are, with or without alpha: Java would otherwise treat them as linear light and brighten
+     * them on the way to sRGB, so a Fashion-MNIST image saved as a gray PNG would not come back as
+     * it was, and a gray PNG with alpha would be prepared differently from the same pixels without.
      */
     private static int[] grayLevels(BufferedImage image) {
         int width = image.getWidth();
@@ -137,16 +177,28 @@ public final class ImagePreprocessor {
         int[] gray = new int[width * height];
         ColorModel model = image.getColorModel();
         Raster raster = image.getRaster();
-        boolean storedGray = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !model.hasAlpha()
-                && raster.getNumBands() == 1;
+        boolean storedGray = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && raster.getNumBands() == (model.hasAlpha() ? 2 : 1);
         int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+        int maxAlpha = model.hasAlpha() ? (1 << raster.getSampleModel().getSampleSize(raster.getNumBands() - 1)) - 1 : 1;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                gray[y * width + x] = storedGray ? raster.getSample(x, y, 0) * 255 / max
+                gray[y * width + x] = storedGray ? storedGray(raster, x, y, max, maxAlpha, model)
                         : luminance(image.getRGB(x, y));
             }
         }
         return gray;
+    }
+
+    /** Gray 0..255 of a stored gray pixel, with its alpha (if any) composited over white. */
+    private static int storedGray(Raster raster, int x, int y, int max, int maxAlpha, ColorModel model) {
+        double level = raster.getSample(x, y, 0) * 255.0 / max;
+        if (!model.hasAlpha()) {
+            return (int) Math.round(level);
+        }
+        double alpha = (double) raster.getSample(x, y, 1) / maxAlpha;
+        double over = model.isAlphaPremultiplied() ? level : level * alpha;
+        return (int) Math.round(Math.min(255, over + 255 * (1 - alpha)));
     }
 
     /** Gray 0..255 of an ARGB pixel, composited over white (Rec. 601 luma weights). */
@@ -178,23 +230,71 @@ public final class ImagePreprocessor {
         return 255;
     }
 
-    /** {x, y, width, height} of the pixels brighter than the background; the whole image if none is. */
-    private static int[] objectBox(int[] gray, int width, int height, int background) {
+    /**
+     * {x, y, width, height} of the garment: the largest 8-connected group of pixels brighter than
+     * {@code black} by more than {@value #OBJECT_THRESHOLD}, together with every group at least
+     * {@value #PART_SHARE} of its size (a garment's separate parts), so specks of dust or noise do
+     * not widen the crop. Null when no group covers {@value #GARMENT_SHARE} of the picture (and at
+     * least {@value #GARMENT_PIXELS} pixels): then there is no garment.
+     */
+    private static int[] mainObjectBox(int[] levels, int width, int height, int black) {
+        boolean[] seen = new boolean[levels.length];
+        int[] stack = new int[256];
+        List<int[]> groups = new ArrayList<>();
+        int largest = 0;
+        // groups far smaller than any garment are counted but not kept, so noise cannot fill the memory
+        long keep = Math.max(1, (long) (levels.length * GARMENT_SHARE * PART_SHARE));
+        for (int start = 0; start < levels.length; start++) {
+            if (seen[start] || levels[start] <= black + OBJECT_THRESHOLD) {
+                continue;
+            }
+            int[] group = {0, width, height, -1, -1};
+            seen[start] = true;
+            stack[0] = start;
+            int top = 1;
+            while (top > 0) {
+                int i = stack[--top];
+                int x = i % width;
+                int y = i / width;
+                group[0]++;
+                group[1] = Math.min(group[1], x);
+                group[2] = Math.min(group[2], y);
+                group[3] = Math.max(group[3], x);
+                group[4] = Math.max(group[4], y);
+                for (int ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++) {
+                    for (int nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
+                        int j = ny * width + nx;
+                        if (!seen[j] && levels[j] > black + OBJECT_THRESHOLD) {
+                            seen[j] = true;
+                            if (top == stack.length) {
+                                stack = Arrays.copyOf(stack, 2 * top);
+                            }
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+            largest = Math.max(largest, group[0]);
+            if (group[0] >= keep) {
+                groups.add(group);
+            }
+        }
+        if (largest < Math.max(GARMENT_PIXELS, levels.length * GARMENT_SHARE)) {
+            return null;
+        }
         int left = width;
         int top = height;
         int right = -1;
         int bottom = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (gray[y * width + x] > background + OBJECT_THRESHOLD) {
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                }
+        for (int[] group : groups) {
+            if (group[0] >= largest * PART_SHARE) {
+                left = Math.min(left, group[1]);
+                top = Math.min(top, group[2]);
+                right = Math.max(right, group[3]);
+                bottom = Math.max(bottom, group[4]);
             }
         }
-        return right < 0 ? new int[] {0, 0, width, height} : new int[] {left, top, right - left + 1, bottom - top + 1};
+        return new int[] {left, top, right - left + 1, bottom - top + 1};
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Classifier {
 
     /** Reads an image file, prepares it as the training data was, and classifies it. */
     public Prediction classify(Path imageFile) throws IOException {
-        return classifyPixels(ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(imageFile)));
+        return classifyPixels(ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(imageFile), imageFile.toString()));
     }
 
     /** Classifies {@code pixels}: height x width uint8 values, light object on black, as the training data. */

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,19 +71,19 @@ class ImagePreprocessorTest {
     }
 
     @Test
-    void anEnlargedCopyComesBackNearlyTheSame() {
+    void anEnlargedCopyComesBackNearlyTheSame() throws IOException {
         byte[] result = ImagePreprocessor.toFashionMnist(enlarged(garment(), 5, false));
         assertTrue(meanAbsoluteDifference(garment(), result) < 4, "difference " + meanAbsoluteDifference(garment(), result));
     }
 
     @Test
-    void aDarkObjectOnALightBackgroundIsInverted() {
+    void aDarkObjectOnALightBackgroundIsInverted() throws IOException {
         byte[] result = ImagePreprocessor.toFashionMnist(enlarged(garment(), 3, true));
         assertTrue(meanAbsoluteDifference(garment(), result) < 4, "difference " + meanAbsoluteDifference(garment(), result));
     }
 
     @Test
-    void theObjectIsCroppedScaledToFillTheLongerSideAndCentred() {
+    void theObjectIsCroppedScaledToFillTheLongerSideAndCentred() throws IOException {
         // a 200x100 white bar in the middle of a 400x400 black picture
         BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -97,7 +102,7 @@ class ImagePreprocessorTest {
     }
 
     @Test
-    void transparentPartsAreBackground() {
+    void transparentPartsAreBackground() throws IOException {
         BufferedImage image = new BufferedImage(60, 60, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.BLACK);
@@ -144,5 +149,85 @@ class ImagePreprocessorTest {
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
         IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(truncated, "half.png"));
         assertEquals("half.png: a damaged or incomplete image; save it again as PNG or JPEG", e.getMessage());
+    }
+
+    /** A {@code side}x{@code side} picture of {@code background} gray with a {@code garment} gray rectangle. */
+    private static BufferedImage rectangle(int side, int background, int garment) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(background, background, background));
+        g.fillRect(0, 0, side, side);
+        g.setColor(new Color(garment, garment, garment));
+        g.fillRect(side / 4, side / 5, side / 3, 3 * side / 5);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void aGarmentLighterOrDarkerThanItsBackgroundIsPreparedAlike() throws IOException {
+        byte[] whiteOnBlack = ImagePreprocessor.toFashionMnist(rectangle(200, 0, 255));
+        assertEquals(255, whiteOnBlack[14 * 28 + 14] & 0xFF);
+        assertArrayEquals(whiteOnBlack, ImagePreprocessor.toFashionMnist(rectangle(200, 200, 255)),
+                "a white shirt on light grey");
+        assertArrayEquals(whiteOnBlack, ImagePreprocessor.toFashionMnist(rectangle(200, 60, 0)),
+                "a black shirt on dark grey");
+        assertArrayEquals(whiteOnBlack, ImagePreprocessor.toFashionMnist(rectangle(200, 255, 0)),
+                "a black shirt on white");
+    }
+
+    @Test
+    void aBlankPictureHasNoGarmentAndGetsNoAnswer() {
+        BufferedImage noisy = rectangle(100, 120, 120);
+        for (int i = 0; i < 300; i++) {
+            int v = 120 + (i % 11) - 5;
+            noisy.setRGB((i * 37) % 100, (i * 53) % 100, v << 16 | v << 8 | v);
+        }
+        for (BufferedImage blank : List.of(rectangle(100, 0, 0), rectangle(100, 255, 255), rectangle(28, 0, 0),
+                rectangle(64, 180, 183), noisy)) {
+            NoGarmentException e = assertThrows(NoGarmentException.class,
+                    () -> ImagePreprocessor.toFashionMnist(blank, "blank.png"));
+            assertTrue(e.getMessage().startsWith("blank.png: no garment found"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aGrayPictureWithAlphaIsPreparedAsTheSamePixelsWithout() throws IOException {
+        ComponentColorModel grayAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true,
+                false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        BufferedImage withAlpha = new BufferedImage(grayAlpha, grayAlpha.createCompatibleWritableRaster(28, 28),
+                false, null);
+        byte[] pixels = garment();
+        for (int i = 0; i < pixels.length; i++) {
+            withAlpha.getRaster().setPixel(i % 28, i / 28, new int[] {pixels[i] & 0xFF, 255});
+        }
+        Path png = dir.resolve("gray-alpha.png");
+        assertTrue(ImageIO.write(withAlpha, "png", png.toFile()));
+        assertEquals(2, ImageIO.read(png.toFile()).getRaster().getNumBands(), "saved as gray with alpha");
+        assertArrayEquals(pixels, ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(png)));
+    }
+
+    @Test
+    void aSpeckInTheCornerDoesNotWidenTheCrop() throws IOException {
+        BufferedImage clean = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = clean.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(6, 3, 8, 13);
+        g.dispose();
+        BufferedImage specked = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+        specked.setData(clean.getData());
+        for (int[] xy : new int[][] {{17, 17}, {18, 17}, {19, 17}, {17, 18}, {18, 18}, {19, 18}, {19, 19}}) {
+            specked.setRGB(xy[0], xy[1], 0xFFFFFF);
+        }
+        assertArrayEquals(ImagePreprocessor.toFashionMnist(clean), ImagePreprocessor.toFashionMnist(specked));
+    }
+
+    @Test
+    void realTestImagesSavedAsPngComeBackUnchanged() throws IOException {
+        Dataset test = RealData.load().test();
+        for (int i = 0; i < 200; i++) {
+            Path png = dir.resolve("test-" + i + ".png");
+            ImageIO.write(gray(test.image(i), 28), "png", png.toFile());
+            assertArrayEquals(test.image(i), ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(png)), "image " + i);
+        }
     }
 }
