@@ -51,11 +51,15 @@ public final class ImagePreprocessor {
     // when the background is stretched to black, this much beyond its level goes black too, to
     // absorb the noise and shading of a photograph's background
     private static final int BACKGROUND_MARGIN = 12;
+    // a 28x28 picture with this share of its border black is framed like the data set, on black
+    private static final double FRAMED_BLACK_SHARE = 0.2;
     // the least share of the picture, and the fewest pixels, the garment's largest part covers
     private static final double GARMENT_SHARE = 0.002;
     private static final int GARMENT_PIXELS = 4;
-    // a separate part, this share of the largest part's size or more, belongs to the garment too
+    // a separate part belongs to the garment too if it has this share of the largest part's size,
+    // or if it lies within 1/NEAR_PARTS of the largest part's longer side from it (a sandal's straps)
     private static final double PART_SHARE = 0.1;
+    private static final int NEAR_PARTS = 8;
 
     private ImagePreprocessor() {
     }
@@ -123,7 +127,8 @@ public final class ImagePreprocessor {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] levels = grayLevels(image);
-        int background = borderMedian(levels, width, height);
+        int background = width == SIDE && height == SIDE && blackBorderShare(levels) >= FRAMED_BLACK_SHARE ? 0
+                : borderMedian(levels, width, height);
         for (int i = 0; i < levels.length; i++) {
             levels[i] = garmentLevel(levels[i], background);
         }
@@ -151,15 +156,15 @@ public final class ImagePreprocessor {
      * inverted), so a Fashion-MNIST image comes back unchanged.
      */
     private static int garmentLevel(int level, int background) {
-        if (level >= background) {
-            if (background <= BLACK_ENOUGH) {
-                return level;
-            }
-            int range = 255 - background - BACKGROUND_MARGIN;
-            return range <= 0 ? 0 : Math.max(0, level - background - BACKGROUND_MARGIN) * 255 / range;
+        if (background <= BLACK_ENOUGH) {
+            return level;
         }
         if (background >= 255 - BLACK_ENOUGH) {
             return 255 - level;
+        }
+        if (level >= background) {
+            int range = 255 - background - BACKGROUND_MARGIN;
+            return range <= 0 ? 0 : Math.max(0, level - background - BACKGROUND_MARGIN) * 255 / range;
         }
         int range = background - BACKGROUND_MARGIN;
         return range <= 0 ? 0 : Math.max(0, range - level) * 255 / range;
@@ -208,6 +213,25 @@ public final class ImagePreprocessor {
         return (int) Math.round((luma * alpha + 255.0 * (255 - alpha)) / 255.0);
     }
 
+    /**
+     * The share of a 28x28 picture's outermost pixels that are black. A Fashion-MNIST garment can
+     * cover most of the border (a bag, a pullover), but never the whole: in the test set at least
+     * a fifth of every image's border is black, so such a picture's background is black.
+     */
+    private static double blackBorderShare(int[] levels) {
+        int black = 0;
+        int count = 0;
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                if (x == 0 || y == 0 || x == SIDE - 1 || y == SIDE - 1) {
+                    black += levels[y * SIDE + x] <= BLACK_ENOUGH ? 1 : 0;
+                    count++;
+                }
+            }
+        }
+        return (double) black / count;
+    }
+
     /** The median gray level of the outermost pixels: the background, even where the object touches the edge. */
     private static int borderMedian(int[] gray, int width, int height) {
         int[] histogram = new int[256];
@@ -232,16 +256,17 @@ public final class ImagePreprocessor {
 
     /**
      * {x, y, width, height} of the garment: the largest 8-connected group of pixels brighter than
-     * {@code black} by more than {@value #OBJECT_THRESHOLD}, together with every group at least
-     * {@value #PART_SHARE} of its size (a garment's separate parts), so specks of dust or noise do
-     * not widen the crop. Null when no group covers {@value #GARMENT_SHARE} of the picture (and at
-     * least {@value #GARMENT_PIXELS} pixels): then there is no garment.
+     * {@code black} by more than {@value #OBJECT_THRESHOLD}, together with every group near it or at
+     * least {@value #PART_SHARE} of its size (a garment's separate parts), so a speck of dust away
+     * from the garment does not widen the crop. Null when no group covers {@value #GARMENT_SHARE}
+     * of the picture (and at least {@value #GARMENT_PIXELS} pixels): then there is no garment.
      */
     private static int[] mainObjectBox(int[] levels, int width, int height, int black) {
         boolean[] seen = new boolean[levels.length];
         int[] stack = new int[256];
         List<int[]> groups = new ArrayList<>();
         int largest = 0;
+        int[] main = null;
         // groups far smaller than any garment are counted but not kept, so noise cannot fill the memory
         long keep = Math.max(1, (long) (levels.length * GARMENT_SHARE * PART_SHARE));
         for (int start = 0; start < levels.length; start++) {
@@ -274,7 +299,10 @@ public final class ImagePreprocessor {
                     }
                 }
             }
-            largest = Math.max(largest, group[0]);
+            if (group[0] > largest) {
+                largest = group[0];
+                main = group;
+            }
             if (group[0] >= keep) {
                 groups.add(group);
             }
@@ -282,12 +310,15 @@ public final class ImagePreprocessor {
         if (largest < Math.max(GARMENT_PIXELS, levels.length * GARMENT_SHARE)) {
             return null;
         }
+        int reach = Math.max(main[3] - main[1], main[4] - main[2]) / NEAR_PARTS + 1;
         int left = width;
         int top = height;
         int right = -1;
         int bottom = -1;
         for (int[] group : groups) {
-            if (group[0] >= largest * PART_SHARE) {
+            boolean near = group[1] <= main[3] + reach && group[3] >= main[1] - reach
+                    && group[2] <= main[4] + reach && group[4] >= main[2] - reach;
+            if (near || group[0] >= largest * PART_SHARE) {
                 left = Math.min(left, group[1]);
                 top = Math.min(top, group[2]);
                 right = Math.max(right, group[3]);
