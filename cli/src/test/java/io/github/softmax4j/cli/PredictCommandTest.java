@@ -213,4 +213,41 @@ class PredictCommandTest {
         assertEquals(2, noModel.exitCode());
         assertTrue(noModel.err().contains("is not a file"), noModel.err());
     }
+
+    @Test
+    void bombsOfEveryFormatAreRefusedOnOneLineEachAndTheOtherPicturesAreClassified() throws IOException {
+        Path ok = dir.resolve("ok.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", ok.toFile());
+        List<String> args = new ArrayList<>(List.of("predict", TrainedModel.model().toString()));
+        List<Path> bombs = new ArrayList<>(List.of(Files.write(dir.resolve("bomb.png"), PictureBomb.png(40000, 40000))));
+        for (String format : List.of("jpeg", "gif", "bmp")) {
+            bombs.add(Files.write(dir.resolve("bomb." + format), PictureBomb.claiming(format, 40000, 40000)));
+        }
+        bombs.add(Files.write(dir.resolve("liar.png"), PictureBomb.png(7000, 7000)));
+        bombs.forEach(bomb -> args.add(bomb.toString()));
+        args.add(ok.toString());
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith(ok + ": "), run.out());
+        List<String> errors = run.err().lines().toList();
+        assertEquals(bombs.size(), errors.size(), run.err());
+        for (int i = 0; i < bombs.size(); i++) {
+            assertTrue(errors.get(i).startsWith("softmax4j predict: " + bombs.get(i) + ": "), errors.get(i));
+        }
+        assertFalse(run.err().contains("Exception") || run.err().contains("Integer.MAX_VALUE"), run.err());
+    }
+
+    @Test
+    void aBlankPictureGetsNoAnswerAndCountsAsAnError() throws IOException {
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        Path ok = dir.resolve("ok.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", ok.toFile());
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), blank.toString(), ok.toString(), "--json");
+        assertEquals(1, run.exitCode());
+        List<JsonNode> lines = jsonLines(run.out());
+        assertTrue(lines.get(0).get("error").asText().startsWith(blank + ": no garment found"), run.out());
+        assertTrue(lines.get(1).get("label").isTextual(), run.out());
+        assertEquals("softmax4j predict: " + blank + ": no garment found", run.err().strip().split(",")[0]);
+    }
 }

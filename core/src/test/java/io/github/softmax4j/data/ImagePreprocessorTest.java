@@ -249,4 +249,26 @@ class ImagePreprocessorTest {
             assertArrayEquals(test.image(i), ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(png)), "image " + i);
         }
     }
+
+    @Test
+    void everyFormatsHeaderIsCheckedBeforeItIsDecoded() throws IOException {
+        for (String format : List.of("jpeg", "gif")) {
+            Path bomb = Files.write(dir.resolve("bomb." + format), PictureBomb.claiming(format, 40000, 40000));
+            IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(bomb), format);
+            assertEquals(bomb + ": 40000x40000 pixels is more than the 50 megapixels this tool reads; scale the "
+                    + "picture down", e.getMessage());
+        }
+    }
+
+    @Test
+    void aHeaderWithinTheLimitOverTooLittleDataIsDamagedAndNamed() throws IOException {
+        // an uncompressed BMP's header must match its data size, so its reader refuses the lie itself
+        for (byte[] liar : List.of(PictureBomb.png(7000, 7000), PictureBomb.claiming("bmp", 40000, 40000),
+                PictureBomb.claiming("bmp", 5000, 5000),
+                PictureBomb.claiming("gif", 6000, 6000), PictureBomb.claiming("jpeg", 6000, 6000))) {
+            IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.toFashionMnist(
+                    ImagePreprocessor.read(liar, "liar"), "liar"));
+            assertTrue(e.getMessage().startsWith("liar: "), e.getMessage());
+        }
+    }
 }
