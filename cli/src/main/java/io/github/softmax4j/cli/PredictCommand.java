@@ -12,9 +12,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,11 +57,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per image, one per line.")
     private boolean json;
 
-    @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 image the model saw, for each input, into DIR.")
+    @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 image the model saw, for each "
+            + "input, into DIR as NAME-28x28.png; inputs sharing a NAME get NAME-2-28x28.png, NAME-3-...")
     private Path saveInput;
 
     @Mixin
     private DataDirOption data;
+
+    // the names given to saved inputs so far, so that no two inputs share a file
+    private final Set<String> savedNames = new HashSet<>();
 
     @Override
     public Integer call() {
@@ -132,13 +138,17 @@ final class PredictCommand implements Callable<Integer> {
     private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name,
                         String trueLabel) throws IOException {
         PredictionReport answer = new PredictionReport(input, prediction, top, minConfidence);
-        if (saveInput != null) {
-            Png.write(seenImage(pixels), saveInput.resolve(name + "-28x28.png"));
+        Path saved = saveInput == null ? null : saveInput.resolve(savedName(name));
+        if (saved != null) {
+            Png.write(seenImage(pixels), saved);
         }
         if (json) {
             Map<String, Object> line = answer.toMap();
             if (trueLabel != null) {
                 line.put("true_label", trueLabel);
+            }
+            if (saved != null) {
+                line.put("saved_input", saved.toString());
             }
             out.println(JSON.writeValueAsString(line));
             return;
@@ -160,6 +170,19 @@ final class PredictCommand implements Callable<Integer> {
                     : trueLabel.equals(prediction.label()) ? " (right)" : " (wrong)");
         }
         out.println(text);
+    }
+
+    /**
+     * The file name for the input the model saw: NAME-28x28.png, or NAME-2-28x28.png, NAME-3-...
+     * when an earlier input of this call already took the name (a.png and a.jpg, or two folders'
+     * shirt.png), so no input's file replaces another's.
+     */
+    private String savedName(String name) {
+        String candidate = name;
+        for (int suffix = 2; !savedNames.add(candidate); suffix++) {
+            candidate = name + "-" + suffix;
+        }
+        return candidate + "-28x28.png";
     }
 
     private static BufferedImage seenImage(byte[] pixels) {

@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -249,5 +250,30 @@ class PredictCommandTest {
         assertTrue(lines.get(0).get("error").asText().startsWith(blank + ": no garment found"), run.out());
         assertTrue(lines.get(1).get("label").isTextual(), run.out());
         assertEquals("softmax4j predict: " + blank + ": no garment found", run.err().strip().split(",")[0]);
+    }
+
+    @Test
+    void inputsSharingANameAreSavedToFilesOfTheirOwn() throws IOException {
+        Dataset test = RealData.load().test();
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path folder = Files.createDirectories(dir.resolve("from-" + i));
+            inputs.add(folder.resolve(i == 2 ? "shirt.jpg" : "shirt.png"));
+            ImageIO.write(exact(test.image(i)), i == 2 ? "jpeg" : "png", inputs.get(i).toFile());
+        }
+        Path seen = dir.resolve("seen");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), inputs.get(0).toString(),
+                inputs.get(1).toString(), inputs.get(2).toString(), "--save-input", seen.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        List<JsonNode> lines = jsonLines(run.out());
+        List<String> names = List.of("shirt-28x28.png", "shirt-2-28x28.png", "shirt-3-28x28.png");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(seen.resolve(names.get(i)).toString(), lines.get(i).get("saved_input").asText());
+        }
+        for (int i = 0; i < 2; i++) {
+            byte[] saved = new byte[784];
+            ImageIO.read(seen.resolve(names.get(i)).toFile()).getRaster().getDataElements(0, 0, 28, 28, saved);
+            assertArrayEquals(test.image(i), saved, names.get(i));
+        }
     }
 }
