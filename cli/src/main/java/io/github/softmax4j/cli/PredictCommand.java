@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 /** {@code softmax4j predict MODEL IMAGE...}: classify a person's own images, or test images by index. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Classify images of clothing with a saved model. Any PNG, JPEG, GIF or BMP is prepared as the "
-                + "training data was: grayscale, inverted if the background is light, cropped to the object, its "
-                + "longer side scaled to 28 pixels and centred on black.")
+                + "training data was: grayscale; the garment is what differs from the border's background, lighter "
+                + "or darker, shown light on black; cropped to it (specks aside), its longer side scaled to 28 pixels "
+                + "and centred. A picture where nothing stands out is reported, not answered.")
 final class PredictCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
