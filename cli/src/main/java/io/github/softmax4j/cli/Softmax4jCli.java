@@ -1,7 +1,6 @@
 package io.github.softmax4j.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,8 +30,7 @@ public final class Softmax4jCli {
     static CommandLine commandLine() {
         return UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
-                .setParameterExceptionHandler(Softmax4jCli::badOption)
-                .setExecutionExceptionHandler(Softmax4jCli::fileProblem);
+                .setParameterExceptionHandler(Softmax4jCli::badOption);
     }
 
     // a name the file system cannot hold (non-ASCII under LC_ALL=C) is a bad option, told plainly
@@ -42,16 +40,6 @@ public final class Softmax4jCli {
         } catch (InvalidPathException e) {
             throw new CommandLine.TypeConversionException(FileProblem.describe(e));
         }
-    }
-
-    // a file problem that escapes a command as an unchecked exception still gets its one line
-    private static int fileProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
-        if (!(e instanceof UncheckedIOException || e instanceof InvalidPathException)) {
-            throw e;
-        }
-        command.getErr().println("softmax4j " + command.getCommandName() + ": " + FileProblem.describe(e));
-        command.getErr().flush();
-        return EXIT_PROBLEM;
     }
 
     // a bad option gets its message and the short synopsis, not the whole help page

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +22,12 @@ class FileProblemTest {
         assertEquals("/data/train-images-idx3-ubyte.gz: permission denied; check its permissions and its folder's, "
                 + "or choose another place", FileProblem.describe(new AccessDeniedException("/data/train-images-idx3-ubyte.gz")));
         assertEquals("/runs/a: is not a folder; give a folder", FileProblem.describe(new NotDirectoryException("/runs/a")));
+        assertEquals("/runs/b: the folder is not empty; choose a new folder",
+                FileProblem.describe(new DirectoryNotEmptyException("/runs/b")));
+        assertEquals("/runs/c: already exists; choose another name",
+                FileProblem.describe(new FileAlreadyExistsException("/runs/c")));
+        assertEquals("/runs/d: its symbolic links go round in a loop; give the real path",
+                FileProblem.describe(new FileSystemLoopException("/runs/d")));
     }
 
     @Test
@@ -27,6 +36,13 @@ class FileProblemTest {
                 + "another place", FileProblem.describe(new AccessDeniedException("/m/.risk-coverage.png.9a0b1c.part")));
         assertEquals("/ro/grid.png: Read-only file system; choose a folder that can be written",
                 FileProblem.describe(new FileSystemException("/ro/.grid.png.77.part", null, "Read-only file system")));
+        assertEquals("/full/model.safetensors -> /full/b: No space left on device; free some space or choose another "
+                + "disk", FileProblem.describe(new FileSystemException("/full/.model.safetensors.4e.part", "/full/b",
+                "No space left on device")));
+        assertEquals("/a/file/x: Not a directory; a part of the path is a file, not a folder",
+                FileProblem.describe(new FileSystemException("/a/file/x", null, "Not a directory")));
+        assertEquals("/dev/sda: Device busy; check the path",
+                FileProblem.describe(new FileSystemException("/dev/sda", null, "Device busy")));
     }
 
     @Test
