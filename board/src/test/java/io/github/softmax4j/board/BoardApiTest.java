@@ -136,6 +136,16 @@ class BoardApiTest {
     }
 
     @Test
+    void aBlankPictureGetsNoAnswerButASentence() throws IOException {
+        byte[] blank = png(new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB), "png");
+        for (String path : List.of("/api/runs/plain/predict?input=blank.png", "/api/prepare?input=blank.png")) {
+            HttpResponse<String> response = client.post(path, blank);
+            assertEquals(422, response.statusCode(), response.body());
+            assertTrue(response.body().contains("blank.png: no garment found"), response.body());
+        }
+    }
+
+    @Test
     void servesTheRunsPicturesAndThePage() throws IOException {
         HttpResponse<String> picture = client.get("/api/runs/plain/files/curves.png");
         assertEquals(200, picture.statusCode());
