@@ -87,11 +87,16 @@ public final class Classifier {
         return classify(input);
     }
 
-    /** Classifies an input already scaled as the model's pixel scaling says (features floats). */
+    /** Classifies an input already scaled as the model's pixel scaling says (features finite floats). */
     public Prediction classify(float[] input) {
         SoftmaxRegression model = saved.model();
         if (input.length != model.features()) {
             throw new IllegalArgumentException("expected " + model.features() + " inputs, got " + input.length);
+        }
+        for (int j = 0; j < input.length; j++) {
+            if (!Float.isFinite(input[j])) {
+                throw new IllegalArgumentException("input " + j + " is " + input[j] + "; inputs must be finite");
+            }
         }
         double[] probabilities = new double[model.classes()];
         model.probabilitiesInDouble(probabilities, input, 0);

@@ -74,6 +74,8 @@ class ClassifierTest {
         Classifier classifier = classifier();
         assertThrows(IllegalArgumentException.class, () -> classifier.classify(new float[3]));
         assertThrows(IllegalArgumentException.class, () -> classifier.classifyPixels(new byte[5]));
+        assertThrows(IllegalArgumentException.class, () -> classifier.classify(new float[] {0, Float.NaN, 0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> classifier.classify(new float[] {0, 0, Float.POSITIVE_INFINITY, 0}));
     }
 
     @Test
