@@ -49,19 +49,22 @@ public final class AtomicFiles {
      * may throw to reject it, leaving {@code target} untouched.
      */
     public static void write(Path target, Writer writer, Check check) throws IOException {
+        replace(replaceable(target), writer, check);
+    }
+
+    private static void replace(Path target, Writer writer, Check check) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path file = replaceable(target);
-        Path temp = createTemp(file.toAbsolutePath().getParent(), file.getFileName().toString());
+        Path temp = createTemp(dir, target.getFileName().toString());
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 writer.writeTo(out);
             }
             check.accept(temp);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
