@@ -224,7 +224,7 @@ class PredictCommandTest {
         for (String format : List.of("jpeg", "gif", "bmp")) {
             bombs.add(Files.write(dir.resolve("bomb." + format), PictureBomb.claiming(format, 40000, 40000)));
         }
-        bombs.add(Files.write(dir.resolve("liar.png"), PictureBomb.png(7000, 7000)));
+        bombs.add(Files.write(dir.resolve("liar.png"), PictureBomb.png(2000, 2000)));
         bombs.forEach(bomb -> args.add(bomb.toString()));
         args.add(ok.toString());
         CliRun run = CliRun.of(args.toArray(new String[0]));
