@@ -3,17 +3,21 @@ package io.github.softmax4j.data;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a part:
  * the bytes go to a temporary file in the same folder, which is then moved into place. If the
- * writer fails, the temporary file is removed and the target is untouched.
+ * writer fails, the temporary file is removed and the target is untouched. The write survives a
+ * power cut once it returns: the temporary file is forced to the disk before the move, and the
+ * folder (which holds the new name) after it.
  */
 public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
@@ -21,6 +25,15 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** Forces a file's or a folder's contents to the disk. */
+    @FunctionalInterface
+    interface Force {
+        void force(Path path) throws IOException;
+    }
+
+    // what forces to the disk; the tests of this package watch it
+    static Force force = AtomicFiles::forceToDisk;
 
     private AtomicFiles() {
     }
@@ -49,13 +62,22 @@ public final class AtomicFiles {
                 writer.writeTo(out);
             }
             check.accept(temp);
+            force.force(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            force.force(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    // a folder opens for reading on Linux and macOS, and forcing it makes its entries durable
+    private static void forceToDisk(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 
