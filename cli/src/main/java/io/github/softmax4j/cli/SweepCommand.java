@@ -109,9 +109,12 @@ final class SweepCommand implements Callable<Integer> {
             List<SweepGrid.Run> runs = grid.runs();
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
             TrainTest loaded = data.load();
-            if (grid.validation() >= loaded.train().size()) {
-                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + loaded.train().size() + " training images, got " + grid.validation());
+            for (SweepGrid.Run run : runs) {
+                try {
+                    run.config().checkFits(loaded.train().size());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
+                }
             }
             stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %d epochs, %d held out for validation, %d at a "
                             + "time on %d threads%n%n", dir, count(runs.size(), "run"), count(runs.size() / grid.seeds(),

@@ -133,9 +133,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
             TrainTest loaded = data.load();
-            if (config.validation() >= loaded.train().size()) {
-                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + loaded.train().size() + " training images, got " + config.validation());
+            try {
+                config.checkFits(loaded.train().size());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), (resume == null ? "" : "the run in " + resume
+                        + " cannot continue: ") + OutputFolder.optionNames(e.getMessage()));
             }
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
