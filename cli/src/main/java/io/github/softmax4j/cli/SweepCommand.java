@@ -105,7 +105,8 @@ final class SweepCommand implements Callable<Integer> {
                     + threadCount + " threads, got " + lanes);
         }
         Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
-        try (Interruption interruption = Interruption.install()) {
+        try (Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)))) {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             List<SweepGrid.Run> runs = grid.runs();
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
@@ -126,8 +127,6 @@ final class SweepCommand implements Callable<Integer> {
             IdxDataSet dataSet = loaded.dataSet();
             Sweep sweep = new Sweep(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
             if (!interruption.guard()) {
-                stderr.println("softmax4j sweep: interrupted before training started" + (resume == null
-                        ? "; nothing was written" : "; continue with " + resumeCommand(dir)));
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
             Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,

@@ -115,7 +115,8 @@ final class TrainCommand implements Callable<Integer> {
         IdxDataSet dataSet = data.dataSet();
         Thread warmUp = startWarmUp(dataSet);
         RunLock lock = null;
-        try (Interruption interruption = Interruption.install()) {
+        try (Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)))) {
             if (resume != null) {
                 lock = RunLock.acquire(resume);
             }
@@ -159,8 +160,6 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf("run:     %s%n%n", runDir);
             stdout.flush();
             if (!interruption.guard()) {
-                stderr.println("softmax4j train: interrupted before training " + (resume == null
-                        ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)));
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
             if (lock == null) {
