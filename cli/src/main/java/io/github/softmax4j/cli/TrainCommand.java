@@ -199,7 +199,6 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-
     /** The optimizer's settings where they differ from the chapter's plain SGD, for the config line. */
     private static String optimizerText(TrainConfig config) {
         StringBuilder text = new StringBuilder();
