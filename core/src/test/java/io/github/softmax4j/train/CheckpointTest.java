@@ -77,6 +77,14 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointWrittenBeforeTheFirstEpochHasAnEmptyHistory() throws IOException {
+        TrainConfig config = TrainConfig.defaults();
+        SoftmaxRegression velocity = SoftmaxRegression.zeros(4, 2);
+        new Checkpoint(model(training(config)), config, List.of(), velocity, velocity).save(dir);
+        assertEquals(List.of(), Checkpoint.load(dir).history());
+    }
+
+    @Test
     void aVersionTwoCheckpointWithItsHistoryInTheHeaderStillResumes() throws IOException {
         TrainConfig config = TrainConfig.defaults().withMomentum(0.5f);
         Map<String, String> training = training(config);
