@@ -62,7 +62,7 @@ final class ShowCommand implements Callable<Integer> {
         try {
             SavedModel saved = model == null ? null : Models.loadFor(model, data.dataSet());
             Dataset images = split == Split.train ? data.load().train() : data.loadTest(false);
-            if (first + count > images.size()) {
+            if ((long) first + count > images.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                         "--first %d with --count %d goes past the %d images of the %s split", first, count,
                         images.size(), split));

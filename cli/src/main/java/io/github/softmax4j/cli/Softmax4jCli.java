@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code softmax4j} command. Exit codes: 0 success, 1 a data, model or training problem
- * (one line on stderr naming the file and the fix), 2 a bad option (message and usage).
+ * (one line on stderr naming the file and the fix), 2 a bad option (message and usage), 130 and
+ * 143 training stopped by Ctrl-C (SIGINT) or SIGTERM after writing a resumable checkpoint.
  */
 @Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
         description = "Softmax regression on Fashion-MNIST, from scratch.",
@@ -17,10 +18,14 @@ import picocli.CommandLine.Command;
                 SweepCommand.class, CompareCommand.class, BoardCommand.class, JshellCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option"})
+        exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option",
+                "130:stopped by Ctrl-C (SIGINT); train and sweep say how to resume",
+                "143:stopped by SIGTERM; train and sweep say how to resume"})
 public final class Softmax4jCli {
     /** Exit code for a data, model or training problem. */
     static final int EXIT_PROBLEM = 1;
+    /** Exit code of training stopped by a signal; the JVM's own exit status is 130 (SIGINT) or 143 (SIGTERM). */
+    static final int EXIT_INTERRUPTED = 130;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -5,6 +5,7 @@ import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.experiment.SweepGrid;
@@ -104,15 +105,19 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
                     + threadCount + " threads, got " + lanes);
         }
-        try {
+        Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
+        try (Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)))) {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
-            Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
             List<SweepGrid.Run> runs = grid.runs();
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
             TrainTest loaded = data.load();
-            if (grid.validation() >= loaded.train().size()) {
-                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + loaded.train().size() + " training images, got " + grid.validation());
+            for (SweepGrid.Run run : runs) {
+                try {
+                    run.config().checkFits(loaded.train().size());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
+                }
             }
             stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %d epochs, %d held out for validation, %d at a "
                             + "time on %d threads%n%n", dir, count(runs.size(), "run"), count(runs.size() / grid.seeds(),
@@ -122,11 +127,21 @@ final class SweepCommand implements Callable<Integer> {
             warmUp.join();
             IdxDataSet dataSet = loaded.dataSet();
             Sweep sweep = new Sweep(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
+            if (!interruption.guard()) {
+                return Softmax4jCli.EXIT_INTERRUPTED;
+            }
             Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();
-                    });
+                    }, interruption.stop());
+            if (result.interrupted()) {
+                stdout.flush();
+                stderr.println("softmax4j sweep: interrupted with " + result.finished() + " of " + runs.size()
+                        + " runs finished (those in progress stopped after an epoch); continue with "
+                        + resumeCommand(dir));
+                return Softmax4jCli.EXIT_INTERRUPTED;
+            }
             stdout.println();
             RankingOutput.print(stdout, result.ranking());
             stdout.println();
@@ -142,14 +157,22 @@ final class SweepCommand implements Callable<Integer> {
             stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
                     dir.resolve("sweep.html"), dir.resolve("sweep.png"));
             return result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM;
+        } catch (RunWriteException e) {
+            stderr.println("softmax4j sweep: " + e.getMessage() + "; once the cause is fixed, continue with "
+                    + resumeCommand(dir));
+            return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException e) {
             stderr.println("softmax4j sweep: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stderr.println("softmax4j sweep: interrupted; continue with softmax4j sweep --resume DIR");
+            stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    private static String resumeCommand(Path dir) {
+        return "softmax4j sweep --resume " + dir;
     }
 
     private static String count(int n, String noun) {

@@ -4,6 +4,8 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -112,7 +114,12 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = resume != null ? resume : OutputFolder.choose(spec, out, "runs");
         IdxDataSet dataSet = data.dataSet();
         Thread warmUp = startWarmUp(dataSet);
-        try {
+        RunLock lock = null;
+        try (Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)))) {
+            if (resume != null) {
+                lock = RunLock.acquire(resume);
+            }
             Checkpoint begin;
             String init;
             if (resume == null) {
@@ -133,9 +140,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
             TrainTest loaded = data.load();
-            if (config.validation() >= loaded.train().size()) {
-                throw new ParameterException(spec.commandLine(), "--validation must be less than the "
-                        + loaded.train().size() + " training images, got " + config.validation());
+            try {
+                config.checkFits(loaded.train().size());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), (resume == null ? "" : "the run in " + resume
+                        + " cannot continue: ") + OutputFolder.optionNames(e.getMessage()));
             }
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
@@ -149,7 +158,19 @@ final class TrainCommand implements Callable<Integer> {
                                 + " epochs without a better validation accuracy" : "");
             }
             stdout.printf("run:     %s%n%n", runDir);
-            return run.run(loaded);
+            stdout.flush();
+            if (!interruption.guard()) {
+                return Softmax4jCli.EXIT_INTERRUPTED;
+            }
+            if (lock == null) {
+                lock = RunLock.acquire(runDir);
+                requireNew(runDir);
+            }
+            return run.run(loaded, interruption.stop());
+        } catch (RunWriteException e) {
+            stderr.println("softmax4j train: " + e.getMessage() + (e.checkpointEpoch() < 0 ? ""
+                    : "; once the cause is fixed, continue with " + resumeCommand(runDir)));
+            return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
@@ -157,6 +178,24 @@ final class TrainCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             stderr.println("softmax4j train: interrupted");
             return Softmax4jCli.EXIT_PROBLEM;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private static String resumeCommand(Path runDir) {
+        return "softmax4j train --resume " + runDir;
+    }
+
+    // two commands may choose the same new folder at once: the one that locks it second finds the other's files
+    private static void requireNew(Path runDir) throws IOException {
+        try (var entries = Files.list(runDir)) {
+            if (entries.anyMatch(entry -> !entry.getFileName().toString().equals(RunLock.FILE_NAME))) {
+                throw new IOException(runDir + " already holds a run, written since this command started; choose a "
+                        + "new folder");
+            }
         }
     }
 

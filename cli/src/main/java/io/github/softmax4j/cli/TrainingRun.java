@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.StopRequest;
 import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.DivergenceException;
@@ -42,7 +43,7 @@ final class TrainingRun {
     }
 
     /** Trains and writes everything; returns the exit code. */
-    int run(TrainTest data) throws IOException, InterruptedException {
+    int run(TrainTest data, StopRequest stop) throws IOException, InterruptedException {
         TrainConfig config = start.config();
         boolean validated = config.validation() > 0;
         ValidationSplit split = validated ? split(data, config) : null;
@@ -66,8 +67,14 @@ final class TrainingRun {
                     printRow(config, stats);
                     out.flush();
                     curves.update(history);
-                });
+                }, stop);
         RunMetrics metrics = outcome.metrics();
+        if (outcome.interrupted()) {
+            curves.finish();
+            err.println("softmax4j train: interrupted after epoch " + metrics.epochs().size() + " of " + config.epochs()
+                    + "; continue with softmax4j train --resume " + runDir);
+            return Softmax4jCli.EXIT_INTERRUPTED;
+        }
         Path modelPath = runDir.resolve(RunFolder.MODEL_FILE);
         if (outcome.divergence() != null) {
             curves.finish();

@@ -6,17 +6,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** PNG files through the JDK's ImageIO, written atomically. */
 public final class Png {
     private Png() {
     }
 
-    /** The image encoded as PNG. */
+    /**
+     * The image encoded as PNG, in memory: ImageIO's default cache file would register a shutdown
+     * hook, which fails while a stopped run draws its last curves.
+     */
     public static byte[] encode(BufferedImage image) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", bytes)) {
-            throw new IOException("this Java runtime has no PNG writer");
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("this Java runtime has no PNG writer");
+            }
         }
         return bytes.toByteArray();
     }

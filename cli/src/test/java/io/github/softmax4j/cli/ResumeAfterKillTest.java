@@ -2,6 +2,7 @@ package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,26 +17,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a training process with SIGKILL at many moments, resumes it each time, and checks that
- * every file left in the run folder is complete and that the resumed run ends with the model and
- * metrics of an uninterrupted run, bit for bit.
+ * Stops training processes at chosen moments, each one observed to come after a checkpoint: SIGKILL
+ * mid-epoch and while the pictures are drawn, Ctrl-C (SIGINT) and SIGTERM, for a run and a sweep. Every file left in the
+ * run folder must be complete, the checkpoint must hold the epochs seen before the stop, and the
+ * resumed run must end with the model and metrics of an uninterrupted run, bit for bit. While a run
+ * trains, a second writer of its folder is refused.
  */
 @Tag("integration")
 class ResumeAfterKillTest {
-    private static final int KILLS = 12;
-    private static final String EPOCHS = "6";
+    private static final String EPOCHS = "3";
+    // 10,000 images train, so an epoch is short; the other 50,000 are the validation split
+    private static final String VALIDATION = "50000";
+    // runs that are stopped long before their end
+    private static final String LONG = "1000";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dir;
+    static Path dir;
+    private static Path reference;
 
     private static Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,9 +53,42 @@ class ResumeAfterKillTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    private static Process train(Path runDir) throws IOException {
+        return train(runDir, EPOCHS);
+    }
+
+    private static Process train(Path runDir, String epochs) throws IOException {
+        return start(dir.resolve(runDir.getFileName() + ".log"), "train", "--data-dir", RealData.dir().toString(),
+                "--epochs", epochs, "--validation", VALIDATION, "--out", runDir.toString());
+    }
+
+    private static int resume(Path runDir) throws IOException, InterruptedException {
+        Path log = dir.resolve(runDir.getFileName() + "-resumed.log");
+        int exit = finish(start(log, "train", "--data-dir", RealData.dir().toString(), "--resume", runDir.toString()));
+        assertEquals(0, exit, Files.readString(log));
+        return exit;
+    }
+
     private static int finish(Process process) throws InterruptedException {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run finished");
         return process.exitValue();
+    }
+
+    /** Waits until the run's metrics.json shows {@code epochs} epochs (and {@code status}, if given). */
+    private static void await(Process process, Path runDir, int epochs, String status) throws InterruptedException {
+        while (true) {
+            assertTrue(process.isAlive(), "the run ended before epoch " + epochs);
+            try {
+                JsonNode metrics = JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile());
+                if (metrics.get("epochs").size() >= epochs && (status == null
+                        || status.equals(metrics.get("status").asText()))) {
+                    return;
+                }
+            } catch (IOException notYetWritten) {
+                // the run has not written its first metrics yet
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** Every file but a writer's temporary leftovers must be whole: parse or decode each one. */
@@ -55,11 +96,11 @@ class ResumeAfterKillTest {
         try (Stream<Path> files = Files.list(runDir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".part")) {
+                if (name.startsWith(".")) {
                     continue;
                 }
                 if (name.endsWith(".json")) {
-                    new ObjectMapper().readTree(file.toFile());
+                    JSON.readTree(file.toFile());
                 } else if (name.equals(Checkpoint.FILE_NAME)) {
                     Checkpoint.load(runDir);
                 } else if (name.endsWith(".safetensors")) {
@@ -80,51 +121,124 @@ class ResumeAfterKillTest {
 
     private static List<String> figures(Path runDir) throws IOException {
         List<String> rows = new ArrayList<>();
-        for (JsonNode epoch : new ObjectMapper().readTree(runDir.resolve("metrics.json").toFile()).get("epochs")) {
+        JsonNode metrics = JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile());
+        for (JsonNode epoch : metrics.get("epochs")) {
             rows.add(epoch.get("epoch") + " " + epoch.get("train_loss") + " " + epoch.get("train_acc") + " "
-                    + epoch.get("test_acc"));
+                    + epoch.get("val_loss") + " " + epoch.get("val_acc"));
         }
+        rows.add("selected " + metrics.path("selected"));
         return rows;
     }
 
-    @Test
-    void aRunKilledAnywhereResumesToTheSameBits() throws IOException, InterruptedException {
-        String data = RealData.dir().toString();
-        Path reference = dir.resolve("reference");
-        long started = System.nanoTime();
-        assertEquals(0, finish(start(dir.resolve("reference.log"), "train", "--data-dir", data, "--epochs", EPOCHS,
-                "--out", reference.toString())));
-        long runMillis = (System.nanoTime() - started) / 1_000_000;
-
-        Random random = new Random(17);
-        for (int kill = 0; kill < KILLS; kill++) {
-            Path runDir = dir.resolve("run-" + kill);
-            Path log = dir.resolve("run-" + kill + ".log");
-            Process process = start(log, "train", "--data-dir", data, "--epochs", EPOCHS, "--out", runDir.toString());
-            // spread the kills over the whole run, from JVM start to the last pictures
-            long at = runMillis * kill / KILLS + random.nextInt((int) Math.max(1, runMillis / KILLS));
-            if (!process.waitFor(at, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
-            int exit;
-            if (Files.isRegularFile(runDir.resolve(Checkpoint.FILE_NAME))) {
-                assertNothingPartial(runDir);
-                exit = finish(start(log, "train", "--data-dir", data, "--resume", runDir.toString()));
-            } else {
-                // killed before the first checkpoint was in place: there is nothing to resume, so
-                // start again, as a user would, in a fresh folder
-                runDir = dir.resolve("run-" + kill + "-again");
-                exit = finish(start(log, "train", "--data-dir", data, "--epochs", EPOCHS, "--out", runDir.toString()));
-            }
-            assertEquals(0, exit, "kill " + kill + " at " + at + " ms: " + Files.readString(log));
-            assertNothingPartial(runDir);
-            assertArrayEquals(Files.readAllBytes(reference.resolve("model.safetensors")),
-                    Files.readAllBytes(runDir.resolve("model.safetensors")), "kill " + kill + " at " + at + " ms");
-            assertEquals(figures(reference), figures(runDir), "kill " + kill + " at " + at + " ms");
-            try (Stream<Path> files = Files.list(runDir)) {
-                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no leftovers");
-            }
+    private static void assertSameAsUninterrupted(Path runDir) throws IOException {
+        assertNothingPartial(runDir);
+        assertArrayEquals(Files.readAllBytes(reference.resolve("model.safetensors")),
+                Files.readAllBytes(runDir.resolve("model.safetensors")), runDir.toString());
+        assertEquals(figures(reference), figures(runDir), runDir.toString());
+        try (Stream<Path> files = Files.list(runDir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no leftovers");
         }
+    }
+
+    @BeforeAll
+    static void trainWithoutInterruption() throws IOException, InterruptedException {
+        reference = dir.resolve("reference");
+        assertEquals(0, finish(train(reference)));
+    }
+
+    @Test
+    void aRunKilledMidEpochResumesToTheSameBits() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("killed-mid-epoch");
+        Process process = train(runDir);
+        await(process, runDir, 1, null);
+        process.destroyForcibly();
+        process.waitFor();
+        assertNothingPartial(runDir);
+        int kept = Checkpoint.load(runDir).history().size();
+        assertTrue(kept >= 1 && kept < Integer.parseInt(EPOCHS), "the kill landed after epoch 1 and before the end: "
+                + kept);
+        resume(runDir);
+        assertSameAsUninterrupted(runDir);
+    }
+
+    @Test
+    void aRunKilledWhileDrawingResumesToTheSameBits() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("killed-while-drawing");
+        Process process = train(runDir);
+        await(process, runDir, Integer.parseInt(EPOCHS), "finished");
+        process.destroyForcibly();
+        process.waitFor();
+        assertNothingPartial(runDir);
+        resume(runDir);
+        assertSameAsUninterrupted(runDir);
+    }
+
+    /** Ctrl-C after the first epoch: the line, exit code 130 and a resumable folder, locked until then. */
+    @Test
+    void ctrlCStopsAfterTheEpochInProgressAndSaysHowToContinue() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("ctrl-c");
+        Process process = train(runDir, LONG);
+        await(process, runDir, 1, null);
+
+        CliRun second = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", runDir.toString());
+        assertEquals(1, second.exitCode(), second.err());
+        assertEquals("softmax4j train: " + runDir + " is in use by softmax4j process " + process.pid()
+                + "; wait for it to end or stop it, or choose another folder", second.err().strip());
+
+        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor());
+        assertInterrupted(process, 130, runDir);
+    }
+
+    @Test
+    void sigtermStopsAfterTheEpochInProgressAndSaysHowToContinue() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("sigterm");
+        Process process = train(runDir, LONG);
+        await(process, runDir, 1, null);
+        process.destroy();
+        assertInterrupted(process, 143, runDir);
+    }
+
+    private static void assertInterrupted(Process process, int exit, Path runDir)
+            throws IOException, InterruptedException {
+        assertEquals(exit, finish(process));
+        String log = Files.readString(dir.resolve(runDir.getFileName() + ".log"));
+        int kept = Checkpoint.load(runDir).history().size();
+        assertTrue(kept >= 1, "stopped after a checkpoint");
+        assertTrue(log.strip().endsWith("softmax4j train: interrupted after epoch " + kept + " of " + LONG
+                + "; continue with softmax4j train --resume " + runDir), log);
+        assertFalse(log.contains("Exception"), log);
+        assertEquals("interrupted", JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile()).get("status").asText());
+        assertEquals(kept, JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile()).get("epochs").size());
+        assertNothingPartial(runDir);
+    }
+
+    @Test
+    void aSweepStoppedBySigtermSaysHowToResumeIt() throws IOException, InterruptedException {
+        Path sweepDir = dir.resolve("sweep");
+        Path log = dir.resolve("sweep.log");
+        Process process = start(log, "sweep", "--data-dir", RealData.dir().toString(), "--lr", "0.1,0.2",
+                "--epochs", LONG, "--validation", VALIDATION, "--side-by-side", "1", "--out", sweepDir.toString());
+        Path firstRun;
+        while (true) {
+            assertTrue(process.isAlive(), Files.readString(log));
+            try (Stream<Path> runs = Files.list(sweepDir)) {
+                firstRun = runs.filter(Files::isDirectory).findFirst().orElse(null);
+            } catch (IOException notYetCreated) {
+                firstRun = null;
+            }
+            if (firstRun != null) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        await(process, firstRun, 1, null);
+        process.destroy();
+        assertEquals(143, finish(process));
+        String printed = Files.readString(log);
+        assertTrue(printed.strip().endsWith("softmax4j sweep: interrupted with 0 of 2 runs finished (those in "
+                + "progress stopped after an epoch); continue with softmax4j sweep --resume " + sweepDir), printed);
+        assertEquals("interrupted", JSON.readTree(firstRun.resolve(MetricsFiles.JSON_FILE).toFile()).get("status")
+                .asText());
+        assertTrue(Checkpoint.load(firstRun).history().size() >= 1);
     }
 }

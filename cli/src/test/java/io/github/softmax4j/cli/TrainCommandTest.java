@@ -270,4 +270,21 @@ class TrainCommandTest {
         assertTrue(more.err().contains(run + " stopped early after epoch"), more.err());
         assertTrue(more.err().contains("start a new run with --epochs 40"), more.err());
     }
+
+    @Test
+    void aFailedWriteSaysWhichCheckpointIsIntactAndHowToContinue() throws IOException {
+        String data = RealData.dir().toString();
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--validation", "50000", "--out",
+                run.toString()).exitCode());
+        // metrics.csv cannot be replaced while a folder with a file in it stands in its place
+        Files.delete(run.resolve("metrics.csv"));
+        Files.createDirectories(run.resolve("metrics.csv").resolve("in-the-way"));
+        CliRun resumed = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "2");
+        assertEquals(1, resumed.exitCode(), resumed.err());
+        assertOneLine(resumed.err());
+        assertTrue(resumed.err().startsWith("softmax4j train: writing " + run + " failed ("), resumed.err());
+        assertTrue(resumed.err().strip().endsWith("; its checkpoint after epoch 1 is intact; once the cause is fixed, "
+                + "continue with softmax4j train --resume " + run), resumed.err());
+    }
 }

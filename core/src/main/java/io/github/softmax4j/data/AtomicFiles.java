@@ -3,6 +3,7 @@ package io.github.softmax4j.data;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  * the bytes go to a temporary file in the same folder, which is then moved into place. If the
  * writer fails, the temporary file is removed and the target is untouched. Only a regular file is
  * ever replaced: a target that is a folder, device, FIFO or socket is refused, and a symbolic link
- * to a regular file is followed, so the file it points to is replaced and the link stays.
+ * to a regular file is followed, so the file it points to is replaced and the link stays. The
+ * write survives a power cut once it returns: the temporary file is forced to the disk before the
+ * move, and the folder (which holds the new name) after it.
  */
 public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
@@ -29,6 +33,15 @@ public final class AtomicFiles {
     }
 
     private static final Pattern TEMP_NAME = Pattern.compile("\\.(.+)\\.[0-9a-f]+\\.part");
+
+    /** Forces a file's or a folder's contents to the disk. */
+    @FunctionalInterface
+    interface Force {
+        void force(Path path) throws IOException;
+    }
+
+    // what forces to the disk; the tests of this package watch it
+    static Force force = AtomicFiles::forceToDisk;
 
     private AtomicFiles() {
     }
@@ -61,11 +74,13 @@ public final class AtomicFiles {
                 writer.writeTo(out);
             }
             check.accept(temp);
+            force.force(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            force.force(dir);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -93,6 +108,13 @@ public final class AtomicFiles {
     public static Path targetOf(Path file) {
         Matcher temp = TEMP_NAME.matcher(String.valueOf(file.getFileName()));
         return temp.matches() ? file.resolveSibling(temp.group(1)) : file;
+    }
+
+    // a folder opens for reading on Linux and macOS, and forcing it makes its entries durable
+    private static void forceToDisk(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     // Files.createTempFile would make the file private (0600); a model or metrics file should get

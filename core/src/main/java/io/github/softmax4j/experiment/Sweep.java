@@ -33,7 +33,9 @@ import java.util.concurrent.Future;
  * the best-scoring run of the best setting. Runs go {@code sideBySide} at a time, each on
  * {@code threads / sideBySide} threads. A run that already finished (or diverged) in the folder
  * is read back, not trained again, and one with a checkpoint continues from it, so an
- * interrupted sweep resumes where it stopped. Reports through {@link Listener}; prints nothing.
+ * interrupted sweep resumes where it stopped. The sweep folder and each run folder being trained
+ * are locked ({@link RunLock}) while the sweep works in them. Asked to stop, runs in progress stop
+ * after their epoch in progress and no more start. Reports through {@link Listener}; prints nothing.
  */
 public final class Sweep {
     /** The sweep's results file. */
@@ -58,8 +60,15 @@ public final class Sweep {
      * @param runs    every run, in the grid's order
      * @param ranking the settings, best first
      * @param winner  the run the test set was evaluated for, with its test accuracy
+     * @param finished how many runs have ended (finished or diverged); fewer than the grid's if
+     *                 a stop request interrupted the sweep, which then ranks and tests nothing
      */
-    public record Result(SweepGrid grid, List<RunResult> runs, List<Ranking.Entry> ranking, RunResult winner) {
+    public record Result(SweepGrid grid, List<RunResult> runs, List<Ranking.Entry> ranking, RunResult winner,
+                         int finished) {
+        /** Whether a stop request ended the sweep before every run had ended. */
+        public boolean interrupted() {
+            return finished < grid.runs().size();
+        }
     }
 
     private final SweepGrid grid;
@@ -79,10 +88,19 @@ public final class Sweep {
     }
 
     /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */
-    public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener)
+    public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener, StopRequest stop)
             throws IOException, InterruptedException {
+        try (RunLock lock = RunLock.acquire(dir)) {
+            if (Files.isRegularFile(dir.resolve(JSON_FILE)) && !SweepFiles.readGrid(dir).equals(grid)) {
+                throw new IOException(dir + " holds another sweep's runs; choose a new folder");
+            }
+            return runLocked(train, test, threads, sideBySide, listener, stop);
+        }
+    }
+
+    private Result runLocked(Dataset train, Dataset test, int threads, int sideBySide, Listener listener,
+                             StopRequest stop) throws IOException, InterruptedException {
         List<SweepGrid.Run> runs = grid.runs();
-        Files.createDirectories(dir);
         SweepFiles.write(dir, grid, List.of(), List.of(), null);
         int lanes = Math.max(1, Math.min(sideBySide, runs.size()));
         int threadsPerRun = Math.max(1, threads / lanes);
@@ -99,7 +117,11 @@ public final class Sweep {
             for (int i = 0; i < runs.size(); i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    results[index] = train(runs.get(index), train, test, threadsPerRun);
+                    results[index] = stop.requested() ? null : train(runs.get(index), train, test, threadsPerRun,
+                            stop);
+                    if (results[index] == null) {
+                        return null;
+                    }
                     synchronized (done) {
                         done.add(results[index]);
                         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -123,6 +145,9 @@ public final class Sweep {
         } finally {
             pool.shutdownNow();
         }
+        if (done.size() < runs.size()) {
+            return new Result(grid, List.copyOf(done), List.of(), null, done.size());
+        }
         List<RunResult> all = new ArrayList<>(List.of(results));
         List<Ranking.Entry> ranking = Ranking.rank(all);
         RunResult winner = testWinner(ranking, all, test, threads);
@@ -130,11 +155,20 @@ public final class Sweep {
             all.replaceAll(run -> run.name().equals(winner.name()) ? winner : run);
         }
         SweepFiles.write(dir, grid, all, ranking, winner);
-        return new Result(grid, List.copyOf(all), ranking, winner);
+        return new Result(grid, List.copyOf(all), ranking, winner, all.size());
     }
 
-    private RunResult train(SweepGrid.Run run, Dataset train, Dataset test, int threads) throws IOException {
+    /** Trains one run, or reads it back if it has ended; null if a stop request interrupted it. */
+    private RunResult train(SweepGrid.Run run, Dataset train, Dataset test, int threads, StopRequest stop)
+            throws IOException {
         Path runDir = dir.resolve(run.name());
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return trainLocked(run, runDir, train, test, threads, stop);
+        }
+    }
+
+    private RunResult trainLocked(SweepGrid.Run run, Path runDir, Dataset train, Dataset test, int threads,
+                                  StopRequest stop) throws IOException {
         if (Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
             RunFolder folder = RunFolder.read(runDir, dir);
             if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
@@ -150,9 +184,9 @@ public final class Sweep {
         described.put("train_examples", split.train().size());
         described.put("init", "random");
         described.put("threads", threads);
-        new TrainingJob(runDir, start, described).run(split.train(), split.validation(), test, false, threads,
-                stats -> { });
-        return RunResult.of(RunFolder.read(runDir, dir));
+        TrainingJob.Outcome outcome = new TrainingJob(runDir, start, described).run(split.train(),
+                split.validation(), test, false, threads, stats -> { }, stop);
+        return outcome.interrupted() ? null : RunResult.of(RunFolder.read(runDir, dir));
     }
 
     private SavedModel initial(TrainConfig config) {

@@ -20,6 +20,9 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
                         List<Float> weightDecays, List<LearningRateSchedule> schedules,
                         List<PixelScaling> pixelScalings, List<Float> initStds, int epochs, int seeds,
                         int validation, int earlyStopping) {
+    /** The most runs a sweep may hold: about a day of 10-epoch runs, and a folder a person can still browse. */
+    public static final int MAX_RUNS = 10_000;
+
     /** One run of the sweep: its folder name and its configuration. */
     public record Run(String name, TrainConfig config) {
     }
@@ -37,6 +40,12 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         }
         if (validation <= 0) {
             throw new IllegalArgumentException("validation must be > 0: a sweep chooses on held-out images");
+        }
+        long count = (long) learningRates.size() * batchSizes.size() * momentums.size() * weightDecays.size()
+                * schedules.size() * pixelScalings.size() * initStds.size() * seeds;
+        if (count > MAX_RUNS) {
+            throw new IllegalArgumentException("a sweep of " + count + " runs is more than " + MAX_RUNS
+                    + "; give fewer values or seeds");
         }
     }
 

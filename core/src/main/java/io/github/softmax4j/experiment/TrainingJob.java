@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * One training run into its run folder, new or resumed: the checkpoint first (so a run killed at
  * any moment can be resumed), then after every epoch the checkpoint and the metrics (status
  * running), and at the end the kept model as {@code model.safetensors} and the metrics with the
- * final status and, for a validated run, the kept epoch. The run folder is the interface to
+ * final status and, for a validated run, the kept epoch. Asked to stop, it stops after the epoch
+ * in progress and its files, and marks the run interrupted. The caller holds the folder's
+ * {@link RunLock} for the job's life. The run folder is the interface to
  * everything that looks at training ({@code compare}, the board): this class writes it, and
  * {@link RunFolder} reads it.
  */
@@ -62,37 +64,78 @@ public final class TrainingJob {
      * @param divergence why training stopped, if the loss diverged; else null
      */
     public record Outcome(RunMetrics metrics, SavedModel kept, DivergenceException divergence) {
+        /** Whether a stop request ended the run before its last epoch (the kept model is then null). */
+        public boolean interrupted() {
+            return metrics.status() == RunStatus.INTERRUPTED;
+        }
+    }
+
+    /** Leaves the epoch loop once a stop is requested; carries nothing. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     /**
      * Trains the remaining epochs and writes the folder. {@code validation} null means the
      * chapter's way: test accuracy every epoch. With a validation split, the test set is
-     * evaluated once, for the kept model, if {@code evaluateTest}; otherwise never.
+     * evaluated once, for the kept model, if {@code evaluateTest}; otherwise never. Once
+     * {@code stop} is requested, the job stops after the epoch in progress, as soon as its
+     * checkpoint and metrics are written. A failed write throws a {@link RunWriteException} that
+     * says which checkpoint is intact.
      */
     public Outcome run(Dataset train, Dataset validation, Dataset test, boolean evaluateTest, int threads,
-                       Consumer<EpochStats> listener) throws IOException {
+                       Consumer<EpochStats> listener, StopRequest stop) throws IOException {
+        int[] checkpointEpoch = {-1};
+        try {
+            return run(train, validation, test, evaluateTest, threads, listener, stop, checkpointEpoch);
+        } catch (IOException e) {
+            throw new RunWriteException(dir, checkpointEpoch[0], e);
+        }
+    }
+
+    private Outcome run(Dataset train, Dataset validation, Dataset test, boolean evaluateTest, int threads,
+                        Consumer<EpochStats> listener, StopRequest stop, int[] checkpointEpoch) throws IOException {
         TrainConfig config = start.config();
         Files.createDirectories(dir);
         Progress progress = start.progress();
         start.save(dir);
+        checkpointEpoch[0] = progress.completed();
         MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
         try (Trainer trainer = new Trainer(config, threads, progress.model().features(), progress.model().classes())) {
             trainer.optimizer().restoreVelocity(start.velocity());
             DivergenceException divergence = null;
+            boolean stopped = stop.requested() && progress.completed() < config.epochs();
             try {
-                trainer.fit(progress, train, validation, test, stats -> {
-                    try {
-                        checkpoint(progress, trainer).save(dir);
-                        MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    listener.accept(stats);
-                });
+                if (!stopped) {
+                    trainer.fit(progress, train, validation, test, stats -> {
+                        try {
+                            checkpoint(progress, trainer).save(dir);
+                            checkpointEpoch[0] = progress.completed();
+                            MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        listener.accept(stats);
+                        if (stop.requested() && progress.completed() < config.epochs()) {
+                            throw new Stopped();
+                        }
+                    });
+                }
             } catch (DivergenceException e) {
                 divergence = e;
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            } catch (Stopped e) {
+                stopped = true;
+            }
+            if (stopped) {
+                RunMetrics metrics = metrics(RunStatus.INTERRUPTED, progress, null);
+                MetricsFiles.write(dir, metrics);
+                return new Outcome(metrics, null, null);
             }
             SavedModel kept = withWeights(progress.keptModel());
             ModelFile.save(dir.resolve(RunFolder.MODEL_FILE), kept);

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * then the raw little-endian tensors: {@code weight} [classes, features] F32 and {@code bias}
  * [classes] F32, as PyTorch's nn.Linear stores them. A checkpoint adds parameter-shaped state
  * after them, each as a pair {@code <name>.weight} and {@code <name>.bias} (an optimizer's
- * velocity, the model kept so far); readers of the model ignore it. The header's {@code __metadata__} (string
+ * velocity, the model kept so far) and may add one table of figures, {@code history} [rows,
+ * columns] F64 (a run's epochs), whose size only the file's bounds; readers of the model ignore
+ * both. The header's {@code __metadata__} (string
  * values only, as the format requires) holds the class names, the pixel scaling, the input shape
  * and the training configuration. Reading checks every length, offset and shape against the file
  * size before anything is allocated.
@@ -44,11 +46,22 @@ public final class ModelFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern STATE_NAME = Pattern.compile("[a-z_]{1,32}");
     private static final int MAX_STATES = 8;
+    private static final String TABLE = "history";
+    private static final int MAX_TABLE_COLUMNS = 64;
 
-    /** A model file's contents: the model, and the named parameter-shaped state a checkpoint adds. */
-    public record Contents(SavedModel model, Map<String, SoftmaxRegression> state) {
+    /**
+     * A model file's contents: the model, the named parameter-shaped state a checkpoint adds, and
+     * its table of figures (no rows if it has none).
+     */
+    public record Contents(SavedModel model, Map<String, SoftmaxRegression> state, double[][] history) {
         public Contents {
             state = Map.copyOf(state);
+            history = history.clone();
+        }
+
+        @Override
+        public double[][] history() {
+            return history.clone();
         }
     }
 
@@ -57,14 +70,22 @@ public final class ModelFile {
 
     /** Writes {@code saved} to {@code path} atomically. */
     public static void save(Path path, SavedModel saved) throws IOException {
-        save(path, saved, Map.of());
+        save(path, saved, Map.of(), new double[0][]);
     }
 
     /**
      * Writes {@code saved} and, after its tensors, each entry of {@code state} (shaped like the
-     * model) as tensors {@code <name>.weight} and {@code <name>.bias}, atomically.
+     * model) as tensors {@code <name>.weight} and {@code <name>.bias}, then {@code history} (rows
+     * of equal length) as the F64 tensor {@code history}, atomically.
      */
-    public static void save(Path path, SavedModel saved, Map<String, SoftmaxRegression> state) throws IOException {
+    public static void save(Path path, SavedModel saved, Map<String, SoftmaxRegression> state, double[][] history)
+            throws IOException {
+        int columns = history.length == 0 ? 0 : history[0].length;
+        for (double[] row : history) {
+            if (row.length != columns || columns > MAX_TABLE_COLUMNS) {
+                throw new IllegalArgumentException("history rows need one length of at most " + MAX_TABLE_COLUMNS);
+            }
+        }
         Map<String, SoftmaxRegression> sets = new LinkedHashMap<>();
         sets.put("", saved.model());
         for (Map.Entry<String, SoftmaxRegression> entry : state.entrySet()) {
@@ -78,21 +99,29 @@ public final class ModelFile {
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("__metadata__", metadata(saved));
-        int offset = 0;
+        long offset = 0;
         for (Map.Entry<String, SoftmaxRegression> set : sets.entrySet()) {
             SoftmaxRegression values = set.getValue();
-            int weightBytes = values.classes() * values.features() * Float.BYTES;
-            int biasBytes = values.classes() * Float.BYTES;
+            long weightBytes = (long) values.classes() * values.features() * Float.BYTES;
+            long biasBytes = (long) values.classes() * Float.BYTES;
             header.put(set.getKey() + "weight", tensor(List.of(values.classes(), values.features()), offset,
                     offset + weightBytes));
             header.put(set.getKey() + "bias", tensor(List.of(values.classes()), offset + weightBytes,
                     offset + weightBytes + biasBytes));
             offset += weightBytes + biasBytes;
         }
+        long tableBytes = (long) history.length * columns * Double.BYTES;
+        if (history.length > 0) {
+            header.put(TABLE, tensor("F64", List.of(history.length, columns), offset, offset + tableBytes));
+        }
         byte[] json = JSON.writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8;
+        long total = 8 + padded + offset + tableBytes;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a model file of " + total + " bytes is more than one write can hold");
+        }
 
-        ByteBuffer file = ByteBuffer.allocate(8 + padded + offset).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer file = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
         file.putLong(padded).put(json);
         for (int i = json.length; i < padded; i++) {
             file.put((byte) ' ');
@@ -103,6 +132,11 @@ public final class ModelFile {
             }
             for (float b : values.biasInPlace()) {
                 file.putFloat(b);
+            }
+        }
+        for (double[] row : history) {
+            for (double value : row) {
+                file.putDouble(value);
             }
         }
         AtomicFiles.write(path, file.array());
@@ -120,9 +154,13 @@ public final class ModelFile {
         return metadata;
     }
 
-    private static Map<String, Object> tensor(List<Integer> shape, int begin, int end) {
+    private static Map<String, Object> tensor(List<Integer> shape, long begin, long end) {
+        return tensor("F32", shape, begin, end);
+    }
+
+    private static Map<String, Object> tensor(String dtype, List<Integer> shape, long begin, long end) {
         Map<String, Object> tensor = new LinkedHashMap<>();
-        tensor.put("dtype", "F32");
+        tensor.put("dtype", dtype);
         tensor.put("shape", shape);
         tensor.put("data_offsets", List.of(begin, end));
         return tensor;
@@ -147,7 +185,7 @@ public final class ModelFile {
         if (size < 8) {
             throw new ModelFormatException(path, "too short to be a safetensors file (" + size + " bytes)");
         }
-        long headerLength = readFully(channel, 0, 8).getLong();
+        long headerLength = readFully(path, channel, 0, 8).getLong();
         if (headerLength <= 0 || headerLength > size - 8) {
             throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
                     + " does not fit in the file of " + size + " bytes; the file is truncated or not safetensors");
@@ -156,7 +194,7 @@ public final class ModelFile {
             throw new ModelFormatException(path, "header of " + headerLength
                     + " bytes is larger than any softmax4j model's");
         }
-        ByteBuffer headerBytes = readFully(channel, 8, (int) headerLength);
+        ByteBuffer headerBytes = readFully(path, channel, 8, (int) headerLength);
         JsonNode header;
         try {
             header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
@@ -175,16 +213,24 @@ public final class ModelFile {
         List<String> prefixes = tensorPrefixes(path, (ObjectNode) header);
         List<long[]> ranges = new ArrayList<>();
         for (String prefix : prefixes) {
-            ranges.add(tensorRange(path, header, prefix + "weight", new long[] {classes, features}, dataLength));
-            ranges.add(tensorRange(path, header, prefix + "bias", new long[] {classes}, dataLength));
+            ranges.add(tensorRange(path, header, prefix + "weight", "F32", Float.BYTES, new long[] {classes, features},
+                    dataLength));
+            ranges.add(tensorRange(path, header, prefix + "bias", "F32", Float.BYTES, new long[] {classes},
+                    dataLength));
+        }
+        long[] tableShape = header.has(TABLE) ? tableShape(path, header.get(TABLE)) : new long[] {0, 0};
+        long[] tableRange = null;
+        if (header.has(TABLE)) {
+            tableRange = tensorRange(path, header, TABLE, "F64", Double.BYTES, tableShape, dataLength);
+            ranges.add(tableRange);
         }
         checkLayout(path, ranges, dataLength);
         SoftmaxRegression model = null;
         Map<String, SoftmaxRegression> state = new LinkedHashMap<>();
         for (int i = 0; i < prefixes.size(); i++) {
             String prefix = prefixes.get(i);
-            float[] weight = readFloats(channel, dataStart + ranges.get(2 * i)[0], classes * features);
-            float[] bias = readFloats(channel, dataStart + ranges.get(2 * i + 1)[0], classes);
+            float[] weight = readFloats(path, channel, dataStart + ranges.get(2 * i)[0], classes * features);
+            float[] bias = readFloats(path, channel, dataStart + ranges.get(2 * i + 1)[0], classes);
             checkFinite(path, weight, prefix + "weight");
             checkFinite(path, bias, prefix + "bias");
             SoftmaxRegression values = SoftmaxRegression.of(weight, bias, features, classes);
@@ -194,8 +240,30 @@ public final class ModelFile {
                 state.put(prefix.substring(0, prefix.length() - 1), values);
             }
         }
+        double[][] history = new double[(int) tableShape[0]][];
+        for (int row = 0; row < history.length; row++) {
+            history[row] = new double[(int) tableShape[1]];
+            long position = dataStart + tableRange[0] + (long) row * tableShape[1] * Double.BYTES;
+            readFully(path, channel, position, history[row].length * Double.BYTES).asDoubleBuffer().get(history[row]);
+        }
         return new Contents(new SavedModel(model, metadata.classNames, metadata.pixelScaling, metadata.height,
-                metadata.width, metadata.training), state);
+                metadata.width, metadata.training), state, history);
+    }
+
+    /**
+     * The table's [rows, columns] as its header entry gives them: rows are bounded by the file's
+     * size (checked with its data_offsets), columns by a small constant.
+     */
+    private static long[] tableShape(Path path, JsonNode tensor) throws ModelFormatException {
+        JsonNode shape = tensor.isObject() ? tensor.get("shape") : null;
+        if (shape == null || !shape.isArray() || shape.size() != 2 || !shape.get(0).canConvertToExactIntegral()
+                || !shape.get(1).canConvertToExactIntegral() || shape.get(0).asLong() < 1
+                || shape.get(0).asLong() > Integer.MAX_VALUE - 8 || shape.get(1).asLong() < 1
+                || shape.get(1).asLong() > MAX_TABLE_COLUMNS) {
+            throw new ModelFormatException(path, "tensor '" + TABLE + "' has shape " + shape
+                    + ", expected [rows, columns] with 1 to " + MAX_TABLE_COLUMNS + " columns");
+        }
+        return new long[] {shape.get(0).asLong(), shape.get(1).asLong()};
     }
 
     /**
@@ -207,7 +275,7 @@ public final class ModelFile {
         Iterator<String> names = header.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (name.equals("__metadata__") || name.equals("weight") || name.equals("bias")) {
+            if (name.equals("__metadata__") || name.equals("weight") || name.equals("bias") || name.equals(TABLE)) {
                 continue;
             }
             int dot = name.lastIndexOf('.');
@@ -247,15 +315,16 @@ public final class ModelFile {
     }
 
     /** Checks one tensor's entry; returns its [begin, end) byte range within the data section. */
-    private static long[] tensorRange(Path path, JsonNode header, String name, long[] expectedShape, long dataLength)
-            throws ModelFormatException {
+    private static long[] tensorRange(Path path, JsonNode header, String name, String expectedType, int elementBytes,
+                                      long[] expectedShape, long dataLength) throws ModelFormatException {
         JsonNode tensor = header.get(name);
         if (tensor == null || !tensor.isObject()) {
             throw new ModelFormatException(path, "tensor '" + name + "' is missing");
         }
         JsonNode dtype = tensor.get("dtype");
-        if (dtype == null || !"F32".equals(dtype.asText())) {
-            throw new ModelFormatException(path, "tensor '" + name + "' has dtype " + dtype + ", expected \"F32\"");
+        if (dtype == null || !expectedType.equals(dtype.asText())) {
+            throw new ModelFormatException(path, "tensor '" + name + "' has dtype " + dtype + ", expected \""
+                    + expectedType + "\"");
         }
         JsonNode shape = tensor.get("shape");
         boolean shapeMatches = shape != null && shape.isArray() && shape.size() == expectedShape.length;
@@ -273,9 +342,11 @@ public final class ModelFile {
         }
         long begin = offsets.get(0).asLong();
         long end = offsets.get(1).asLong();
-        long expectedBytes = Float.BYTES;
+        long expectedBytes = elementBytes;
         for (long dim : expectedShape) {
-            expectedBytes *= dim;
+            // saturated: any size past the data section is refused, whatever it would be
+            long product = expectedBytes * dim;
+            expectedBytes = Math.multiplyHigh(expectedBytes, dim) != 0 || product < 0 ? dataLength + 1 : product;
         }
         if (begin < 0 || end > dataLength || end - begin != expectedBytes) {
             throw new ModelFormatException(path, "tensor '" + name + "' has data_offsets [" + begin + ", " + end
@@ -293,19 +364,19 @@ public final class ModelFile {
         }
     }
 
-    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer readFully(Path path, FileChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException("file ended early");
+                throw new ModelFormatException(path, "ended while it was read; another program may be writing it");
             }
         }
         return buffer.flip();
     }
 
-    private static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
+    private static float[] readFloats(Path path, FileChannel channel, long position, int count) throws IOException {
         float[] values = new float[count];
-        readFully(channel, position, count * Float.BYTES).asFloatBuffer().get(values);
+        readFully(path, channel, position, count * Float.BYTES).asFloatBuffer().get(values);
         return values;
     }
 

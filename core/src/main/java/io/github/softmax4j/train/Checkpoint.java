@@ -17,14 +17,17 @@ import java.util.Map;
 /**
  * A run's state after an epoch, in one file written atomically, so a run killed at any moment can
  * continue from its last completed epoch: the model (a safetensors model file like any other),
- * with the training configuration and every epoch's figures so far in its metadata, and two more
- * parameter-shaped tensor pairs: the optimizer's velocity and the model kept so far (the best on
- * validation). Each epoch's shuffle depends only on the seed and the epoch's number, so a resumed
+ * with the training configuration in its metadata, two more parameter-shaped tensor pairs (the
+ * optimizer's velocity and the model kept so far, the best on validation) and every epoch's
+ * figures so far as the F64 table {@code history}, one row per epoch with the columns of
+ * {@link MetricsFiles#COLUMNS}, NaN for a figure not measured. The table lies outside the header,
+ * whose size is limited against hostile files, so a run of any length can be resumed. Each epoch's shuffle depends only on the seed and the epoch's number, so a resumed
  * run ends bitwise where an uninterrupted one does.
  *
  * <p>Format versions: 2 adds the velocity, the kept model, the optimizer and validation settings
- * and each epoch's learning rate. A version 1 checkpoint (plain SGD, no validation) still
- * resumes: its velocity is zero, as it was, and its epochs' rate is the constant one.
+ * and each epoch's learning rate; 3 moves the history from the header's metadata (JSON) to the
+ * table. Versions 1 and 2 still resume; a version 1 checkpoint (plain SGD, no validation) with
+ * zero velocity, as it was, and its epochs' rate the constant one.
  *
  * @param model    the model after the last completed epoch, with its training configuration
  * @param config   that configuration, parsed
@@ -37,9 +40,10 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
     /** The checkpoint's file name in a run folder. */
     public static final String FILE_NAME = "checkpoint.safetensors";
     /** The format version this code writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String HISTORY = "history";
     private static final String VERSION_KEY = "checkpoint_version";
+    private static final String EPOCHS_DONE = "epochs_done";
     private static final String VELOCITY = "velocity";
     private static final String KEPT = "kept";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,18 +55,20 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
     /** Writes the checkpoint atomically into {@code runDir}. */
     public void save(Path runDir) throws IOException {
         Map<String, String> training = new LinkedHashMap<>(model.training());
-        List<Map<String, Object>> epochs = new ArrayList<>();
-        for (EpochStats stats : history) {
-            epochs.add(stats.toMap());
-        }
         training.putAll(config.toMetadata());
         training.put(VERSION_KEY, String.valueOf(VERSION));
-        training.put(HISTORY, JSON.writeValueAsString(epochs));
+        training.put(EPOCHS_DONE, String.valueOf(history.size()));
         Map<String, SoftmaxRegression> state = new LinkedHashMap<>();
         state.put(VELOCITY, velocity);
         state.put(KEPT, kept);
+        double[][] table = new double[history.size()][];
+        for (int i = 0; i < table.length; i++) {
+            EpochStats s = history.get(i);
+            table[i] = new double[] {s.epoch(), s.learningRate(), s.trainLoss(), s.trainAccuracy(), s.valLoss(),
+                    s.valAccuracy(), s.testAccuracy(), s.seconds()};
+        }
         ModelFile.save(runDir.resolve(FILE_NAME), new SavedModel(model.model(), model.classNames(),
-                model.pixelScaling(), model.height(), model.width(), training), state);
+                model.pixelScaling(), model.height(), model.width(), training), state, table);
     }
 
     /** Reads the checkpoint of {@code runDir}; throws an IOException saying what is wrong. */
@@ -72,7 +78,8 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         SavedModel saved = contents.model();
         Map<String, String> training = new LinkedHashMap<>(saved.training());
         String history = training.remove(HISTORY);
-        if (history == null) {
+        String epochsDone = training.remove(EPOCHS_DONE);
+        if (history == null && epochsDone == null) {
             throw new ModelFormatException(file, "is a model but not a checkpoint: it has no epoch history");
         }
         String version = training.remove(VERSION_KEY);
@@ -83,8 +90,9 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
                         + ", which this softmax4j does not know; resume it with the softmax4j that wrote it");
             }
             TrainConfig config = TrainConfig.fromMap(training);
+            List<Map<String, Number>> rows = history != null ? JSON.readValue(history, new TypeReference<>() { })
+                    : rows(contents.history(), Integer.parseInt(epochsDone));
             List<EpochStats> epochs = new ArrayList<>();
-            List<Map<String, Number>> rows = JSON.readValue(history, new TypeReference<>() { });
             for (Map<String, Number> row : rows) {
                 if (row == null) {
                     throw new IllegalArgumentException("an epoch entry is empty");
@@ -112,6 +120,29 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFormatException(file, "checkpoint metadata is damaged (" + e.getMessage() + ")");
         }
+    }
+
+    /** The table's rows as the named figures of {@link EpochStats#fromMap}; checks there are {@code expected}. */
+    private static List<Map<String, Number>> rows(double[][] table, int expected) {
+        if (table.length != expected) {
+            throw new IllegalArgumentException("the history has " + table.length + " epochs, the metadata says "
+                    + expected);
+        }
+        List<Map<String, Number>> rows = new ArrayList<>();
+        for (double[] values : table) {
+            if (values.length != MetricsFiles.COLUMNS.size()) {
+                throw new IllegalArgumentException("the history has " + values.length + " columns, expected "
+                        + MetricsFiles.COLUMNS);
+            }
+            Map<String, Number> row = new LinkedHashMap<>();
+            for (int column = 0; column < values.length; column++) {
+                if (!Double.isNaN(values[column])) {
+                    row.put(MetricsFiles.COLUMNS.get(column), values[column]);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The run's progress as this checkpoint left it, to continue with {@link Trainer#fit}. */

@@ -66,6 +66,22 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
     }
 
     /**
+     * Checks the sizes against a training set of {@code examples} images: the validation split
+     * must leave some to train on, and a batch can hold at most all of those. Throws
+     * IllegalArgumentException naming the field, before anything is allocated or written.
+     */
+    public void checkFits(int examples) {
+        if (validation >= examples) {
+            throw new IllegalArgumentException("validation must be less than the " + examples
+                    + " training images, got " + validation);
+        }
+        if (batchSize > examples - validation) {
+            throw new IllegalArgumentException("batchSize must be at most the " + (examples - validation)
+                    + " images that train the model, got " + batchSize);
+        }
+    }
+
+    /**
      * d2l §3.6's settings: lr 0.1, batch 256, 10 epochs, W ~ N(0, 0.01²), pixels x/255, shuffled,
      * plain SGD at a constant rate, no validation split.
      */

@@ -87,6 +87,10 @@ public final class Trainer implements AutoCloseable {
 
     /** A trainer for {@code config} using {@code threads} threads (results do not depend on it). */
     public Trainer(TrainConfig config, int threads, int features, int classes) {
+        if ((long) config.batchSize() * features > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("batchSize " + config.batchSize() + " of " + features
+                    + " features each is more than one array can hold; use a batch of at most the training images");
+        }
         this.config = config;
         this.optimizer = Sgd.of(config, features, classes);
         this.parallel = new Parallel(threads);

@@ -11,6 +11,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,25 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
         }
+    }
+
+    @Test
+    void theNewBytesAndThenTheFolderEntryAreForcedToTheDiskBeforeTheWriteReturns() throws IOException {
+        Path target = Files.writeString(dir.resolve("checkpoint.safetensors"), "old");
+        List<String> forced = new ArrayList<>();
+        AtomicFiles.Force disk = AtomicFiles.force;
+        AtomicFiles.force = path -> {
+            // what the disk holds at each force: the temporary file's new bytes, then the folder with the new name
+            forced.add(Files.isDirectory(path) ? (path.equals(dir) ? "its folder" : path) + " with target "
+                    + Files.readString(target) : "file " + Files.readString(path) + " while target " + Files.readString(target));
+            disk.force(path);
+        };
+        try {
+            AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            AtomicFiles.force = disk;
+        }
+        assertEquals(List.of("file new while target old", "its folder with target new"), forced);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 class IdxReaderFuzzTest {
     private static final Path FILE = Allocation.scratchFile("idx-fuzz");
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void readsOrRejectsWithinBoundedMemory(byte[] input) throws IOException {
         fuzzerTestOneInput(input);
     }
@@ -24,7 +24,7 @@ class IdxReaderFuzzTest {
     public static void fuzzerTestOneInput(byte[] input) throws IOException {
         Files.write(FILE, input);
         long limit = Allocation.limitFor(input);
-        Allocation.check(limit, () -> IdxReader.readImages(FILE, 28, 28));
-        Allocation.check(limit, () -> IdxReader.readLabels(FILE, 10));
+        Allocation.check(limit, IdxFormatException.class, () -> IdxReader.readImages(FILE, 28, 28));
+        Allocation.check(limit, IdxFormatException.class, () -> IdxReader.readLabels(FILE, 10));
     }
 }

@@ -54,7 +54,7 @@ class SweepTest {
 
     private Sweep.Result sweep(List<Sweep.Progress> seen) throws IOException, InterruptedException {
         Sweep sweep = new Sweep(grid(), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
-        return sweep.run(separable(240, 1), separable(80, 2), 2, 2, seen::add);
+        return sweep.run(separable(240, 1), separable(80, 2), 2, 2, seen::add, new StopRequest());
     }
 
     @Test
@@ -106,7 +106,7 @@ class SweepTest {
 
         assertEquals(RunStatus.INTERRUPTED, RunFolder.read(cutDir, dir).status());
         Sweep resumed = new Sweep(SweepFiles.readGrid(dir), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
-        Sweep.Result second = resumed.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { });
+        Sweep.Result second = resumed.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { }, new StopRequest());
         assertEquals(first.winner().name(), second.winner().name());
         assertEquals(RunStatus.FINISHED, RunFolder.read(cutDir, dir).status());
         assertTrue(java.util.Arrays.equals(model, Files.readAllBytes(cutDir.resolve("model.safetensors"))),

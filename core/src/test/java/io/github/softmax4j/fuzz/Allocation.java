@@ -45,24 +45,27 @@ public final class Allocation {
     }
 
     /**
-     * Runs {@code reader} twice, accepting any IOException it throws, and fails if the second run
-     * allocated over {@code limit} (the first one pays for loading classes, once per JVM).
+     * Runs {@code reader} twice, accepting only the {@code documented} exception (any other one
+     * escapes and fails the test), and fails if the second run allocated over {@code limit} (the
+     * first one pays for loading classes, once per JVM).
      */
-    public static void check(long limit, Reader reader) {
-        run(reader);
+    public static void check(long limit, Class<? extends IOException> documented, Reader reader) throws IOException {
+        run(reader, documented);
         long before = THREADS.getCurrentThreadAllocatedBytes();
-        run(reader);
+        run(reader, documented);
         long used = THREADS.getCurrentThreadAllocatedBytes() - before;
         if (used > limit) {
             throw new AssertionError("allocated " + used + " bytes for an input allowed " + limit);
         }
     }
 
-    private static void run(Reader reader) {
+    private static void run(Reader reader, Class<? extends IOException> documented) throws IOException {
         try {
             reader.read();
         } catch (IOException rejected) {
-            // the documented way to refuse a bad file
+            if (!documented.isInstance(rejected)) {
+                throw rejected;
+            }
         }
     }
 

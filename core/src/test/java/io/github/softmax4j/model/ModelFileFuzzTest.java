@@ -14,7 +14,7 @@ import java.nio.file.Path;
 class ModelFileFuzzTest {
     private static final Path FILE = Allocation.scratchFile("model-fuzz");
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void loadsOrRejectsWithinBoundedMemory(byte[] input) throws IOException {
         fuzzerTestOneInput(input);
     }
@@ -22,6 +22,6 @@ class ModelFileFuzzTest {
     /** The same target for Jazzer's command line, for long runs: see the README. */
     public static void fuzzerTestOneInput(byte[] input) throws IOException {
         Files.write(FILE, input);
-        Allocation.check(Allocation.limitFor(input), () -> ModelFile.load(FILE));
+        Allocation.check(Allocation.limitFor(input), ModelFormatException.class, () -> ModelFile.load(FILE));
     }
 }

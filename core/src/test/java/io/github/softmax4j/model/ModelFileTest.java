@@ -101,6 +101,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aHistoryTableOfAnyLengthIsReadBackAndAHostileOneRefused() throws IOException {
+        Path path = dir.resolve("checkpoint.safetensors");
+        double[][] table = new double[30_000][];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = new double[] {i + 1, Math.PI / (i + 1), Double.NaN, 1e-300, -0.0, i, 0.5, Double.MAX_VALUE};
+        }
+        ModelFile.save(path, sample(), Map.of(), table);
+        assertTrue(Files.size(path) > 1 << 20, "more than the header's limit");
+        assertTrue(java.util.Arrays.deepEquals(table, ModelFile.loadContents(path).history()));
+
+        byte[] bytes = Files.readAllBytes(path);
+        String original = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String[] change : new String[][] {{"[30000,8]", "[99999,8]"}, {"[30000,8]", "[30000,0]"},
+                {"\"F64\"", "\"I64\""}, {"[30000,8]", "[8,30000]"}}) {
+            assertTrue(original.contains(change[0]), change[0]);
+            Files.write(path, original.replace(change[0], change[1]).getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(error(path).contains("tensor 'history'"), change[1]);
+        }
+    }
+
+    @Test
     void rejectsTooShortFile() throws IOException {
         assertTrue(error(Files.write(dir.resolve("m"), new byte[3])).contains("too short"));
     }

@@ -11,6 +11,7 @@ import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,48 @@ class CheckpointTest {
     }
 
     @Test
+    void aRunOfTwentyThousandEpochsStillResumes() throws IOException {
+        TrainConfig config = TrainConfig.defaults().withEpochs(30_000).withValidation(5);
+        List<EpochStats> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= 20_000; epoch++) {
+            history.add(new EpochStats(epoch, 0.1f, 1.0 / epoch, 1 - 1.0 / (epoch + 1), Math.PI / epoch, 0.5,
+                    Double.NaN, epoch * 1e-3));
+        }
+        SoftmaxRegression velocity = SoftmaxRegression.initialize(4, 2, 1f, 1);
+        new Checkpoint(model(training(config)), config, history, velocity, velocity).save(dir);
+
+        Checkpoint loaded = Checkpoint.load(dir);
+        assertEquals(history, loaded.history());
+        assertEquals(config, loaded.config());
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeTheFirstEpochHasAnEmptyHistory() throws IOException {
+        TrainConfig config = TrainConfig.defaults();
+        SoftmaxRegression velocity = SoftmaxRegression.zeros(4, 2);
+        new Checkpoint(model(training(config)), config, List.of(), velocity, velocity).save(dir);
+        assertEquals(List.of(), Checkpoint.load(dir).history());
+    }
+
+    @Test
+    void aVersionTwoCheckpointWithItsHistoryInTheHeaderStillResumes() throws IOException {
+        TrainConfig config = TrainConfig.defaults().withMomentum(0.5f);
+        Map<String, String> training = training(config);
+        training.put("checkpoint_version", "2");
+        training.put("history", "[{\"epoch\": 1, \"lr\": 0.1, \"train_loss\": 0.5, \"train_acc\": 0.8,"
+                + " \"test_acc\": 0.79, \"seconds\": 0.2}]");
+        SoftmaxRegression velocity = SoftmaxRegression.initialize(4, 2, 1f, 1);
+        SoftmaxRegression kept = SoftmaxRegression.initialize(4, 2, 1f, 2);
+        ModelFile.save(dir.resolve(Checkpoint.FILE_NAME), model(training), Map.of("velocity", velocity, "kept", kept),
+                new double[0][]);
+
+        Checkpoint loaded = Checkpoint.load(dir);
+        assertEquals(List.of(EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2)), loaded.history());
+        assertTrue(velocity.sameParameters(loaded.velocity()));
+        assertTrue(kept.sameParameters(loaded.kept()));
+    }
+
+    @Test
     void aVersionOneCheckpointResumesWithZeroVelocityAndTheConstantRate() throws IOException {
         // what softmax4j wrote before momentum existed: no version, no state tensors, no lr per epoch
         TrainConfig config = TrainConfig.defaults().withLearningRate(0.3f);
@@ -84,10 +127,10 @@ class CheckpointTest {
     void aNewerVersionIsRefusedWithAMessage() throws IOException {
         Map<String, String> training = training(TrainConfig.defaults());
         training.put("history", "[]");
-        training.put("checkpoint_version", "3");
+        training.put("checkpoint_version", "4");
         ModelFile.save(dir.resolve(Checkpoint.FILE_NAME), model(training));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> Checkpoint.load(dir));
-        assertTrue(e.getMessage().contains("format version 3, which this softmax4j does not know"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 4, which this softmax4j does not know"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.github.softmax4j.cli;
+
+import io.github.softmax4j.experiment.StopRequest;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What Ctrl-C (SIGINT) and SIGTERM do to a command that trains. The JVM's shutdown asks training
+ * to stop at its next safe point and waits until the command has written the epoch in progress,
+ * left the folder resumable and said how to continue; the JVM then exits with 130 (SIGINT) or 143
+ * (SIGTERM), as a process ended by the signal does. Before {@link #guard()} (checking options,
+ * loading data: nothing written yet) the JVM stops at once, after one line saying so.
+ */
+final class Interruption implements AutoCloseable {
+    private final StopRequest stop = new StopRequest();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook = new Thread(this::stopAndWait, "softmax4j-interruption");
+    private final PrintWriter err;
+    private final String beforeTraining;
+    private boolean guarding;
+
+    private Interruption(PrintWriter err, String beforeTraining) {
+        this.err = err;
+        this.beforeTraining = beforeTraining;
+    }
+
+    /** Starts listening for the signals; {@code beforeTraining} is the line a signal before {@link #guard()} prints. */
+    static Interruption install(PrintWriter err, String beforeTraining) {
+        Interruption interruption = new Interruption(err, beforeTraining);
+        Runtime.getRuntime().addShutdownHook(interruption.hook);
+        return interruption;
+    }
+
+    /** What training watches. */
+    StopRequest stop() {
+        return stop;
+    }
+
+    /**
+     * From now until {@link #close()}, a signal waits for the command; returns false if one
+     * already came, and the command should stop before writing anything.
+     */
+    synchronized boolean guard() {
+        guarding = !stop.requested();
+        return guarding;
+    }
+
+    private void stopAndWait() {
+        synchronized (this) {
+            stop.request();
+            if (!guarding) {
+                err.println(beforeTraining);
+                err.flush();
+                return;
+            }
+        }
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The command has said its last word: a waiting shutdown may go on, and the signals work as before. */
+    @Override
+    public void close() {
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it returns now that the command has finished
+        }
+    }
+}
