@@ -10,7 +10,23 @@ package io.github.softmax4j.math;
  * nn.Linear.
  */
 public final class Kernels {
+    /**
+     * The smallest magnitude a dLogits value keeps; smaller ones are set to 0. A row whose softmax
+     * is nearly one-hot (large learning rates give logits far apart) has probabilities far below
+     * the smallest normal float, 2⁻¹²⁶; left as they are, they and their products with pixels in
+     * the weight gradient are subnormal numbers, which some processors handle dozens of times
+     * slower than normal ones. From 2⁻⁶⁴ up, a value times any pixel value of 2⁻⁴⁰ or more stays
+     * normal, and what is dropped is 2⁻⁶⁴ of the batch's gradient at most: far below the rounding
+     * of the entries it is added to.
+     */
+    public static final float FLUSH_BELOW = 0x1p-64f;
+
     private Kernels() {
+    }
+
+    /** {@code value}, or 0 if its magnitude is below {@link #FLUSH_BELOW}; NaN stays NaN. */
+    public static float flushTiny(float value) {
+        return Math.abs(value) < FLUSH_BELOW ? 0f : value;
     }
 
     /**
@@ -87,8 +103,9 @@ public final class Kernels {
     /**
      * Loss and gradient in one pass: {@code losses[i]} as in {@link #crossEntropyWithLogits} and
      * {@code dLogits[i] = (softmax(logits[i]) - onehot(labels[i])) * scale}, where the caller
-     * passes scale = 1/n to get the gradient of the batch-mean loss. Overwrites both outputs;
-     * {@code dLogits} may be {@code logits} itself.
+     * passes scale = 1/n to get the gradient of the batch-mean loss; values below
+     * {@link #FLUSH_BELOW} in magnitude are set to 0. Overwrites both outputs; {@code dLogits} may
+     * be {@code logits} itself.
      */
     public static void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels,
                                                    int from, int to, int k, float scale) {
@@ -100,7 +117,7 @@ public final class Kernels {
             losses[i] = (float) (softmaxRow(dLogits, logits, off, k) - targetLogit);
             dLogits[target] -= 1f;
             for (int c = 0; c < k; c++) {
-                dLogits[off + c] *= scale;
+                dLogits[off + c] = flushTiny(dLogits[off + c] * scale);
             }
         }
     }

@@ -293,7 +293,7 @@ final class VectorBatchKernels implements BatchKernels {
             losses[row] = (float) (t[k * LANES + l] + Math.log(t[(k + 1) * LANES + l]) - logits[off + label]);
             for (int c = 0; c < k; c++) {
                 float p = t[c * LANES + l];
-                dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+                dLogits[off + c] = Kernels.flushTiny((c == label ? p - 1f : p) * scale);
             }
         }
     }
@@ -315,7 +315,7 @@ final class VectorBatchKernels implements BatchKernels {
         losses[row] = (float) (max + Math.log(sum) - logits[off + label]);
         for (int c = 0; c < k; c++) {
             float p = FloatExp.exp(logits[off + c] - max) * inverse;
-            dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+            dLogits[off + c] = Kernels.flushTiny((c == label ? p - 1f : p) * scale);
         }
     }
 
