@@ -21,6 +21,14 @@ public final class Kernels {
      */
     public static final float FLUSH_BELOW = 0x1p-64f;
 
+    /**
+     * Where the loss gradient's softmax takes exp(x - max) as 0: below -44.4, where it is below
+     * {@link #FLUSH_BELOW}, so the probability and its dLogits value would be flushed anyway; cut
+     * there, no step of the softmax works on a subnormal number either (exp(-87.4) already is
+     * one). The sum of the row is at least 1, so what is cut never shows in it.
+     */
+    static final float EXP_CUT = -44.4f;
+
     private Kernels() {
     }
 
@@ -70,7 +78,7 @@ public final class Kernels {
     public static void softmaxRows(float[] out, float[] logits, int from, int to, int k) {
         // logits (n,k) -> out (n,k), each row sums to 1
         for (int i = from; i < to; i++) {
-            softmaxRow(out, logits, i * k, k);
+            softmaxRow(out, logits, i * k, k, Float.NEGATIVE_INFINITY);
         }
     }
 
@@ -114,7 +122,7 @@ public final class Kernels {
             int off = i * k;
             int target = off + labels[i];
             float targetLogit = logits[target];
-            losses[i] = (float) (softmaxRow(dLogits, logits, off, k) - targetLogit);
+            losses[i] = (float) (softmaxRow(dLogits, logits, off, k, EXP_CUT) - targetLogit);
             dLogits[target] -= 1f;
             for (int c = 0; c < k; c++) {
                 dLogits[off + c] = flushTiny(dLogits[off + c] * scale);
@@ -267,12 +275,16 @@ public final class Kernels {
         return best;
     }
 
-    /** Writes softmax(z[off .. off+k)) to out at the same offset; returns logsumexp of the row. */
-    private static double softmaxRow(float[] out, float[] z, int off, int k) {
+    /**
+     * Writes softmax(z[off .. off+k)) to out at the same offset, exp(x - max) taken as 0 where x -
+     * max is below {@code cut}; returns logsumexp of the row.
+     */
+    private static double softmaxRow(float[] out, float[] z, int off, int k, float cut) {
         float max = rowMax(z, off, k);
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            float e = (float) Math.exp(z[off + c] - max);
+            float shifted = z[off + c] - max;
+            float e = shifted < cut ? 0f : (float) Math.exp(shifted);
             out[off + c] = e;
             sum += e;
         }

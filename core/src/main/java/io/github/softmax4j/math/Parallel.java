@@ -35,7 +35,8 @@ public final class Parallel implements AutoCloseable {
     public static final int MAX_THREADS = 32;
 
     // how long a waiting thread spins before it parks: longer than the gap between the two jobs
-    // of a minibatch (measured: a few microseconds), far shorter than a scheduler's time slice
+    // of a minibatch, in which the caller only adds up a few numbers, and far shorter than a
+    // scheduler's time slice, so a thread that waits for a descheduled one soon lets it run
     private static final long SPIN_NANOS = 20_000;
     private static final int CHUNK_BITS = 32;
     private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
