@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * cache of the core that wrote it, and then claims any chunk that nobody has started yet. On a
  * busy machine a worker may not get a core for milliseconds: its chunk is then done by whoever is
  * running, instead of everyone waiting for it. Waiting never holds a core for long either: an
- * idle worker, and the caller waiting for a chunk still in progress, spin for a few microseconds
- * (the gap between two jobs of a minibatch) and then park until they are woken.
+ * idle worker, and the caller waiting for a chunk still in progress, spin for 20 microseconds
+ * (longer than the gap between two jobs of a minibatch) and then park until they are woken.
  *
  * <p>Which thread runs a chunk changes nothing: kernels give each output element to exactly one
  * chunk, and the chunks depend only on the size and the thread count, so results are the same
@@ -129,14 +129,14 @@ public final class Parallel implements AutoCloseable {
         if (claim(job, own)) {
             runChunk(own);
         }
-        for (int chunk = 0; claimsOf(job) && chunk < chunks; chunk++) {
+        for (int chunk = 0; isCurrent(job) && chunk < chunks; chunk++) {
             if (claim(job, chunk)) {
                 runChunk(chunk);
             }
         }
     }
 
-    private boolean claimsOf(long job) {
+    private boolean isCurrent(long job) {
         return claims.get() >>> CHUNK_BITS == job;
     }
 
