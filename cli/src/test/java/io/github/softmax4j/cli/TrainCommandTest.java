@@ -42,7 +42,7 @@ class TrainCommandTest {
         "--init-std|-0.5|Invalid value for option '--init-std': must be between 0 and 100",
         "--init-std|1e38|Invalid value for option '--init-std': must be between 0 and 100",
         "--pixels|bright|expected 'unit' or 'symmetric'",
-        "--threads|0|--threads must be between 1 and 1024",
+        "--threads|0|--threads must be at least 1, got 0",
         "--data-dir|/no/such/folder|--data-dir /no/such/folder is not a folder",
         "--init|/no/such/model.safetensors|--init /no/such/model.safetensors is not a file",
         "--momentum|1|--momentum must be >= 0 and < 1",
@@ -130,6 +130,17 @@ class TrainCommandTest {
         assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--threads", "1", "--out", one.toString()).exitCode());
         assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--threads", "2", "--out", two.toString()).exitCode());
         assertArrayEquals(Files.readAllBytes(one.resolve("model.safetensors")), Files.readAllBytes(two.resolve("model.safetensors")));
+    }
+
+    @Test
+    void moreThreadsThanProcessorsAreLoweredToTheProcessorsWithANote() {
+        int processors = Math.min(Runtime.getRuntime().availableProcessors(), 32);
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--threads", "1024",
+                "--out", dir.resolve("many").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--threads 1024 is more than the " + processors + " processors available; using "
+                + processors), run.err());
+        assertTrue(run.out().contains("threads " + processors + "\n"), run.out());
     }
 
     @Test

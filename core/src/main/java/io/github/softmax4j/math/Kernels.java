@@ -10,7 +10,31 @@ package io.github.softmax4j.math;
  * nn.Linear.
  */
 public final class Kernels {
+    /**
+     * The smallest magnitude a dLogits value keeps; smaller ones are set to 0. A row whose softmax
+     * is nearly one-hot (large learning rates give logits far apart) has probabilities far below
+     * the smallest normal float, 2⁻¹²⁶; left as they are, they and their products with pixels in
+     * the weight gradient are subnormal numbers, which some processors handle dozens of times
+     * slower than normal ones. From 2⁻⁶⁴ up, a value times any pixel value of 2⁻⁴⁰ or more stays
+     * normal, and what is dropped is 2⁻⁶⁴ of the batch's gradient at most: far below the rounding
+     * of the entries it is added to.
+     */
+    public static final float FLUSH_BELOW = 0x1p-64f;
+
+    /**
+     * Where the loss gradient's softmax takes exp(x - max) as 0: below -44.4, where it is below
+     * {@link #FLUSH_BELOW}, so the probability and its dLogits value would be flushed anyway; cut
+     * there, no step of the softmax works on a subnormal number either (exp(-87.4) already is
+     * one). The sum of the row is at least 1, so what is cut never shows in it.
+     */
+    static final float EXP_CUT = -44.4f;
+
     private Kernels() {
+    }
+
+    /** {@code value}, or 0 if its magnitude is below {@link #FLUSH_BELOW}; NaN stays NaN. */
+    public static float flushTiny(float value) {
+        return Math.abs(value) < FLUSH_BELOW ? 0f : value;
     }
 
     /**
@@ -54,7 +78,7 @@ public final class Kernels {
     public static void softmaxRows(float[] out, float[] logits, int from, int to, int k) {
         // logits (n,k) -> out (n,k), each row sums to 1
         for (int i = from; i < to; i++) {
-            softmaxRow(out, logits, i * k, k);
+            softmaxRow(out, logits, i * k, k, Float.NEGATIVE_INFINITY);
         }
     }
 
@@ -87,8 +111,9 @@ public final class Kernels {
     /**
      * Loss and gradient in one pass: {@code losses[i]} as in {@link #crossEntropyWithLogits} and
      * {@code dLogits[i] = (softmax(logits[i]) - onehot(labels[i])) * scale}, where the caller
-     * passes scale = 1/n to get the gradient of the batch-mean loss. Overwrites both outputs;
-     * {@code dLogits} may be {@code logits} itself.
+     * passes scale = 1/n to get the gradient of the batch-mean loss; values below
+     * {@link #FLUSH_BELOW} in magnitude are set to 0. Overwrites both outputs; {@code dLogits} may
+     * be {@code logits} itself.
      */
     public static void softmaxCrossEntropyBackward(float[] dLogits, float[] losses, float[] logits, int[] labels,
                                                    int from, int to, int k, float scale) {
@@ -97,10 +122,10 @@ public final class Kernels {
             int off = i * k;
             int target = off + labels[i];
             float targetLogit = logits[target];
-            losses[i] = (float) (softmaxRow(dLogits, logits, off, k) - targetLogit);
+            losses[i] = (float) (softmaxRow(dLogits, logits, off, k, EXP_CUT) - targetLogit);
             dLogits[target] -= 1f;
             for (int c = 0; c < k; c++) {
-                dLogits[off + c] *= scale;
+                dLogits[off + c] = flushTiny(dLogits[off + c] * scale);
             }
         }
     }
@@ -250,12 +275,16 @@ public final class Kernels {
         return best;
     }
 
-    /** Writes softmax(z[off .. off+k)) to out at the same offset; returns logsumexp of the row. */
-    private static double softmaxRow(float[] out, float[] z, int off, int k) {
+    /**
+     * Writes softmax(z[off .. off+k)) to out at the same offset, exp(x - max) taken as 0 where x -
+     * max is below {@code cut}; returns logsumexp of the row.
+     */
+    private static double softmaxRow(float[] out, float[] z, int off, int k, float cut) {
         float max = rowMax(z, off, k);
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            float e = (float) Math.exp(z[off + c] - max);
+            float shifted = z[off + c] - max;
+            float e = shifted < cut ? 0f : (float) Math.exp(shifted);
             out[off + c] = e;
             sum += e;
         }

@@ -275,8 +275,10 @@ final class VectorBatchKernels implements BatchKernels {
             max = max.max(FloatVector.fromArray(FLOATS, t, c * LANES));
         }
         FloatVector sum = FloatVector.zero(FLOATS);
+        FloatVector zero = FloatVector.zero(FLOATS);
         for (int c = 0; c < k; c++) {
-            FloatVector e = exp(FloatVector.fromArray(FLOATS, t, c * LANES).sub(max));
+            FloatVector shifted = FloatVector.fromArray(FLOATS, t, c * LANES).sub(max);
+            FloatVector e = exp(shifted).blend(zero, shifted.lt(Kernels.EXP_CUT));
             sum = sum.add(e);
             e.intoArray(t, c * LANES);
         }
@@ -293,7 +295,7 @@ final class VectorBatchKernels implements BatchKernels {
             losses[row] = (float) (t[k * LANES + l] + Math.log(t[(k + 1) * LANES + l]) - logits[off + label]);
             for (int c = 0; c < k; c++) {
                 float p = t[c * LANES + l];
-                dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+                dLogits[off + c] = Kernels.flushTiny((c == label ? p - 1f : p) * scale);
             }
         }
     }
@@ -308,15 +310,20 @@ final class VectorBatchKernels implements BatchKernels {
         }
         float sum = 0f;
         for (int c = 0; c < k; c++) {
-            sum += FloatExp.exp(logits[off + c] - max);
+            sum += cutExp(logits[off + c] - max);
         }
         float inverse = 1f / sum;
         int label = labels[row];
         losses[row] = (float) (max + Math.log(sum) - logits[off + label]);
         for (int c = 0; c < k; c++) {
-            float p = FloatExp.exp(logits[off + c] - max) * inverse;
-            dLogits[off + c] = (c == label ? p - 1f : p) * scale;
+            float p = cutExp(logits[off + c] - max) * inverse;
+            dLogits[off + c] = Kernels.flushTiny((c == label ? p - 1f : p) * scale);
         }
+    }
+
+    /** {@link FloatExp#exp}, or 0 below {@link Kernels#EXP_CUT}: one lane of the softmax's exp. */
+    private static float cutExp(float shifted) {
+        return shifted < Kernels.EXP_CUT ? 0f : FloatExp.exp(shifted);
     }
 
     /** {@link FloatExp#exp} on every lane. */

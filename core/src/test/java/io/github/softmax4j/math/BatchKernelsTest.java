@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -13,10 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The SIMD kernels against the scalar reference, on shapes that do and do not fill whole vectors
- * and blocks. The surefire run adds jdk.incubator.vector, so {@link BatchKernels#fastest()} is the
- * SIMD implementation here.
+ * and blocks. The main surefire run adds jdk.incubator.vector, so {@link BatchKernels#fastest()} is
+ * the SIMD implementation there, and a test checks that it is. A second run without the module
+ * (the system property {@value #VECTOR_MODULE_PROPERTY} set to {@code absent}) tests the scalar
+ * fallback alone, and reports the comparisons with the reference as skipped rather than comparing
+ * the reference with itself.
  */
 class BatchKernelsTest {
+    static final String VECTOR_MODULE_PROPERTY = "softmax4j.test.vectorModule";
     private static final boolean VECTOR_MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private final BatchKernels fastest = BatchKernels.fastest();
     private final BatchKernels scalar = BatchKernels.select(false, null);
@@ -27,6 +32,11 @@ class BatchKernelsTest {
             values[i] = (float) random.nextGaussian();
         }
         return values;
+    }
+
+    private static void assumeSimd() {
+        assumeTrue(VECTOR_MODULE, "SKIPPED: no jdk.incubator.vector in this JVM, so there are no SIMD kernels to "
+                + "compare with the scalar reference");
     }
 
     private static void assertClose(float[] expected, float[] actual) {
@@ -41,6 +51,7 @@ class BatchKernelsTest {
     @ParameterizedTest
     @CsvSource({"1,1,1", "3,5,2", "7,784,10", "256,784,10", "13,33,17", "5,100,40", "2,64,5", "9,47,11"})
     void agreesWithTheScalarReference(int n, int d, int k) {
+        assumeSimd();
         Random random = new Random(n * 31L + d * 7L + k);
         float[] x = random(random, n * d);
         float[] w = random(random, k * d);
@@ -118,6 +129,7 @@ class BatchKernelsTest {
     @ParameterizedTest
     @CsvSource({"1,10", "15,10", "16,10", "37,10", "64,10", "20,3", "33,17", "5,1"})
     void softmaxAgreesWithTheScalarReference(int n, int k) {
+        assumeSimd();
         Random random = new Random(n * 13L + k);
         float[] logits = logits(random, n, k);
         int[] labels = labels(random, n, k);
@@ -160,6 +172,7 @@ class BatchKernelsTest {
 
     @Test
     void scalesEveryPixelValueExactlyAsTheReferenceDoes() {
+        assumeSimd();
         byte[] pixels = new byte[256 + 21];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) i;
@@ -174,6 +187,48 @@ class BatchKernelsTest {
         float[] one = new float[1];
         scalar.scalePixels(one, 0, new byte[] {(byte) 200}, 0, 1, 0f, 1f);
         assertEquals(200f / 255f, one[0]);
+    }
+
+    @Test
+    void theMainTestRunHasTheVectorModule() {
+        boolean runWithout = "absent".equals(System.getProperty(VECTOR_MODULE_PROPERTY));
+        assertEquals(!runWithout, VECTOR_MODULE, "jdk.incubator.vector in this test run; without it the SIMD "
+                + "kernels go untested");
+    }
+
+    private static void assertNoSubnormal(float[] values, String what) {
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            assertTrue(v == 0f || !(Math.abs(v) < Float.MIN_NORMAL), what + "[" + i + "] is subnormal: " + v);
+        }
+    }
+
+    @Test
+    void noKernelGivesSubnormalNumbersForLogitsFarApart() {
+        int n = 37;
+        int d = 784;
+        int k = 10;
+        Random random = new Random(11);
+        float[] logits = new float[n * k];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) random.nextGaussian() * (i % 3 == 0 ? 1000 : 60);
+        }
+        int[] labels = labels(random, n, k);
+        byte[] pixels = new byte[n * d];
+        random.nextBytes(pixels);
+        for (BatchKernels kernels : new BatchKernels[] {scalar, fastest}) {
+            float[] x = new float[n * d];
+            kernels.scalePixels(x, 0, pixels, 0, n * d, 0f, 1f);
+            float[] dLogits = new float[n * k];
+            kernels.softmaxCrossEntropyBackward(dLogits, new float[n], logits, labels, 0, n, k, 1f / 256);
+            assertNoSubnormal(dLogits, kernels.description() + " dLogits");
+            for (float v : dLogits) {
+                assertTrue(v == 0f || Math.abs(v) >= Kernels.FLUSH_BELOW, "dLogits value " + v);
+            }
+            float[] dW = new float[k * d];
+            kernels.weightGradient(dW, dLogits, x, 0, n, d, k, 0, d);
+            assertNoSubnormal(dW, kernels.description() + " dW");
+        }
     }
 
     @Test

@@ -11,8 +11,62 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Training allocates the same small amount every epoch: nothing grows, nothing leaks. */
+/**
+ * Training allocates nothing per minibatch, and the same small amount every epoch: nothing grows,
+ * nothing leaks. Counted with the JVM's per-thread allocation counters, on every thread that
+ * trains.
+ */
 class AllocationTest {
+    private static final int EXAMPLES = 4096;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** The ids of the trainers' worker threads, found before counting starts (finding them allocates). */
+    private static long[] workerIds() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("softmax4j-worker-"))
+                .mapToLong(Thread::getId).toArray();
+    }
+
+    private static long allocatedBy(long[] workers) {
+        long total = THREADS.getCurrentThreadAllocatedBytes();
+        for (long id : workers) {
+            total += Math.max(0, THREADS.getThreadAllocatedBytes(id));
+        }
+        return total;
+    }
+
+    private static Dataset randomData() {
+        Random random = new Random(1);
+        byte[] pixels = new byte[EXAMPLES * 784];
+        random.nextBytes(pixels);
+        return new Dataset(pixels, random.ints(EXAMPLES, 0, 10).toArray(), 784);
+    }
+
+    @Test
+    void aTrainingEpochAllocatesNothingPerMinibatch() {
+        Dataset data = randomData();
+        // a last partial batch too: 4096 = 16 batches of 250 and one of 96
+        TrainConfig config = TrainConfig.defaults().withBatchSize(250).withLearningRate(0.01f).withSeed(3);
+        SoftmaxRegression model = SoftmaxRegression.initialize(784, 10, config.initStd(), config.seed());
+        int epochs = 60;
+        long used;
+        try (Trainer trainer = new Trainer(config, 2, 784, 10)) {
+            for (int epoch = 1; epoch <= 40; epoch++) {
+                trainer.trainEpoch(model, data, epoch);
+            }
+            long[] workers = workerIds();
+            long before = allocatedBy(workers);
+            for (int epoch = 41; epoch <= 40 + epochs; epoch++) {
+                trainer.trainEpoch(model, data, epoch);
+            }
+            used = allocatedBy(workers) - before;
+        }
+        // an epoch's result record and what the shuffle needs: well under a kilobyte an epoch,
+        // where one object per minibatch would be over 16 · 16 bytes
+        assertTrue(used <= 256L * epochs, "allocated " + used + " bytes in " + epochs + " epochs of 17 minibatches");
+    }
     private static long allocatedByAllThreads() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long total = 0;
