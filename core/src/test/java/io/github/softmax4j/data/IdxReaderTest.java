@@ -69,6 +69,23 @@ class IdxReaderTest {
     }
 
     @Test
+    void digestSeesEveryPartOfAPayloadHashedWhileItInflates() throws Exception {
+        // 3 MB of pixels, mostly zeros: the file is far smaller than its contents, so the reader's
+        // buffer grows while earlier parts are being hashed on the other thread
+        byte[] pixels = new byte[4000 * 784];
+        for (int i = 0; i < pixels.length; i += 997) {
+            pixels[i] = (byte) (i * 31);
+        }
+        byte[] file = images(4000, 28, 28, pixels);
+        for (byte[] stored : new byte[][] {file, gzip(file)}) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] read = IdxReader.readImages(write(dir, "large-" + stored.length, stored), 28, 28, digest);
+            assertArrayEquals(pixels, read);
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
+        }
+    }
+
+    @Test
     void rejectsEmptyFile() {
         assertMentions(imagesError(new byte[0]), "empty");
     }
