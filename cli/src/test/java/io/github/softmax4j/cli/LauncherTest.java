@@ -60,7 +60,7 @@ class LauncherTest {
         builds = home.resolve("builds");
         Path bin = Files.createDirectories(home.resolve("bin"));
         Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho build >> '" + builds + "'\nrm -f '" + jar + "'\n"
-                + "sleep 1\nhead -c 100 '" + probe + "' > '" + jar + "'\nsleep 1\ncp '" + probe + "' '" + jar + "'\n");
+                + "sleep 0.3\nhead -c 100 '" + probe + "' > '" + jar + "'\nsleep 0.3\ncp '" + probe + "' '" + jar + "'\n");
         Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.copy(probe, jar);
         // sources older than the jar: the launcher has nothing to build
