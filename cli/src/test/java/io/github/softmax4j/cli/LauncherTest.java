@@ -87,7 +87,13 @@ class LauncherTest {
     }
 
     private Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("softmax4j").toString()));
+        return launch(new ArrayList<>(), args);
+    }
+
+    /** Starts the launcher behind {@code prefix}, a command that runs it (or nothing). */
+    private Process launch(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(home.resolve("softmax4j").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
@@ -122,6 +128,21 @@ class LauncherTest {
         left.forEach(ProcessHandle::destroyForcibly);
         assertEquals(List.of(), left.stream().map(p -> p.info().commandLine().orElse("")).toList(),
                 "no process of the run is left after SIG" + signal);
+    }
+
+    @Test
+    void whatTheJvmSaysAsCtrlCStopsItStillReachesTheTerminal() throws IOException, InterruptedException {
+        // Ctrl-C signals the whole foreground process group: the JVM and the launcher's stderr filter;
+        // setsid gives the launcher a group of its own, as a shell gives each command line
+        Process launcher = launch(List.of("setsid"), "wait");
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertEquals("waiting", out.readLine());
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+        assertEquals(0, interrupt.waitFor());
+        assertEquals("stopped", out.readLine());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(130, launcher.exitValue());
     }
 
     @Test
