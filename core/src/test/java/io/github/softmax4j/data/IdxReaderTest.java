@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,18 +71,23 @@ class IdxReaderTest {
 
     @Test
     void digestSeesEveryPartOfAPayloadHashedWhileItInflates() throws Exception {
-        // 3 MB of pixels, mostly zeros: the file is far smaller than its contents, so the reader's
-        // buffer grows while earlier parts are being hashed on the other thread
-        byte[] pixels = new byte[4000 * 784];
-        for (int i = 0; i < pixels.length; i += 997) {
-            pixels[i] = (byte) (i * 31);
+        // 3 MB of pixels, in parts of about a megabyte and a last shorter one: random pixels, which
+        // inflate a little at a time, and mostly zeros, whose file is so much smaller than its
+        // contents that the reader's buffer grows while earlier parts are being hashed
+        byte[] random = new byte[4000 * 784];
+        new Random(11).nextBytes(random);
+        byte[] sparse = new byte[4000 * 784];
+        for (int i = 0; i < sparse.length; i += 997) {
+            sparse[i] = (byte) (i * 31);
         }
-        byte[] file = images(4000, 28, 28, pixels);
-        for (byte[] stored : new byte[][] {file, gzip(file)}) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] read = IdxReader.readImages(write(dir, "large-" + stored.length, stored), 28, 28, digest);
-            assertArrayEquals(pixels, read);
-            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
+        for (byte[] pixels : new byte[][] {random, sparse}) {
+            byte[] file = images(4000, 28, 28, pixels);
+            for (byte[] stored : new byte[][] {file, gzip(file)}) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                byte[] read = IdxReader.readImages(write(dir, "large-" + stored.length, stored), 28, 28, digest);
+                assertArrayEquals(pixels, read);
+                assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
+            }
         }
     }
 
