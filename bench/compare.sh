@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times a whole training run (10 epochs, batch 256, lr 0.1, test accuracy after each epoch) three
-# ways on this machine and prints each one's median wall time and its ratio to softmax4j:
+# ways on this machine, side by side (the three take turns, run after run), and prints the
+# processor, each one's median wall time and its ratio to softmax4j, and the median epoch (epochs
+# 2 to 10 of every timed run) of softmax4j and of the preloaded PyTorch with their ratio:
 #   softmax4j  ./softmax4j train
 #   chapter    d2l section 3.6 in PyTorch: torchvision data set, DataLoader with 4 workers
 #   preloaded  PyTorch with the data set decoded into tensors up front, one thread
@@ -34,33 +36,47 @@ done
 # median of the numbers on stdin
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# time NAME COMMAND...: one warm-up run, then $runs timed runs; prints the median wall seconds
-time_runs() {
-    local name="$1"; shift
-    local times="$work/$name.times"
-    (cd "$work" && "$@" > "$work/$name.log" 2>&1)
-    for _ in $(seq "$runs"); do
-        local start end
-        start=$(date +%s.%N)
-        (cd "$work" && "$@" > "$work/$name.log" 2>&1)
-        end=$(date +%s.%N)
-        echo "$end - $start" | bc -l >> "$times"
-    done
-    median < "$times"
+# one NAME RUN COMMAND...: runs the command once in $work, its output in $work/NAME.RUN.log; run 0
+# is the unmeasured warm-up, the others append their wall seconds to $work/NAME.times
+one() {
+    local name="$1" run="$2"; shift 2
+    local start end
+    start=$(date +%s.%N)
+    (cd "$work" && "$@" > "$work/$name.$run.log" 2>&1)
+    end=$(date +%s.%N)
+    [ "$run" -eq 0 ] || echo "$end - $start" | bc -l >> "$work/$name.times"
 }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | head -1)"
 echo "torch:   $("$python" -c 'import torch; print(torch.__version__)'), $runs runs each, median wall time of the whole process"
 echo
-s4j=$(time_runs softmax4j "$home/softmax4j" train --data-dir "$data")
-chapter=$(time_runs chapter "$python" "$home/bench/pytorch/chapter.py" "$work/torchvision" 10)
-preloaded=$(time_runs preloaded "$python" "$home/bench/pytorch/preloaded.py" "$data" 10)
+for run in $(seq 0 "$runs"); do
+    one softmax4j "$run" "$home/softmax4j" train --data-dir "$data" --out "$work/softmax4j-run-$run"
+    one chapter "$run" "$python" "$home/bench/pytorch/chapter.py" "$work/torchvision" 10
+    one preloaded "$run" "$python" "$home/bench/pytorch/preloaded.py" "$data" 10
+done
+s4j=$(median < "$work/softmax4j.times")
+chapter=$(median < "$work/chapter.times")
+preloaded=$(median < "$work/preloaded.times")
+# epochs 2 to 10 of the timed runs: softmax4j's from its metrics.json, PyTorch's from its last column
+s4j_epoch=$(for run in $(seq "$runs"); do
+    "$python" -c 'import json, sys
+for e in json.load(open(sys.argv[1]))["epochs"][1:]: print(e["seconds"])' "$work/softmax4j-run-$run/metrics.json"
+done | median)
+preloaded_epoch=$(for run in $(seq "$runs"); do
+    grep -E '^ +([2-9]|10) ' "$work/preloaded.$run.log" | awk '{ print $5 }'
+done | median)
 
 printf '%-10s %10s %14s %12s\n' "run" "wall (s)" "vs softmax4j" "test acc"
 row() {
     printf '%-10s %10.2f %13.1fx %12s\n' "$1" "$2" "$(echo "$2 / $s4j" | bc -l)" \
-        "$(grep -E '^ +10 ' "$work/$1.log" | awk '{ print $4 }')"
+        "$(grep -E '^ +10 ' "$work/$1.$runs.log" | awk '{ print $4 }')"
 }
 row softmax4j "$s4j"
 row chapter "$chapter"
 row preloaded "$preloaded"
+echo
+printf 'median epoch (2 to 10): softmax4j %.1f ms, preloaded PyTorch %.1f ms\n' \
+    "$(echo "$s4j_epoch * 1000" | bc -l)" "$(echo "$preloaded_epoch * 1000" | bc -l)"
+printf 'softmax4j against the preloaded PyTorch: %.1fx the whole process, %.1fx per epoch\n' \
+    "$(echo "$preloaded / $s4j" | bc -l)" "$(echo "$preloaded_epoch / $s4j_epoch" | bc -l)"

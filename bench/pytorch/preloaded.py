@@ -56,4 +56,4 @@ for epoch in range(1, epochs + 1):
     with torch.no_grad():
         test_acc = float(((X_test @ W + b).argmax(1) == y_test).float().mean())
     print(f"{epoch:5d}  {loss_sum / len(y_train):10.4f}  {hits / len(y_train):9.4f}  {test_acc:8.4f}  "
-          f"{time.perf_counter() - start:5.2f} s", flush=True)
+          f"{time.perf_counter() - start:7.4f} s", flush=True)

@@ -34,6 +34,8 @@ public final class IdxReader {
     // file's size (Fashion-MNIST inflates 1.8 times); beyond it the buffer grows as bytes arrive
     private static final long TRUSTED_RATIO = 64;
     private static final int GZIP_BUFFER = 1 << 16;
+    // the payload goes to the hashing thread in parts of at least this many bytes
+    private static final int DIGEST_PART = 1 << 20;
 
     private IdxReader() {
     }
@@ -46,6 +48,8 @@ public final class IdxReader {
     /**
      * As {@link #readImages(Path, int, int)}, feeding every decompressed byte (header included) to
      * {@code digest} when it is not null, so that the caller can verify a checksum in the same pass.
+     * The payload is hashed on a second thread while it is still being inflated; the digest is
+     * complete when this method returns.
      */
     public static byte[] readImages(Path path, int height, int width, MessageDigest digest) throws IOException {
         try (Source source = Source.open(path, digest)) {
@@ -105,12 +109,14 @@ public final class IdxReader {
     private static final class Source implements AutoCloseable {
         private final Path path;
         private final DataInputStream in;
+        private final DigestInputStream digesting;
         private final boolean gzip;
         private final long contentBound;
 
-        private Source(Path path, InputStream in, boolean gzip, long contentBound) {
+        private Source(Path path, InputStream in, DigestInputStream digesting, boolean gzip, long contentBound) {
             this.path = path;
             this.in = new DataInputStream(in);
+            this.digesting = digesting;
             this.gzip = gzip;
             this.contentBound = contentBound;
         }
@@ -142,10 +148,8 @@ public final class IdxReader {
                     throw corruptGzip(path, e);
                 }
             }
-            if (digest != null) {
-                content = new DigestInputStream(content, digest);
-            }
-            return new Source(path, content, gzip, bound);
+            DigestInputStream digesting = digest == null ? null : new DigestInputStream(content, digest);
+            return new Source(path, digesting == null ? content : digesting, digesting, gzip, bound);
         }
 
         private static long readTrailerSize(FileChannel channel, long fileSize) throws IOException {
@@ -209,6 +213,12 @@ public final class IdxReader {
             }
             byte[] buffer = new byte[(int) Math.max(0, Math.min(length, available))];
             int filled = 0;
+            // the header went through the digest on this thread; the payload goes in parts to another
+            BackgroundDigest hashing = digesting == null ? null : new BackgroundDigest(digesting.getMessageDigest());
+            if (digesting != null) {
+                digesting.on(false);
+            }
+            int hashed = 0;
             try {
                 while (filled < length) {
                     if (filled == buffer.length) {
@@ -221,6 +231,10 @@ public final class IdxReader {
                                 + " payload bytes, found " + filled + "; delete it and fetch it again");
                     }
                     filled += read;
+                    if (hashing != null && (filled - hashed >= DIGEST_PART || filled == length)) {
+                        hashing.update(buffer, hashed, filled - hashed);
+                        hashed = filled;
+                    }
                 }
                 if (in.read() >= 0) {
                     throw new IdxFormatException(path, "unexpected bytes after the " + length
@@ -228,6 +242,10 @@ public final class IdxReader {
                 }
             } catch (ZipException | EOFException e) {
                 throw corruptGzip(path, e);
+            } finally {
+                if (hashing != null) {
+                    hashing.finish();
+                }
             }
             return buffer;
         }

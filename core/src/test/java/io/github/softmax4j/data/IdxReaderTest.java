@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,28 @@ class IdxReaderTest {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         IdxReader.readImages(write(dir, "images.gz", gzip(file)), 28, 28, digest);
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
+    }
+
+    @Test
+    void digestSeesEveryPartOfAPayloadHashedWhileItInflates() throws Exception {
+        // 3 MB of pixels, in parts of about a megabyte and a last shorter one: random pixels, which
+        // inflate a little at a time, and mostly zeros, whose file is so much smaller than its
+        // contents that the reader's buffer grows while earlier parts are being hashed
+        byte[] random = new byte[4000 * 784];
+        new Random(11).nextBytes(random);
+        byte[] sparse = new byte[4000 * 784];
+        for (int i = 0; i < sparse.length; i += 997) {
+            sparse[i] = (byte) (i * 31);
+        }
+        for (byte[] pixels : new byte[][] {random, sparse}) {
+            byte[] file = images(4000, 28, 28, pixels);
+            for (byte[] stored : new byte[][] {file, gzip(file)}) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                byte[] read = IdxReader.readImages(write(dir, "large-" + stored.length, stored), 28, 28, digest);
+                assertArrayEquals(pixels, read);
+                assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(file), digest.digest());
+            }
+        }
     }
 
     @Test

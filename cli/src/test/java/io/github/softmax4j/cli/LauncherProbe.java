@@ -1,0 +1,21 @@
+package io.github.softmax4j.cli;
+
+/**
+ * The program a {@link LauncherTest} puts in place of the real jar: {@code wait} announces itself
+ * and sleeps until it is stopped, then says so on stderr as it shuts down; anything else prints
+ * its arguments and ends. It uses the JDK alone, so its one class file is the whole jar.
+ */
+public final class LauncherProbe {
+    private LauncherProbe() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("wait")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("stopped")));
+            System.out.println("waiting");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        System.out.println("ran " + String.join(" ", args));
+    }
+}

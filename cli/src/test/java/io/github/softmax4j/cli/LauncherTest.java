@@ -1,0 +1,164 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher script {@code softmax4j}, run from a copy of the project's layout whose jar is a
+ * {@link LauncherProbe} and whose Maven is a script that builds slowly: a signal sent to the
+ * launcher reaches the JVM, and launches started together after a source change build once.
+ */
+@EnabledOnOs(OS.LINUX)
+class LauncherTest {
+    @TempDir
+    Path home;
+
+    private Path jar;
+    private Path builds;
+
+    @BeforeEach
+    void copyTheLayout() throws IOException {
+        Path launcher = home.resolve("softmax4j");
+        Files.copy(Path.of("..", "softmax4j"), launcher);
+        for (String module : List.of("core", "board", "cli")) {
+            Files.createDirectories(home.resolve(module).resolve("src/main/java"));
+            Files.writeString(home.resolve(module).resolve("pom.xml"), "<project/>");
+        }
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Path target = Files.createDirectories(home.resolve("cli/target"));
+        jar = target.resolve("softmax4j.jar");
+        Path probe = home.resolve("probe.jar");
+        writeProbeJar(probe);
+        // the stand-in for Maven deletes the jar, takes a while, then writes it: launches that build
+        // at the same time run a missing or half-built jar, and each is counted
+        builds = home.resolve("builds");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho build >> '" + builds + "'\nrm -f '" + jar + "'\n"
+                + "sleep 0.3\nhead -c 100 '" + probe + "' > '" + jar + "'\nsleep 0.3\ncp '" + probe + "' '" + jar + "'\n");
+        Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(probe, jar);
+        // sources older than the jar: the launcher has nothing to build
+        FileTime past = FileTime.from(Instant.now().minusSeconds(60));
+        try (var files = Files.walk(home)) {
+            for (Path file : files.filter(file -> !file.startsWith(target)).toList()) {
+                Files.setLastModifiedTime(file, past);
+            }
+        }
+    }
+
+    private static void writeProbeJar(Path probe) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+        String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(probe);
+             JarOutputStream out = new JarOutputStream(file, manifest);
+             InputStream in = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    private Process launch(String... args) throws IOException {
+        return launch(new ArrayList<>(), args);
+    }
+
+    /** Starts the launcher behind {@code prefix}, a command that runs it (or nothing). */
+    private Process launch(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(home.resolve("softmax4j").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        // no data set: the launcher makes no class data sharing archive after a build
+        builder.environment().put("FASHION_MNIST_DIR", home.resolve("no-data").toString());
+        return builder.start();
+    }
+
+    /** The processes still running from this test's copy of the project. */
+    private List<ProcessHandle> leftOver() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(home.toString()))
+                .toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TERM, 143", "INT, 130", "HUP, 129"})
+    void aSignalToTheLauncherStopsTheJvmAndItsStatusIsTheJvms(String signal, int status)
+            throws IOException, InterruptedException {
+        Process launcher = launch("wait");
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertEquals("waiting", out.readLine());
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(launcher.pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS), "the launcher ended after SIG" + signal);
+        assertEquals(status, launcher.exitValue());
+        for (int tries = 0; !leftOver().isEmpty() && tries < 50; tries++) {
+            Thread.sleep(100);
+        }
+        List<ProcessHandle> left = leftOver();
+        left.forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), left.stream().map(p -> p.info().commandLine().orElse("")).toList(),
+                "no process of the run is left after SIG" + signal);
+    }
+
+    @Test
+    void whatTheJvmSaysAsCtrlCStopsItStillReachesTheTerminal() throws IOException, InterruptedException {
+        // Ctrl-C signals the whole foreground process group: the JVM and the launcher's stderr filter;
+        // setsid gives the launcher a group of its own, as a shell gives each command line
+        Process launcher = launch(List.of("setsid"), "wait");
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertEquals("waiting", out.readLine());
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+        assertEquals(0, interrupt.waitFor());
+        assertEquals("stopped", out.readLine());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(130, launcher.exitValue());
+    }
+
+    @Test
+    void launchesStartedTogetherAfterASourceChangeBuildOnceAndAllRun() throws IOException, InterruptedException {
+        Files.writeString(home.resolve("core/src/main/java/Changed.java"), "class Changed {}");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(30)));
+        List<Process> launches = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            launches.add(launch("--version"));
+        }
+        for (Process launch : launches) {
+            String output = new String(launch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(launch.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, launch.exitValue(), output);
+            assertTrue(output.endsWith("ran --version\n"), output);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(builds));
+    }
+}
