@@ -100,24 +100,31 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         if (!testIndices.isEmpty()) {
+            Dataset test;
             try {
-                Dataset test = data.loadTest(json);
-                for (int index : testIndices) {
-                    if (index >= test.size()) {
-                        failed(out, err, "test:" + index, "--test-index " + index + " is past the last test image ("
-                                + (test.size() - 1) + ")");
-                        failures++;
-                        continue;
-                    }
-                    byte[] pixels = test.image(index);
-                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index,
-                            classifier.model().classNames().get(test.label(index)));
-                }
+                test = data.loadTest(json);
             } catch (IOException e) {
                 for (int index : testIndices) {
                     failed(out, err, "test:" + index, FileProblem.describe(e));
                 }
-                failures++;
+                out.flush();
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
+            for (int index : testIndices) {
+                if (index >= test.size()) {
+                    failed(out, err, "test:" + index, "--test-index " + index + " is past the last test image ("
+                            + (test.size() - 1) + ")");
+                    failures++;
+                    continue;
+                }
+                byte[] pixels = test.image(index);
+                try {
+                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index,
+                            classifier.model().classNames().get(test.label(index)));
+                } catch (IOException e) {
+                    failed(out, err, "test:" + index, FileProblem.describe(e));
+                    failures++;
+                }
             }
         }
         out.flush();

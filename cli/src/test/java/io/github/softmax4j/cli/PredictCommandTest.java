@@ -276,4 +276,21 @@ class PredictCommandTest {
             assertArrayEquals(test.image(i), saved, names.get(i));
         }
     }
+
+    @Test
+    void aTestImageWhoseSavedInputCannotBeWrittenFailsAloneAndTheNextOnesAreStillAnswered() throws IOException {
+        Path seen = Files.createDirectories(dir.resolve("seen"));
+        Files.createDirectory(seen.resolve("test-4-28x28.png"));
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), "--test-index", "3", "--test-index", "4",
+                "--test-index", "5", "--save-input", seen.toString(), "--json");
+        assertEquals(1, run.exitCode());
+        List<JsonNode> lines = jsonLines(run.out());
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).get("label").isTextual(), run.out());
+        assertTrue(lines.get(1).get("error").asText().contains("test-4-28x28.png"), run.out());
+        assertEquals("test:5", lines.get(2).get("input").asText(), run.out());
+        assertTrue(lines.get(2).get("label").isTextual(), run.out());
+        assertTrue(Files.isRegularFile(seen.resolve("test-5-28x28.png")));
+        assertEquals(1, run.err().lines().filter(line -> line.startsWith("softmax4j predict: ")).count(), run.err());
+    }
 }
