@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -16,7 +17,8 @@ final class OutputFolder {
 
     /**
      * {@code out} if it is a new or empty folder that can be created, else a bad option; without
-     * {@code --out}, {@code <root>/<date>_<time>}, with a suffix -2, -3... if that is taken.
+     * {@code --out}, a new folder {@code <root>/<date>_<time>}, created here, with a suffix -2, -3...
+     * if that is taken.
      */
     static Path choose(CommandSpec spec, Path out, String root) {
         if (out != null) {
@@ -40,10 +42,35 @@ final class OutputFolder {
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
         Path candidate = Path.of(root, stamp);
-        for (int suffix = 2; Files.exists(candidate); suffix++) {
+        for (int suffix = 2; !claimed(candidate); suffix++) {
             candidate = Path.of(root, stamp + "-" + suffix);
         }
         return candidate;
+    }
+
+    // creating the folder claims its name, so commands started in the same second get folders of
+    // their own; a folder that cannot be created is left to the first write, which names the problem
+    private static boolean claimed(Path candidate) {
+        try {
+            Files.createDirectories(candidate.getParent());
+            Files.createDirectory(candidate);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Removes a folder {@link #choose} made when the command ended before writing anything into it. */
+    static void removeIfEmpty(Path dir) {
+        try {
+            if (Files.isDirectory(dir) && isEmptyDir(dir)) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // an empty folder left behind is harmless, and the command's own message matters more
+        }
     }
 
     private static boolean isEmptyDir(Path dir) {

@@ -168,6 +168,10 @@ final class SweepCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
+        } finally {
+            if (resume == null && out == null) {
+                OutputFolder.removeIfEmpty(dir);
+            }
         }
     }
 

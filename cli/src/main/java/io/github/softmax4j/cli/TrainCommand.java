@@ -182,6 +182,9 @@ final class TrainCommand implements Callable<Integer> {
             if (lock != null) {
                 lock.close();
             }
+            if (resume == null && out == null) {
+                OutputFolder.removeIfEmpty(runDir);
+            }
         }
     }
 
