@@ -40,8 +40,12 @@ final class FileProblem {
 
     /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
     static String describe(InvalidPathException invalid) {
-        return "'" + invalid.getInput() + "' cannot be used as a file name here (" + invalid.getReason().toLowerCase(Locale.ROOT)
-                + "); if it has letters outside ASCII, run with a UTF-8 locale such as LC_ALL=C.UTF-8, or rename it";
+        String reason = invalid.getReason().toLowerCase(Locale.ROOT);
+        if (reason.contains("unmappable") || reason.contains("malformed")) {
+            return "'" + invalid.getInput() + "' cannot be used as a file name here: the locale cannot spell its "
+                    + "letters outside ASCII; run with a UTF-8 locale such as LC_ALL=C.UTF-8, or rename it";
+        }
+        return "'" + invalid.getInput() + "' cannot be used as a file name (" + reason + "); rename it";
     }
 
     private static String describe(FileSystemException fs) {
