@@ -59,12 +59,16 @@ final class RankingOutput {
         }
     }
 
-    /** Writes the page to {@code html} and the accuracy-against-learning-rate chart to {@code png}. */
+    /**
+     * Writes the page to {@code html} and the accuracy-against-learning-rate chart to {@code png}.
+     * The charts show validation accuracy; when no run held out a validation set, test accuracy.
+     */
     static void writePage(Path html, Path png, String title, List<RunFolder> runs, List<Ranking.Entry> ranking,
                           RunResult winner) throws IOException {
         List<String> settings = SweepPage.varying(ranking);
-        byte[] curves = Png.encode(SweepCharts.curves(runs, settings.get(0)));
-        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking), png);
+        boolean onTest = ranking.stream().noneMatch(Ranking.Entry::validated);
+        byte[] curves = Png.encode(SweepCharts.curves(runs, settings.get(0), onTest));
+        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking, onTest), png);
         AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, byRate)
                 .getBytes(StandardCharsets.UTF_8));
     }

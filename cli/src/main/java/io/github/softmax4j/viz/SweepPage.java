@@ -63,9 +63,11 @@ public final class SweepPage {
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
-        figure(page, "Validation curves", "Every run's validation accuracy after each epoch.", curves);
-        figure(page, "Validation accuracy against the learning rate", "The best mean validation accuracy for each "
-                + "learning rate and batch size: the exercise of d2l section 3.7.", byLearningRate);
+        String measure = ranking.stream().noneMatch(Ranking.Entry::validated) ? "test" : "validation";
+        figure(page, "Curves of " + measure + " accuracy", "Every run's " + measure + " accuracy after each epoch.",
+                curves);
+        figure(page, capitalized(measure) + " accuracy against the learning rate", "The best mean " + measure
+                + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.", byLearningRate);
         page.append("</body>\n</html>\n");
         return page.toString();
     }
@@ -86,6 +88,10 @@ public final class SweepPage {
                 .anyMatch(entry -> !String.valueOf(entry.settings().get(key)).equals(String.valueOf(first.get(key)))))
                 .toList();
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String escape(String text) {

@@ -101,4 +101,31 @@ class SweepCommandTest {
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("is not a folder"), missing.err());
     }
+
+    @Test
+    void compareDrawsTheTestAccuracyOfRunsThatHeldOutNoValidationSet() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        for (String lr : new String[] {"0.1", "0.3"}) {
+            String config = "\"config\": {\"learning_rate\": " + lr + ", \"batch_size\": 256, \"epochs\": 2, \"seed\": 1}";
+            String epochs = "{\"epoch\": 1, \"lr\": " + lr + ", \"train_loss\": 0.6, \"train_acc\": 0.8, \"test_acc\": 0.79, "
+                    + "\"seconds\": 0.1}, {\"epoch\": 2, \"lr\": " + lr + ", \"train_loss\": 0.5, \"train_acc\": 0.82, "
+                    + "\"test_acc\": 0.81, \"seconds\": 0.1}";
+            Files.writeString(Files.createDirectories(runs.resolve("lr" + lr)).resolve("metrics.json"),
+                    "{\"status\": \"finished\", " + config + ", \"epochs\": [" + epochs + "]}");
+        }
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(page);
+        assertTrue(html.contains("Test accuracy against the learning rate") && html.contains("Curves of test accuracy"),
+                html);
+        BufferedImage chart = ImageIO.read(dir.resolve("c.png").toFile());
+        int drawn = 0;
+        for (int y = 0; y < chart.getHeight(); y++) {
+            for (int x = 0; x < chart.getWidth(); x++) {
+                drawn += (chart.getRGB(x, y) & 0xFFFFFF) == 0x1F77B4 ? 1 : 0;
+            }
+        }
+        assertTrue(drawn > 50, "the batch size's line is drawn: " + drawn + " pixels of its colour");
+    }
 }
