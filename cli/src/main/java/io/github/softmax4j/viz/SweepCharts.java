@@ -99,6 +99,8 @@ public final class SweepCharts {
         XYChart chart = chart("Best " + measure + " against the learning rate", "learning rate",
                 measure + " (mean over seeds)");
         chart.getStyler().setYAxisDecimalPattern("0.000");
+        // outside the plot: inside, the box hides the points of the largest rates, often the lowest
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) Math.max(1, positions.size() - 1));
         chart.setCustomXAxisTickLabelsFormatter(x -> {

@@ -57,9 +57,11 @@ public final class SweepPage {
             for (String setting : settings) {
                 page.append("<td>").append(escape(String.valueOf(entry.settings().get(setting)))).append("</td>");
             }
-            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%.4f</td><td>%.1f</td><td>%.2f</td>",
+            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.2f</td>",
                     entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()),
-                    entry.validated() ? "validation" : "test", entry.sd(), entry.keptEpoch(), entry.seconds()));
+                    entry.validated() ? "validation" : "test",
+                    entry.runs().size() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd()), entry.keptEpoch(),
+                    entry.seconds()));
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");

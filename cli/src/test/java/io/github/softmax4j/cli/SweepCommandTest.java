@@ -116,6 +116,7 @@ class SweepCommandTest {
         Path page = dir.resolve("c.html");
         CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("0.8100 ± -"), "one run per setting has no spread: " + run.out());
         String html = Files.readString(page);
         assertTrue(html.contains("Test accuracy against the learning rate") && html.contains("Curves of test accuracy"),
                 html);

@@ -180,13 +180,35 @@ public final class ModelFile {
         }
     }
 
+    // the picture format whose signature a file starts with, or null: a model and a picture given
+    // in the wrong order is an easy mistake
+    private static String pictureFormat(byte[] start) {
+        String ascii = new String(start, 0, 4, StandardCharsets.ISO_8859_1);
+        if ((start[0] & 0xFF) == 0x89 && ascii.startsWith("PNG", 1)) {
+            return "PNG";
+        }
+        if ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xD8) {
+            return "JPEG";
+        }
+        if (ascii.startsWith("GIF8")) {
+            return "GIF";
+        }
+        return ascii.startsWith("BM") ? "BMP" : null;
+    }
+
     private static Contents read(Path path, FileChannel channel) throws IOException {
         long size = channel.size();
         if (size < 8) {
             throw new ModelFormatException(path, "too short to be a safetensors file (" + size + " bytes)");
         }
-        long headerLength = readFully(path, channel, 0, 8).getLong();
+        ByteBuffer start = readFully(path, channel, 0, 8);
+        long headerLength = start.getLong(0);
         if (headerLength <= 0 || headerLength > size - 8) {
+            String picture = pictureFormat(start.array());
+            if (picture != null) {
+                throw new ModelFormatException(path, "is a " + picture + " picture, not a model; give the model "
+                        + "(a .safetensors file) first, then the pictures");
+            }
             throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
                     + " does not fit in the file of " + size + " bytes; the file is truncated or not safetensors");
         }

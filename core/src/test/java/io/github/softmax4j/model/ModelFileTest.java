@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.PixelScaling;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,5 +218,17 @@ class ModelFileTest {
         SavedModel loaded = ModelFile.load(path);
         assertEquals(List.of("\ufffd[2J\ufffd[31mred", "b\ufffdc", "\ufffdevil"), loaded.classNames());
         assertEquals("x\ufffd]0;title\ufffd", loaded.training().get("init"));
+    }
+
+    @Test
+    void aPictureGivenAsTheModelIsCalledAPicture() throws IOException {
+        for (String format : List.of("png", "jpeg", "gif", "bmp")) {
+            Path picture = dir.resolve("shirt." + format);
+            ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), format, picture.toFile());
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(picture));
+            String name = format.equals("jpeg") ? "JPEG" : format.toUpperCase(Locale.ROOT);
+            assertTrue(e.getMessage().contains("is a " + name + " picture, not a model; give the model"),
+                    e.getMessage());
+        }
     }
 }
