@@ -80,7 +80,9 @@ final class TrainingRun {
             curves.finish();
             DivergenceException e = outcome.divergence();
             err.println("softmax4j train: " + DivergenceException.describe(e.loss()) + " in epoch " + e.epoch()
-                    + " at --lr " + e.learningRate() + "; try a smaller --lr. " + (metrics.epochs().isEmpty()
+                    + " at --lr " + e.learningRate() + "; try a smaller --lr"
+                    + (config.initStd() > TrainConfig.defaults().initStd() ? " or --init-std (it is "
+                    + config.initStd() + ")" : "") + ". " + (metrics.epochs().isEmpty()
                     ? "The initial model" : "The model after epoch " + keptEpoch(metrics)) + " is saved in "
                     + modelPath);
             return Softmax4jCli.EXIT_PROBLEM;

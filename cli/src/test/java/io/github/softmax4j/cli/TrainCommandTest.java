@@ -161,6 +161,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void aLossExplodingFromHugeInitialWeightsNamesInitStdToo() {
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--init-std", "100", "--epochs", "1",
+                "--out", dir.resolve("run").toString());
+        assertEquals(1, run.exitCode());
+        assertOneLine(run.err());
+        assertTrue(run.err().contains("; try a smaller --lr or --init-std (it is 100.0). "), run.err());
+    }
+
+    @Test
     void anExplodingLossStopsTheRunNamingTheEpochAndKeepsTheLastGoodModel() throws IOException {
         Path out = dir.resolve("run");
         CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--lr", "1e6", "--epochs", "3",
