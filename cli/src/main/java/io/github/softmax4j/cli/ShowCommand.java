@@ -37,8 +37,9 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "18", description = "Number of images (default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "3", description = "Rows of the grid (default: ${DEFAULT-VALUE}).")
-    private int rows;
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the grid (default: about half as many as "
+            + "columns, 3 for 18 images).")
+    private Integer rows;
 
     @Option(names = "--first", paramLabel = "INDEX", defaultValue = "0",
             description = "Index of the first image in the split (default: ${DEFAULT-VALUE}).")
@@ -92,6 +93,9 @@ final class ShowCommand implements Callable<Integer> {
     private void checkOptions() {
         if (count < 1 || count > 1000) {
             throw new ParameterException(spec.commandLine(), "--count must be between 1 and 1000, got " + count);
+        }
+        if (rows == null) {
+            rows = (int) Math.max(1, Math.round(Math.sqrt(count / 2.0)));
         }
         if (rows < 1 || rows > count) {
             throw new ParameterException(spec.commandLine(), "--rows must be between 1 and --count (" + count + "), got " + rows);

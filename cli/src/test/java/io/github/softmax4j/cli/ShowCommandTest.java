@@ -31,6 +31,16 @@ class ShowCommandTest {
     }
 
     @Test
+    void manyImagesMakeAGridNotAStrip() throws IOException {
+        Path out = dir.resolve("many.png");
+        CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "200", "--out",
+                out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertTrue(image.getWidth() < 4 * image.getHeight(), image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
     void drawsPredictionsOfASavedModel() throws IOException {
         String data = RealData.dir().toString();
         Path runDir = dir.resolve("run");
