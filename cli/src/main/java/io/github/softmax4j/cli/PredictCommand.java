@@ -221,7 +221,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         if (saveInput != null && Files.exists(saveInput) && !Files.isDirectory(saveInput)) {
-            throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is a file; give a folder");
+            throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; give a folder");
         }
         data.validate();
     }
