@@ -64,8 +64,10 @@ final class VectorBatchKernels implements BatchKernels {
     private static final VectorMask<Float> UPPER_1 = VectorMask.fromLong(FLOATS, 0xAAAAL);
     // where the two vectors of sums go in the scratch, after the accumulators
     private static final int SUMS = ROW_BLOCK * CLASS_BLOCK * LANES;
+    // two blocks' worth: one being summed while the next is computed
+    private static final int SCRATCH_HALF = SUMS + 2 * LANES;
     private static final ThreadLocal<float[]> ACCUMULATORS_SCRATCH = ThreadLocal.withInitial(
-            () -> new float[SUMS + 2 * LANES]);
+            () -> new float[2 * SCRATCH_HALF]);
     // the logits of LANES rows, class by class, for the softmax; grown once if k needs more
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[12 * LANES]);
 
@@ -113,13 +115,19 @@ final class VectorBatchKernels implements BatchKernels {
         int c = 0;
         // five classes down all the rows, so that their 5 d weights stay in the L1 cache
         for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
+            // a block's sums are taken after the next block's products, when its accumulators have
+            // left the store queue for the cache (taken at once, they were slower)
             for (int i = from; i < blocked; i += ROW_BLOCK) {
-                accumulateFourRowsFiveClasses(acc, x, w, i, c, d);
-                if (LANES == 16) {
-                    // here, not in the method above: there the JIT would run out of room to inline it
-                    sumsOfTwenty(acc);
+                int at = (i - from) / ROW_BLOCK % 2 * SCRATCH_HALF;
+                accumulateFourRowsFiveClasses(acc, at, x, w, i, c, d);
+                if (i > from) {
+                    finishFourRowsFiveClasses(out, x, w, b, i - ROW_BLOCK, c, d, k, acc, SCRATCH_HALF - at);
                 }
-                writeFourRowsFiveClasses(out, x, w, b, i, c, d, k, acc);
+            }
+            if (blocked > from) {
+                int last = blocked - ROW_BLOCK;
+                int at = (last - from) / ROW_BLOCK % 2 * SCRATCH_HALF;
+                finishFourRowsFiveClasses(out, x, w, b, last, c, d, k, acc, at);
             }
         }
         for (; c < k; c++) {
@@ -136,9 +144,9 @@ final class VectorBatchKernels implements BatchKernels {
 
     /**
      * The sums for rows i .. i+3 and classes c .. c+4 over the whole vectors of d, lane by lane: the
-     * one for row r and class cc to acc[m LANES .. (m + 1) LANES), m = 5 r + cc.
+     * one for row r and class cc to acc[at + m LANES ..), m = 5 r + cc.
      */
-    private static void accumulateFourRowsFiveClasses(float[] acc, float[] x, float[] w, int i, int c, int d) {
+    private static void accumulateFourRowsFiveClasses(float[] acc, int at, float[] x, float[] w, int i, int c, int d) {
         int x0 = i * d;
         int x1 = x0 + d;
         int x2 = x1 + d;
@@ -201,37 +209,41 @@ final class VectorBatchKernels implements BatchKernels {
             a34 = r3.fma(v, a34);
         }
         // to memory: a vector handed to a method that is not inlined would have to be boxed
-        a00.intoArray(acc, 0);
-        a01.intoArray(acc, LANES);
-        a02.intoArray(acc, 2 * LANES);
-        a03.intoArray(acc, 3 * LANES);
-        a04.intoArray(acc, 4 * LANES);
-        a10.intoArray(acc, 5 * LANES);
-        a11.intoArray(acc, 6 * LANES);
-        a12.intoArray(acc, 7 * LANES);
-        a13.intoArray(acc, 8 * LANES);
-        a14.intoArray(acc, 9 * LANES);
-        a20.intoArray(acc, 10 * LANES);
-        a21.intoArray(acc, 11 * LANES);
-        a22.intoArray(acc, 12 * LANES);
-        a23.intoArray(acc, 13 * LANES);
-        a24.intoArray(acc, 14 * LANES);
-        a30.intoArray(acc, 15 * LANES);
-        a31.intoArray(acc, 16 * LANES);
-        a32.intoArray(acc, 17 * LANES);
-        a33.intoArray(acc, 18 * LANES);
-        a34.intoArray(acc, 19 * LANES);
+        a00.intoArray(acc, at);
+        a01.intoArray(acc, at + LANES);
+        a02.intoArray(acc, at + 2 * LANES);
+        a03.intoArray(acc, at + 3 * LANES);
+        a04.intoArray(acc, at + 4 * LANES);
+        a10.intoArray(acc, at + 5 * LANES);
+        a11.intoArray(acc, at + 6 * LANES);
+        a12.intoArray(acc, at + 7 * LANES);
+        a13.intoArray(acc, at + 8 * LANES);
+        a14.intoArray(acc, at + 9 * LANES);
+        a20.intoArray(acc, at + 10 * LANES);
+        a21.intoArray(acc, at + 11 * LANES);
+        a22.intoArray(acc, at + 12 * LANES);
+        a23.intoArray(acc, at + 13 * LANES);
+        a24.intoArray(acc, at + 14 * LANES);
+        a30.intoArray(acc, at + 15 * LANES);
+        a31.intoArray(acc, at + 16 * LANES);
+        a32.intoArray(acc, at + 17 * LANES);
+        a33.intoArray(acc, at + 18 * LANES);
+        a34.intoArray(acc, at + 19 * LANES);
     }
 
-    /** Logits of rows i .. i+3 for classes c .. c+4 from their sums in acc, with the rest of d. */
-    private static void writeFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
-                                                 int k, float[] acc) {
+    /** Logits of rows i .. i+3 for classes c .. c+4 from their sums at acc[at ..), with the rest of d. */
+    private static void finishFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
+                                                  int k, float[] acc, int at) {
+        if (LANES == 16) {
+            // here, not in the method above: there the JIT would run out of room to inline it
+            sumsOfTwenty(acc, at);
+        }
         int bound = FLOATS.loopBound(d);
         for (int r = 0; r < ROW_BLOCK; r++) {
             int o = (i + r) * k + c;
             for (int cc = 0; cc < CLASS_BLOCK; cc++) {
-                float sum = LANES == 16 ? (cc < 4 ? acc[SUMS + 4 * r + cc] : acc[SUMS + LANES + 4 * r])
-                        : sumLanes(acc, (r * CLASS_BLOCK + cc) * LANES);
+                float sum = LANES == 16 ? (cc < 4 ? acc[at + SUMS + 4 * r + cc] : acc[at + SUMS + LANES + 4 * r])
+                        : sumLanes(acc, at + (r * CLASS_BLOCK + cc) * LANES);
                 out[o + cc] = addTail(sum, x, (i + r) * d, w, (c + cc) * d, bound, d) + b[c + cc];
             }
         }
@@ -249,32 +261,32 @@ final class VectorBatchKernels implements BatchKernels {
     }
 
     /**
-     * The 20 vectors acc[16 m .. 16 m + 16), m = 5 r + cc, each summed across its lanes in the order
-     * of {@link #sumLanes}: the sum for row r and class cc < 4 to acc[SUMS + 4 r + cc], for class 4
-     * to acc[SUMS + 16 + 4 r]. Transposing steps sum the halves of two vectors in one vector: 20
+     * The 20 vectors acc[at + 16 m ..), m = 5 r + cc, each summed across its lanes in the order of
+     * {@link #sumLanes}: the sum for row r and class cc < 4 to acc[at + SUMS + 4 r + cc], for class 4
+     * to acc[at + SUMS + 16 + 4 r]. Transposing steps sum the halves of two vectors in one vector: 20
      * vector additions in place of 300 scalar ones.
      */
-    private static void sumsOfTwenty(float[] acc) {
+    private static void sumsOfTwenty(float[] acc, int at) {
         // one call site a level, in loops, so that the JIT inlines them all
         for (int m = 0; m < 10; m++) {
             // rows 0 and 2 (m < 5), rows 1 and 3 (m >= 5)
-            halves(load(acc, m), load(acc, m + 10), UPPER_8, SWAP_8).intoArray(acc, m * LANES);
+            halves(load(acc, at, m), load(acc, at, m + 10), UPPER_8, SWAP_8).intoArray(acc, at + m * LANES);
         }
         for (int cc = 0; cc < CLASS_BLOCK; cc++) {
             // lanes 4r .. 4r + 3 of vector cc: row r's four partial sums of class cc
-            halves(load(acc, cc), load(acc, cc + 5), UPPER_4, SWAP_4).intoArray(acc, cc * LANES);
+            halves(load(acc, at, cc), load(acc, at, cc + 5), UPPER_4, SWAP_4).intoArray(acc, at + cc * LANES);
         }
         for (int cc = 0; cc < 2; cc++) {
-            halves(load(acc, cc), load(acc, cc + 2), UPPER_2, SWAP_2).intoArray(acc, cc * LANES);
+            halves(load(acc, at, cc), load(acc, at, cc + 2), UPPER_2, SWAP_2).intoArray(acc, at + cc * LANES);
         }
-        halves(load(acc, 0), load(acc, 1), UPPER_1, SWAP_1).intoArray(acc, SUMS);
-        FloatVector s4 = load(acc, 4);
+        halves(load(acc, at, 0), load(acc, at, 1), UPPER_1, SWAP_1).intoArray(acc, at + SUMS);
+        FloatVector s4 = load(acc, at, 4);
         s4 = s4.add(s4.rearrange(SWAP_2));
-        s4.add(s4.rearrange(SWAP_1)).intoArray(acc, SUMS + LANES);
+        s4.add(s4.rearrange(SWAP_1)).intoArray(acc, at + SUMS + LANES);
     }
 
-    private static FloatVector load(float[] acc, int m) {
-        return FloatVector.fromArray(FLOATS, acc, m * LANES);
+    private static FloatVector load(float[] acc, int at, int m) {
+        return FloatVector.fromArray(FLOATS, acc, at + m * LANES);
     }
 
     /**
