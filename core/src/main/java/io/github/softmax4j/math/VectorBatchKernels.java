@@ -3,8 +3,10 @@ package io.github.softmax4j.math;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,16 +20,19 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Blocking: the forward product takes 4 rows by 5 classes at a time, so each pixel vector is
  * used 5 times and each weight vector 4 times per load: 9 loads for 20 fmas, where AMD's Zen 4
  * loads one 512-bit vector per cycle and does one such fma (2 rows by 5 classes, 7 loads for 10
- * fmas, took 31 µs per 128 rows, this 26). The 20 sums in flight hide the fma latency. The
+ * fmas, took 31 µs per 128 rows, this 26). The 20 sums in flight hide the fma latency. The five
+ * classes stay while the row blocks pass, so that their weights stay in the L1 cache. The
  * backward product likewise takes 5 classes by 4 pixel vectors: 4 loads and 5 broadcasts for 20
  * fmas.
  *
  * <p>Determinism: only lane-wise operations are used, and they are exact (IEEE fma, add,
- * multiply); every sum across lanes is done in scalar code in one fixed order. The Vector API's
- * own lane reduction is avoided on purpose: its order may differ between interpreted and compiled
- * code, which would make results depend on JIT timing. Blocking changes no result: each output
- * element gets the same operations in the same order in every block shape, in the vector loops
- * and in the scalar tails (which use Math.fma, as the vector loops do).
+ * multiply); every sum across lanes is done in one fixed order, the tree of {@link #sumLanes}:
+ * in scalar code, or on AVX-512 by lane-wise adds of vectors whose halves are swapped by a fixed
+ * shuffle. The Vector API's own lane reduction is avoided on purpose: its order may differ
+ * between interpreted and compiled code, which would make results depend on JIT timing. Blocking
+ * changes no result: each output element gets the same operations in the same order in every
+ * block shape, in the vector loops and in the scalar tails (which use Math.fma, as the vector
+ * loops do).
  *
  * <p>The softmax works on {@code LANES} rows at a time, their logits turned so that one vector
  * holds one class of all those rows: the maximum, exp, sum and division are then lane-wise, with
@@ -48,8 +53,21 @@ final class VectorBatchKernels implements BatchKernels {
     private static final int CLASS_BLOCK = 5;
     private static final float INVERSE_255 = 1f / 255f;
     private static final ThreadLocal<float[]> LANES_SCRATCH = ThreadLocal.withInitial(() -> new float[LANES]);
+    // lane l <-> lane l ^ h, and the lanes whose bit h is set, for the sums across 16 lanes
+    private static final VectorShuffle<Float> SWAP_8 = VectorShuffle.fromOp(FLOATS, l -> l ^ 8);
+    private static final VectorShuffle<Float> SWAP_4 = VectorShuffle.fromOp(FLOATS, l -> l ^ 4);
+    private static final VectorShuffle<Float> SWAP_2 = VectorShuffle.fromOp(FLOATS, l -> l ^ 2);
+    private static final VectorShuffle<Float> SWAP_1 = VectorShuffle.fromOp(FLOATS, l -> l ^ 1);
+    private static final VectorMask<Float> UPPER_8 = VectorMask.fromLong(FLOATS, 0xFF00L);
+    private static final VectorMask<Float> UPPER_4 = VectorMask.fromLong(FLOATS, 0xF0F0L);
+    private static final VectorMask<Float> UPPER_2 = VectorMask.fromLong(FLOATS, 0xCCCCL);
+    private static final VectorMask<Float> UPPER_1 = VectorMask.fromLong(FLOATS, 0xAAAAL);
+    // where the two vectors of sums go in the scratch, after the accumulators
+    private static final int SUMS = ROW_BLOCK * CLASS_BLOCK * LANES;
+    // two blocks' worth: one being summed while the next is computed
+    private static final int SCRATCH_HALF = SUMS + 2 * LANES;
     private static final ThreadLocal<float[]> ACCUMULATORS_SCRATCH = ThreadLocal.withInitial(
-            () -> new float[ROW_BLOCK * CLASS_BLOCK * LANES]);
+            () -> new float[2 * SCRATCH_HALF]);
     // the logits of LANES rows, class by class, for the softmax; grown once if k needs more
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[12 * LANES]);
 
@@ -92,28 +110,43 @@ final class VectorBatchKernels implements BatchKernels {
     public void affine(float[] out, float[] x, float[] w, float[] b, int from, int to, int d, int k) {
         // x (n,d), w (k,d), b (k) -> out (n,k)
         float[] lanes = LANES_SCRATCH.get();
-        int i = from;
-        for (; i + ROW_BLOCK <= to; i += ROW_BLOCK) {
-            int c = 0;
-            for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
-                affineFourRowsFiveClasses(out, x, w, b, i, c, d, k);
-            }
-            for (; c < k; c++) {
-                for (int r = i; r < i + ROW_BLOCK; r++) {
-                    out[r * k + c] = dot(x, r * d, w, c * d, d, lanes) + b[c];
+        float[] acc = ACCUMULATORS_SCRATCH.get();
+        int blocked = from + (to - from) / ROW_BLOCK * ROW_BLOCK;
+        int c = 0;
+        // five classes down all the rows, so that their 5 d weights stay in the L1 cache
+        for (; c + CLASS_BLOCK <= k; c += CLASS_BLOCK) {
+            // a block's sums are taken after the next block's products, when its accumulators have
+            // left the store queue for the cache (taken at once, they were slower)
+            for (int i = from; i < blocked; i += ROW_BLOCK) {
+                int at = (i - from) / ROW_BLOCK % 2 * SCRATCH_HALF;
+                accumulateFourRowsFiveClasses(acc, at, x, w, i, c, d);
+                if (i > from) {
+                    finishFourRowsFiveClasses(out, x, w, b, i - ROW_BLOCK, c, d, k, acc, SCRATCH_HALF - at);
                 }
             }
+            if (blocked > from) {
+                int last = blocked - ROW_BLOCK;
+                int at = (last - from) / ROW_BLOCK % 2 * SCRATCH_HALF;
+                finishFourRowsFiveClasses(out, x, w, b, last, c, d, k, acc, at);
+            }
         }
-        for (; i < to; i++) {
-            for (int c = 0; c < k; c++) {
+        for (; c < k; c++) {
+            for (int i = from; i < blocked; i++) {
+                out[i * k + c] = dot(x, i * d, w, c * d, d, lanes) + b[c];
+            }
+        }
+        for (int i = blocked; i < to; i++) {
+            for (c = 0; c < k; c++) {
                 out[i * k + c] = dot(x, i * d, w, c * d, d, lanes) + b[c];
             }
         }
     }
 
-    /** Logits of rows i .. i+3 for classes c .. c+4. */
-    private static void affineFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
-                                                  int k) {
+    /**
+     * The sums for rows i .. i+3 and classes c .. c+4 over the whole vectors of d, lane by lane: the
+     * one for row r and class cc to acc[at + m LANES ..), m = 5 r + cc.
+     */
+    private static void accumulateFourRowsFiveClasses(float[] acc, int at, float[] x, float[] w, int i, int c, int d) {
         int x0 = i * d;
         int x1 = x0 + d;
         int x2 = x1 + d;
@@ -175,34 +208,43 @@ final class VectorBatchKernels implements BatchKernels {
             a24 = r2.fma(v, a24);
             a34 = r3.fma(v, a34);
         }
-        // the sums across lanes in scalar code, from memory: a vector handed to a method that is
-        // not inlined would have to be boxed, and twenty such calls are more than the JIT inlines
-        float[] acc = ACCUMULATORS_SCRATCH.get();
-        a00.intoArray(acc, 0);
-        a01.intoArray(acc, LANES);
-        a02.intoArray(acc, 2 * LANES);
-        a03.intoArray(acc, 3 * LANES);
-        a04.intoArray(acc, 4 * LANES);
-        a10.intoArray(acc, 5 * LANES);
-        a11.intoArray(acc, 6 * LANES);
-        a12.intoArray(acc, 7 * LANES);
-        a13.intoArray(acc, 8 * LANES);
-        a14.intoArray(acc, 9 * LANES);
-        a20.intoArray(acc, 10 * LANES);
-        a21.intoArray(acc, 11 * LANES);
-        a22.intoArray(acc, 12 * LANES);
-        a23.intoArray(acc, 13 * LANES);
-        a24.intoArray(acc, 14 * LANES);
-        a30.intoArray(acc, 15 * LANES);
-        a31.intoArray(acc, 16 * LANES);
-        a32.intoArray(acc, 17 * LANES);
-        a33.intoArray(acc, 18 * LANES);
-        a34.intoArray(acc, 19 * LANES);
+        // to memory: a vector handed to a method that is not inlined would have to be boxed
+        a00.intoArray(acc, at);
+        a01.intoArray(acc, at + LANES);
+        a02.intoArray(acc, at + 2 * LANES);
+        a03.intoArray(acc, at + 3 * LANES);
+        a04.intoArray(acc, at + 4 * LANES);
+        a10.intoArray(acc, at + 5 * LANES);
+        a11.intoArray(acc, at + 6 * LANES);
+        a12.intoArray(acc, at + 7 * LANES);
+        a13.intoArray(acc, at + 8 * LANES);
+        a14.intoArray(acc, at + 9 * LANES);
+        a20.intoArray(acc, at + 10 * LANES);
+        a21.intoArray(acc, at + 11 * LANES);
+        a22.intoArray(acc, at + 12 * LANES);
+        a23.intoArray(acc, at + 13 * LANES);
+        a24.intoArray(acc, at + 14 * LANES);
+        a30.intoArray(acc, at + 15 * LANES);
+        a31.intoArray(acc, at + 16 * LANES);
+        a32.intoArray(acc, at + 17 * LANES);
+        a33.intoArray(acc, at + 18 * LANES);
+        a34.intoArray(acc, at + 19 * LANES);
+    }
+
+    /** Logits of rows i .. i+3 for classes c .. c+4 from their sums at acc[at ..), with the rest of d. */
+    private static void finishFourRowsFiveClasses(float[] out, float[] x, float[] w, float[] b, int i, int c, int d,
+                                                  int k, float[] acc, int at) {
+        if (LANES == 16) {
+            // here, not in the method above: there the JIT would run out of room to inline it
+            sumsOfTwenty(acc, at);
+        }
+        int bound = FLOATS.loopBound(d);
         for (int r = 0; r < ROW_BLOCK; r++) {
             int o = (i + r) * k + c;
             for (int cc = 0; cc < CLASS_BLOCK; cc++) {
-                float sum = sumLanes(acc, (r * CLASS_BLOCK + cc) * LANES);
-                out[o + cc] = addTail(sum, x, x0 + r * d, w, (c + cc) * d, bound, d) + b[c + cc];
+                float sum = LANES == 16 ? (cc < 4 ? acc[at + SUMS + 4 * r + cc] : acc[at + SUMS + LANES + 4 * r])
+                        : sumLanes(acc, at + (r * CLASS_BLOCK + cc) * LANES);
+                out[o + cc] = addTail(sum, x, (i + r) * d, w, (c + cc) * d, bound, d) + b[c + cc];
             }
         }
     }
@@ -216,6 +258,44 @@ final class VectorBatchKernels implements BatchKernels {
         }
         a.intoArray(lanes, 0);
         return addTail(sumLanes(lanes, 0), x, xo, w, wo, bound, d);
+    }
+
+    /**
+     * The 20 vectors acc[at + 16 m ..), m = 5 r + cc, each summed across its lanes in the order of
+     * {@link #sumLanes}: the sum for row r and class cc < 4 to acc[at + SUMS + 4 r + cc], for class 4
+     * to acc[at + SUMS + 16 + 4 r]. Transposing steps sum the halves of two vectors in one vector: 20
+     * vector additions in place of 300 scalar ones.
+     */
+    private static void sumsOfTwenty(float[] acc, int at) {
+        // one call site a level, in loops, so that the JIT inlines them all
+        for (int m = 0; m < 10; m++) {
+            // rows 0 and 2 (m < 5), rows 1 and 3 (m >= 5)
+            halves(load(acc, at, m), load(acc, at, m + 10), UPPER_8, SWAP_8).intoArray(acc, at + m * LANES);
+        }
+        for (int cc = 0; cc < CLASS_BLOCK; cc++) {
+            // lanes 4r .. 4r + 3 of vector cc: row r's four partial sums of class cc
+            halves(load(acc, at, cc), load(acc, at, cc + 5), UPPER_4, SWAP_4).intoArray(acc, at + cc * LANES);
+        }
+        for (int cc = 0; cc < 2; cc++) {
+            halves(load(acc, at, cc), load(acc, at, cc + 2), UPPER_2, SWAP_2).intoArray(acc, at + cc * LANES);
+        }
+        halves(load(acc, at, 0), load(acc, at, 1), UPPER_1, SWAP_1).intoArray(acc, at + SUMS);
+        FloatVector s4 = load(acc, at, 4);
+        s4 = s4.add(s4.rearrange(SWAP_2));
+        s4.add(s4.rearrange(SWAP_1)).intoArray(acc, at + SUMS + LANES);
+    }
+
+    private static FloatVector load(float[] acc, int at, int m) {
+        return FloatVector.fromArray(FLOATS, acc, at + m * LANES);
+    }
+
+    /**
+     * Lanes l of p and l ^ half of p added where bit half of l is clear, those of q where it is set:
+     * one level of {@link #sumLanes}'s tree for two vectors at once, in one vector.
+     */
+    private static FloatVector halves(FloatVector p, FloatVector q, VectorMask<Float> upper,
+                                      VectorShuffle<Float> swap) {
+        return p.blend(q, upper).add(q.blend(p, upper).rearrange(swap));
     }
 
     /** The sum of lanes[at .. at + LANES): l and l + LANES/2 first, then l and l + LANES/4, and so on. */
