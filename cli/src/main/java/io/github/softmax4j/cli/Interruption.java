@@ -17,16 +17,21 @@ final class Interruption implements AutoCloseable {
     private final Thread hook = new Thread(this::stopAndWait, "softmax4j-interruption");
     private final PrintWriter err;
     private final String beforeTraining;
+    private final Runnable undo;
     private boolean guarding;
 
-    private Interruption(PrintWriter err, String beforeTraining) {
+    private Interruption(PrintWriter err, String beforeTraining, Runnable undo) {
         this.err = err;
         this.beforeTraining = beforeTraining;
+        this.undo = undo;
     }
 
-    /** Starts listening for the signals; {@code beforeTraining} is the line a signal before {@link #guard()} prints. */
-    static Interruption install(PrintWriter err, String beforeTraining) {
-        Interruption interruption = new Interruption(err, beforeTraining);
+    /**
+     * Starts listening for the signals; a signal before {@link #guard()} runs {@code undo} (which
+     * removes what the command made so far) and prints {@code beforeTraining}.
+     */
+    static Interruption install(PrintWriter err, String beforeTraining, Runnable undo) {
+        Interruption interruption = new Interruption(err, beforeTraining, undo);
         Runtime.getRuntime().addShutdownHook(interruption.hook);
         return interruption;
     }
@@ -49,6 +54,7 @@ final class Interruption implements AutoCloseable {
         synchronized (this) {
             stop.request();
             if (!guarding) {
+                undo.run();
                 err.println(beforeTraining);
                 err.flush();
                 return;

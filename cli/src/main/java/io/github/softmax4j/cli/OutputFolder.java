@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -62,14 +63,24 @@ final class OutputFolder {
         }
     }
 
-    /** Removes a folder {@link #choose} made when the command ended before writing anything into it. */
+    /**
+     * Removes a folder {@link #choose} made when the command ended before writing anything into it
+     * but the lock file of its run, which the command no longer holds.
+     */
     static void removeIfEmpty(Path dir) {
         try {
-            if (Files.isDirectory(dir) && isEmptyDir(dir)) {
+            if (Files.isDirectory(dir) && holdsOnlyTheLock(dir)) {
+                Files.deleteIfExists(dir.resolve(RunLock.FILE_NAME));
                 Files.delete(dir);
             }
         } catch (IOException e) {
             // an empty folder left behind is harmless, and the command's own message matters more
+        }
+    }
+
+    private static boolean holdsOnlyTheLock(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(RunLock.FILE_NAME));
         }
     }
 

@@ -108,8 +108,11 @@ final class RunPictures {
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw (Error) failure;
+            throw new IllegalStateException(failure);
         }
         return pictures;
     }

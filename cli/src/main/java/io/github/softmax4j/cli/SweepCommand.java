@@ -106,8 +106,11 @@ final class SweepCommand implements Callable<Integer> {
                     + threadCount + " threads, got " + lanes);
         }
         Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
-        try (Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
-                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)))) {
+        boolean chosenHere = resume == null && out == null;
+        Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
+                () -> removeIfChosenHere(chosenHere, dir));
+        try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             List<SweepGrid.Run> runs = grid.runs();
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
@@ -169,9 +172,15 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
-            if (resume == null && out == null) {
-                OutputFolder.removeIfEmpty(dir);
-            }
+            removeIfChosenHere(chosenHere, dir);
+            // last: once closed, a waiting signal lets the JVM end, so every line above is out
+            interruption.close();
+        }
+    }
+
+    private static void removeIfChosenHere(boolean chosenHere, Path dir) {
+        if (chosenHere) {
+            OutputFolder.removeIfEmpty(dir);
         }
     }
 

@@ -115,8 +115,11 @@ final class TrainCommand implements Callable<Integer> {
         IdxDataSet dataSet = data.dataSet();
         Thread warmUp = startWarmUp(dataSet);
         RunLock lock = null;
-        try (Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
-                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)))) {
+        boolean chosenHere = resume == null && out == null;
+        Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
+                + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)),
+                () -> removeIfChosenHere(chosenHere, runDir));
+        try {
             if (resume != null) {
                 lock = RunLock.acquire(resume);
             }
@@ -182,9 +185,15 @@ final class TrainCommand implements Callable<Integer> {
             if (lock != null) {
                 lock.close();
             }
-            if (resume == null && out == null) {
-                OutputFolder.removeIfEmpty(runDir);
-            }
+            removeIfChosenHere(chosenHere, runDir);
+            // last: once closed, a waiting signal lets the JVM end, so every line above is out
+            interruption.close();
+        }
+    }
+
+    private static void removeIfChosenHere(boolean chosenHere, Path dir) {
+        if (chosenHere) {
+            OutputFolder.removeIfEmpty(dir);
         }
     }
 

@@ -32,6 +32,10 @@ class OutputFolderTest {
         Path empty = OutputFolder.choose(null, null, root.toString());
         Path used = OutputFolder.choose(null, null, root.toString());
         Files.writeString(used.resolve("metrics.json"), "{}");
+        Path locked = OutputFolder.choose(null, null, root.toString());
+        Files.writeString(locked.resolve(".lock"), "123\n");
+        OutputFolder.removeIfEmpty(locked);
+        assertFalse(Files.exists(locked), "a folder holding only its released lock file is left empty");
         OutputFolder.removeIfEmpty(empty);
         OutputFolder.removeIfEmpty(used);
         assertFalse(Files.exists(empty));

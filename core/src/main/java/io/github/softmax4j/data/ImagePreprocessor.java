@@ -8,9 +8,11 @@ import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -78,6 +80,9 @@ public final class ImagePreprocessor {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "file not found; check the name and the folder");
         }
+        // ImageIO says nothing of a file it cannot open; opening it here first names the problem
+        // (permission denied) as the file system does
+        FileChannel.open(path, StandardOpenOption.READ).close();
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             return decode(in, path.toString());
         }

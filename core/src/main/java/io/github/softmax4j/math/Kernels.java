@@ -242,7 +242,9 @@ public final class Kernels {
     public static void momentumStep(float[] param, float[] velocity, float[] grad, float learningRate,
                                     float momentum, float weightDecay, int from, int to) {
         for (int i = from; i < to; i++) {
-            float v = momentum * velocity[i] + (grad[i] + weightDecay * param[i]);
+            // a weight whose gradient stays 0 (a pixel blank in every image of a batch) has its
+            // velocity shrink by the momentum each step: flushed, it never becomes subnormal
+            float v = flushTiny(momentum * velocity[i] + (grad[i] + weightDecay * param[i]));
             velocity[i] = v;
             param[i] -= learningRate * v;
         }

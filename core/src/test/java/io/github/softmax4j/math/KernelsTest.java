@@ -232,4 +232,17 @@ class KernelsTest {
         // (1e8 + 1) rounds back to 1e8 in float, so first-to-last gives 0 where another order gives 1
         assertArrayEquals(new float[] {-1f, 0f, 18f, -1f}, out);
     }
+
+    @Test
+    void aVelocityWhoseGradientStaysZeroNeverBecomesSubnormal() {
+        float[] param = {0.01f};
+        float[] velocity = {1e-3f};
+        float[] grad = {0f};
+        for (int step = 0; step < 2000; step++) {
+            Kernels.momentumStep(param, velocity, grad, 0.1f, 0.9f, 0f, 0, 1);
+            assertTrue(velocity[0] == 0f || Math.abs(velocity[0]) >= Float.MIN_NORMAL,
+                    "step " + step + ": velocity " + velocity[0]);
+        }
+        assertEquals(0f, velocity[0]);
+    }
 }
