@@ -40,18 +40,18 @@ final class RunPictures {
     /**
      * Writes the pictures and report.html of {@code kept} on the {@code test} images into
      * {@code runDir}, titled with the model's own class names; prints the confusion table to
-     * {@code out}. The four pictures are drawn at the same time, one per thread on up to as many
-     * threads as there are processors, and {@code curves} draws its last curves on its own; the
+     * {@code out}. The four pictures are drawn at the same time, one per thread on up to
+     * {@code threads} threads (the run's --threads), and {@code curves} draws its last curves on its own; the
      * report is written once all of them are, and the first picture in the report's order that
      * could not be written is the error.
      */
-    static void write(Path runDir, SavedModel kept, Dataset test, Map<String, Object> config, String summary, List<EpochStats> history, CurvesWriter curves,
-                      PrintWriter out)
+    static void write(Path runDir, SavedModel kept, Dataset test, Map<String, Object> config, String summary,
+                      List<EpochStats> history, CurvesWriter curves, int threads, PrintWriter out)
             throws IOException, InterruptedException {
         List<String> names = kept.classNames();
         Predictions predictions = Predictions.of(kept.model(), test, kept.pixelScaling());
         ConfusionMatrix confusion = predictions.confusion();
-        ExecutorService drawing = Executors.newFixedThreadPool(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService drawing = Executors.newFixedThreadPool(Math.min(4, threads));
         List<Future<byte[]>> drawn = List.of(
                 drawing.submit(() -> Png.write(ImageGrid.render("Test images: true class over predicted class (red: wrong)",
                         Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS),

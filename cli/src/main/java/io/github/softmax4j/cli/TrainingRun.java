@@ -97,7 +97,7 @@ final class TrainingRun {
             out.printf("%n%s%n", summary);
         }
         RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
-                metrics.epochs(), curves, out);
+                metrics.epochs(), curves, threads, out);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve("report.html"));
         return 0;
