@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -46,6 +47,9 @@ public final class ImagePreprocessor {
      * megapixels is more than a phone camera's photo.
      */
     public static final long MAX_PIXELS = 50_000_000L;
+
+    /** The most pixels a picture is decoded to; a larger one is subsampled evenly as it is read. */
+    public static final long DECODED_PIXELS = 4_000_000L;
     // a prepared pixel this much brighter than the background is part of the garment
     private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)
@@ -109,7 +113,14 @@ public final class ImagePreprocessor {
                         "%s: %dx%d pixels is more than the %d megapixels this tool reads; scale the picture down",
                         name, reader.getWidth(0), reader.getHeight(0), MAX_PIXELS / 1_000_000));
             }
-            return reader.read(0);
+            // a 28x28 input needs no more than a few megapixels: a larger picture is read with only
+            // every step-th pixel of every step-th row, which bounds the memory of preparing it
+            int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODED_PIXELS));
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            return reader.read(0, param);
         } catch (IIOException | RuntimeException e) {
             // decoders report damaged data this way, and some with unchecked exceptions
             throw new IOException(name + ": a damaged or incomplete image; save it again as PNG or JPEG", e);

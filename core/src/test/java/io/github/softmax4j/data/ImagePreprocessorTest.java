@@ -77,6 +77,17 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void aLargePictureIsReadSubsampledAndPreparedAsItsSmallerCopy() throws IOException {
+        Path big = dir.resolve("big.png");
+        ImageIO.write(enlarged(garment(), 90, true), "png", big.toFile());
+        BufferedImage read = ImagePreprocessor.read(big);
+        assertTrue((long) read.getWidth() * read.getHeight() <= ImagePreprocessor.DECODED_PIXELS,
+                read.getWidth() + "x" + read.getHeight());
+        byte[] result = ImagePreprocessor.toFashionMnist(read);
+        assertTrue(meanAbsoluteDifference(garment(), result) < 4, "difference " + meanAbsoluteDifference(garment(), result));
+    }
+
+    @Test
     void aDarkObjectOnALightBackgroundIsInverted() throws IOException {
         byte[] result = ImagePreprocessor.toFashionMnist(enlarged(garment(), 3, true));
         assertTrue(meanAbsoluteDifference(garment(), result) < 4, "difference " + meanAbsoluteDifference(garment(), result));
