@@ -42,7 +42,7 @@ final class RankingOutput {
                 row.append(String.format(Locale.ROOT, "  %10s", entry.settings().get(setting)));
             }
             row.append(entry.diverged() ? String.format(Locale.ROOT, "  %20s", "diverged")
-                    : String.format(Locale.ROOT, "  %8.4f ± %-9s", entry.mean(), spread(entry)));
+                    : String.format(Locale.ROOT, "  %8.4f ± %-9s", entry.mean(), SweepPage.spread(entry)));
             row.append(String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
                     entry.runs().size()));
             if (!validated && !tested) {
@@ -57,11 +57,6 @@ final class RankingOutput {
             out.println("(runs with a validation split are ranked on it, first; those without one on their test "
                     + "accuracy, after them)");
         }
-    }
-
-    /** The standard deviation over a setting's runs to four places, or "-": one run has none. */
-    private static String spread(Ranking.Entry entry) {
-        return entry.runs().size() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
     }
 
     /**

@@ -36,8 +36,11 @@ public final class SweepPage {
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
+        boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
         page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch, "
-                + "mean &plusmn; standard deviation over seeds." : "Settings with a validation split are ranked by "
+                + "mean &plusmn; standard deviation over seeds." : tested ? "These runs held out no validation set, "
+                + "so they are ranked by their last test accuracy; train with --validation N to choose without "
+                + "looking at the test set." : "Settings with a validation split are ranked by "
                 + "the validation accuracy of each run's kept epoch, first; runs that held out no validation set can "
                 + "only be ranked by their last test accuracy, after them.").append("</p>\n");
         if (winner != null) {
@@ -59,13 +62,11 @@ public final class SweepPage {
             }
             page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.2f</td>",
                     entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()),
-                    entry.validated() ? "validation" : "test",
-                    entry.runs().size() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd()), entry.keptEpoch(),
-                    entry.seconds()));
+                    entry.validated() ? "validation" : "test", spread(entry), entry.keptEpoch(), entry.seconds()));
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
-        String measure = ranking.stream().noneMatch(Ranking.Entry::validated) ? "test" : "validation";
+        String measure = tested ? "test" : "validation";
         figure(page, "Curves of " + measure + " accuracy", "Every run's " + measure + " accuracy after each epoch.",
                 curves);
         figure(page, capitalized(measure) + " accuracy against the learning rate", "The best mean " + measure
@@ -78,6 +79,11 @@ public final class SweepPage {
         page.append("<h2>").append(escape(heading)).append("</h2>\n<p class=\"caption\">").append(escape(caption))
                 .append("</p>\n<img alt=\"").append(escape(heading)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    }
+
+    /** The standard deviation over a setting's runs to four places, or "-": one run has none. */
+    public static String spread(Ranking.Entry entry) {
+        return entry.runs().size() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
     }
 
     /** The settings whose value differs between entries, in the order the runs record them. */

@@ -118,8 +118,8 @@ class SweepCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("0.8100 ± -"), "one run per setting has no spread: " + run.out());
         String html = Files.readString(page);
-        assertTrue(html.contains("Test accuracy against the learning rate") && html.contains("Curves of test accuracy"),
-                html);
+        assertTrue(html.contains("Test accuracy against the learning rate") && html.contains("Curves of test accuracy")
+                && html.contains("These runs held out no validation set"), html);
         BufferedImage chart = ImageIO.read(dir.resolve("c.png").toFile());
         int drawn = 0;
         for (int y = 0; y < chart.getHeight(); y++) {
