@@ -2,8 +2,8 @@ package io.github.softmax4j.experiment;
 
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,13 +90,13 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
     // the settings that vary, then the seed: lr0.1-bs256-seed1
     private String name(TrainConfig config) {
         StringBuilder name = new StringBuilder();
-        part(name, learningRates, "lr", number(config.learningRate()));
+        part(name, learningRates, "lr", SettingText.of(config.learningRate()));
         part(name, batchSizes, "bs", String.valueOf(config.batchSize()));
-        part(name, momentums, "m", number(config.momentum()));
-        part(name, weightDecays, "wd", number(config.weightDecay()));
+        part(name, momentums, "m", SettingText.of(config.momentum()));
+        part(name, weightDecays, "wd", SettingText.of(config.weightDecay()));
         part(name, schedules, "", config.schedule().id());
         part(name, pixelScalings, "", config.pixelScaling().id());
-        part(name, initStds, "std", number(config.initStd()));
+        part(name, initStds, "std", SettingText.of(config.initStd()));
         return name.append("seed").append(config.seed()).toString();
     }
 
@@ -104,13 +104,6 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         if (values.size() > 1) {
             name.append(prefix).append(value).append('-');
         }
-    }
-
-    // 0.1 -> "0.1", 1 -> "1", 1e-4 -> "0.0001", 3e38 -> "3e38": the shortest decimal that reads back
-    private static String number(float value) {
-        BigDecimal decimal = new BigDecimal(Float.toString(value)).stripTrailingZeros();
-        return value == 0 || Math.abs(value) >= 1e-5 && Math.abs(value) < 1e7 ? decimal.toPlainString()
-                : decimal.toString().replace("E+", "e").replace("E", "e");
     }
 
     /** The grid under snake_case names, as sweep.json records it. */
