@@ -54,9 +54,13 @@ class SweepCommandTest {
 
     @Test
     void badGridsAndFoldersAreBadOptions() throws IOException {
-        CliRun repeated = CliRun.of("sweep", "--lr", "0.1,0.1", "--out", dir.resolve("s").toString());
+        CliRun repeated = CliRun.of("sweep", "--lr", "0.1,50,0.1", "--out", dir.resolve("s").toString());
         assertEquals(2, repeated.exitCode());
-        assertTrue(repeated.err().contains("repeat a value"), repeated.err());
+        assertTrue(repeated.err().startsWith("softmax4j sweep: the learning rates 0.1, 50, 0.1 repeat a value\n"),
+                repeated.err());
+        CliRun schedules = CliRun.of("sweep", "--lr-schedule", "cosine,cosine", "--out", dir.resolve("s").toString());
+        assertTrue(schedules.err().startsWith("softmax4j sweep: the schedules cosine, cosine repeat a value\n"),
+                schedules.err());
         CliRun negative = CliRun.of("sweep", "--lr", "0.1,-2", "--out", dir.resolve("s").toString());
         assertEquals(2, negative.exitCode());
         assertTrue(negative.err().lines().findFirst().orElseThrow().endsWith("--lr must be finite and > 0, got -2"),

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A sweep as data: the values to try of each setting, and the epochs, seeds, validation split and
@@ -28,13 +30,13 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
     }
 
     public SweepGrid {
-        learningRates = nonEmpty(learningRates, "learning rates");
-        batchSizes = nonEmpty(batchSizes, "batch sizes");
-        momentums = nonEmpty(momentums, "momentums");
-        weightDecays = nonEmpty(weightDecays, "weight decays");
-        schedules = nonEmpty(schedules, "schedules");
-        pixelScalings = nonEmpty(pixelScalings, "pixel scalings");
-        initStds = nonEmpty(initStds, "initial standard deviations");
+        learningRates = nonEmpty(learningRates, "learning rates", SettingText::of);
+        batchSizes = nonEmpty(batchSizes, "batch sizes", SettingText::of);
+        momentums = nonEmpty(momentums, "momentums", SettingText::of);
+        weightDecays = nonEmpty(weightDecays, "weight decays", SettingText::of);
+        schedules = nonEmpty(schedules, "schedules", LearningRateSchedule::id);
+        pixelScalings = nonEmpty(pixelScalings, "pixel scalings", PixelScaling::id);
+        initStds = nonEmpty(initStds, "initial standard deviations", SettingText::of);
         if (seeds <= 0) {
             throw new IllegalArgumentException("seeds must be > 0, got " + seeds);
         }
@@ -49,12 +51,14 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         }
     }
 
-    private static <T> List<T> nonEmpty(List<T> values, String what) {
+    // the values in a message as they were typed: "the learning rates 0.1, 50, 0.1 repeat a value"
+    private static <T> List<T> nonEmpty(List<T> values, String what, Function<T, String> text) {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one of the " + what);
         }
         if (values.stream().distinct().count() != values.size()) {
-            throw new IllegalArgumentException("the " + what + " " + values + " repeat a value");
+            throw new IllegalArgumentException("the " + what + " " + values.stream().map(text)
+                    .collect(Collectors.joining(", ")) + " repeat a value");
         }
         return List.copyOf(values);
     }
