@@ -211,8 +211,9 @@ final class SweepCommand implements Callable<Integer> {
         if (seconds < 0.5) {
             return "less than 1 s left";
         }
-        if (Math.round(seconds) < 60) {
-            return "about " + Math.round(seconds) + " s left";
+        long rounded = Math.round(seconds);
+        if (rounded < 60) {
+            return "about " + rounded + " s left";
         }
         long minutes = Math.round(seconds / 60);
         if (minutes < 60) {
