@@ -88,4 +88,4 @@ for (int i = 0; i < 6; i++) {
 }
 Path picture = Path.of("predict_ch3.png");
 Png.write(ImageGrid.render("true / predicted", Tiles.predictions(predictions, data.test(), 0, 6, labels), 6), picture);
-System.out.println("wrote " + picture.toAbsolutePath() + "   // the same six images, wrong ones in red");
+System.out.println("wrote " + picture + "   // the same six images, wrong ones in red");

@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Models.requireFile(spec, modelPath, "MODEL");
         data.validate();
-        Path chartPath = chart != null ? chart : modelPath.toAbsolutePath().resolveSibling("risk-coverage.png");
+        Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
         OutputFile.check(spec, chart, "--chart");
         try {
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());

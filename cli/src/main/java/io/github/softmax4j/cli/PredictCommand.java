@@ -5,6 +5,7 @@ import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.model.PredictionReport;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.viz.Png;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -164,7 +165,7 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(input).append(": ");
         if (answer.unsure()) {
             text.append(String.format(Locale.ROOT, "unsure (best guess %s at %.4f is below --min-confidence %s)",
-                    prediction.label(), prediction.probability(), minConfidence));
+                    prediction.label(), prediction.probability(), SettingText.of(minConfidence)));
         } else {
             text.append(String.format(Locale.ROOT, "%s %.4f", prediction.label(), prediction.probability()));
         }
@@ -213,7 +214,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got " + minConfidence);
+            throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got "
+                    + SettingText.of(minConfidence));
         }
         for (int index : testIndices) {
             if (index < 0) {

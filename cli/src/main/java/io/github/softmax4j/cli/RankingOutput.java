@@ -4,6 +4,7 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.SweepCharts;
 import io.github.softmax4j.viz.SweepPage;
@@ -39,7 +40,7 @@ final class RankingOutput {
         for (Ranking.Entry entry : ranking) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%4d", rank++));
             for (String setting : settings) {
-                row.append(String.format(Locale.ROOT, "  %10s", entry.settings().get(setting)));
+                row.append(String.format(Locale.ROOT, "  %10s", SettingText.of(entry.settings().get(setting))));
             }
             row.append(entry.diverged() ? String.format(Locale.ROOT, "  %20s", "diverged")
                     : String.format(Locale.ROOT, "  %8.4f ± %-9s", entry.mean(), SweepPage.spread(entry)));

@@ -82,7 +82,7 @@ final class ShowCommand implements Callable<Integer> {
                         split, first, first + count - 1);
             }
             Png.write(ImageGrid.render(title, tiles, columns), target);
-            stdout.println("wrote " + target);
+            stdout.println("picture: " + target);
             return 0;
         } catch (IOException e) {
             stderr.println("softmax4j show: " + FileProblem.describe(e));

@@ -33,9 +33,14 @@ public final class Softmax4jCli {
 
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
-        return UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
+        CommandLine root = UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
                 .setParameterExceptionHandler(Softmax4jCli::badOption);
+        // each command's usage is one line, "softmax4j sweep [OPTIONS]", its options listed below
+        // it; spelt out in full, sweep's alone took eight lines
+        root.getSubcommands().values().forEach(command -> command.getCommandSpec().usageMessage()
+                .abbreviateSynopsis(true));
+        return root;
     }
 
     // a name the file system cannot hold (non-ASCII under LC_ALL=C) is a bad option, told plainly
@@ -55,7 +60,7 @@ public final class Softmax4jCli {
         err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.print(command.getHelp().synopsis(0));
+        err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for all options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();

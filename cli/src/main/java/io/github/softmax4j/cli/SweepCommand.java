@@ -37,31 +37,31 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption data;
 
-    @Option(names = "--lr", paramLabel = "X,...", split = ",", defaultValue = "0.1",
+    @Option(names = "--lr", paramLabel = "X", split = ",", defaultValue = "0.1",
             description = "Learning rates (default: ${DEFAULT-VALUE}).")
     private List<Float> learningRates;
 
-    @Option(names = "--batch-size", paramLabel = "N,...", split = ",", defaultValue = "256",
+    @Option(names = "--batch-size", paramLabel = "N", split = ",", defaultValue = "256",
             description = "Minibatch sizes (default: ${DEFAULT-VALUE}).")
     private List<Integer> batchSizes;
 
-    @Option(names = "--momentum", paramLabel = "M,...", split = ",", defaultValue = "0",
+    @Option(names = "--momentum", paramLabel = "M", split = ",", defaultValue = "0",
             description = "SGD momentums (default: ${DEFAULT-VALUE}).")
     private List<Float> momentums;
 
-    @Option(names = "--weight-decay", paramLabel = "L,...", split = ",", defaultValue = "0",
+    @Option(names = "--weight-decay", paramLabel = "L", split = ",", defaultValue = "0",
             description = "L2 penalties on the weights (default: ${DEFAULT-VALUE}).")
     private List<Float> weightDecays;
 
-    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE,...", split = ",", defaultValue = "constant",
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", split = ",", defaultValue = "constant",
             converter = ScheduleConverter.class, description = "constant, cosine, step (default: ${DEFAULT-VALUE}).")
     private List<LearningRateSchedule> schedules;
 
-    @Option(names = "--pixels", paramLabel = "SCALING,...", split = ",", defaultValue = "unit",
+    @Option(names = "--pixels", paramLabel = "SCALING", split = ",", defaultValue = "unit",
             converter = PixelScalingConverter.class, description = "unit, symmetric (default: ${DEFAULT-VALUE}).")
     private List<PixelScaling> pixelScalings;
 
-    @Option(names = "--init-std", paramLabel = "X,...", split = ",", defaultValue = "0.01",
+    @Option(names = "--init-std", paramLabel = "X", split = ",", defaultValue = "0.01",
             converter = InitStdConverter.class,
             description = "Standard deviations of the initial weights (default: ${DEFAULT-VALUE}).")
     private List<Float> initStds;
@@ -198,8 +198,28 @@ final class SweepCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "val acc %.4f (epoch %d)", run.valAccuracy(), run.keptEpoch());
         String best = progress.best() == null ? "none yet" : String.format(Locale.ROOT, "%s %.4f",
                 progress.best().name(), progress.best().valAccuracy());
-        out.printf(Locale.ROOT, "[%3d/%d] %-28s %-26s %6.2f s   best: %s   about %.0f s left%n", progress.done(),
-                progress.total(), run.name(), figure, run.seconds(), best, progress.secondsLeft());
+        out.printf(Locale.ROOT, "[%3d/%d] %-28s %-26s %6.2f s   best: %s%s%n", progress.done(), progress.total(),
+                run.name(), figure, run.seconds(), best, progress.done() == progress.total() ? ""
+                        : "   " + timeLeft(progress.secondsLeft()));
+    }
+
+    /**
+     * The estimate of the time left, as rough as it is: "less than 1 s left", "about 42 s left",
+     * "about 3 min left", "about 1 h 5 min left".
+     */
+    static String timeLeft(double seconds) {
+        if (seconds < 0.5) {
+            return "less than 1 s left";
+        }
+        long rounded = Math.round(seconds);
+        if (rounded < 60) {
+            return "about " + rounded + " s left";
+        }
+        long minutes = Math.round(seconds / 60);
+        if (minutes < 60) {
+            return "about " + minutes + " min left";
+        }
+        return "about " + minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min") + " left";
     }
 
     private SweepGrid grid() {

@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The {@code --threads} rule that training commands share: all available processors by default,
  * and never more. More threads than processors only take turns on the same cores and wait for
- * each other, so a larger value is lowered to the number of processors, with a note on stderr;
- * results do not depend on the thread count, so nothing else changes.
+ * each other, so a larger value is lowered to the number of processors, with a note on stderr
+ * that names the command; results do not depend on the thread count, so nothing else changes.
  */
 final class Threads {
     private Threads() {
@@ -29,8 +29,8 @@ final class Threads {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + requested);
         }
         if (requested > cap) {
-            spec.commandLine().getErr().println("softmax4j: --threads " + requested + " is more than the " + cap
-                    + " processors available; using " + cap);
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": --threads " + requested + " is more than the "
+                    + cap + " processors available; using " + cap);
             return cap;
         }
         return requested;

@@ -11,6 +11,7 @@ import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoint begin;
             String init;
             if (resume == null) {
-                init = initModel != null ? initModel.toString() : "N(0, " + config.initStd() + "^2)";
+                init = initModel != null ? initModel.toString() : "N(0, " + SettingText.of(config.initStd()) + "^2)";
                 Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
@@ -151,9 +152,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             warmUp.join();
             stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
-                            + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(), config.learningRate(),
-                    optimizerText(config), init, config.seed(), config.pixelScaling().id(),
-                    config.pixelScaling().formula(), config.shuffle() ? "on" : "off", threadCount);
+                            + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(),
+                    SettingText.of(config.learningRate()), optimizerText(config), init, config.seed(),
+                    config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
+                    threadCount);
             if (config.validation() > 0) {
                 stdout.printf("data:    %d images train the model, %d are held out for validation%s%n",
                         loaded.train().size() - config.validation(), config.validation(),
@@ -218,10 +220,10 @@ final class TrainCommand implements Callable<Integer> {
             text.append(" (").append(config.schedule().id()).append(" schedule)");
         }
         if (config.momentum() != 0) {
-            text.append(", momentum ").append(config.momentum());
+            text.append(", momentum ").append(SettingText.of(config.momentum()));
         }
         if (config.weightDecay() != 0) {
-            text.append(", weight decay ").append(config.weightDecay());
+            text.append(", weight decay ").append(SettingText.of(config.weightDecay()));
         }
         return text.toString();
     }

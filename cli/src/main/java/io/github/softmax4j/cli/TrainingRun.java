@@ -10,6 +10,7 @@ import io.github.softmax4j.train.DivergenceException;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,9 +81,9 @@ final class TrainingRun {
             curves.finish();
             DivergenceException e = outcome.divergence();
             err.println("softmax4j train: " + DivergenceException.describe(e.loss()) + " in epoch " + e.epoch()
-                    + " at --lr " + e.learningRate() + "; try a smaller --lr"
+                    + " at --lr " + SettingText.of(e.learningRate()) + "; try a smaller --lr"
                     + (config.initStd() > TrainConfig.defaults().initStd() ? " or --init-std (it is "
-                    + config.initStd() + ")" : "") + ". " + (metrics.epochs().isEmpty()
+                    + SettingText.of(config.initStd()) + ")" : "") + ". " + (metrics.epochs().isEmpty()
                     ? "The initial model" : "The model after epoch " + keptEpoch(metrics)) + " is saved in "
                     + modelPath);
             return Softmax4jCli.EXIT_PROBLEM;

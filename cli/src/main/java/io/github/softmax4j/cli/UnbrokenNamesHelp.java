@@ -53,7 +53,10 @@ final class UnbrokenNamesHelp extends Help {
             new Column(commandSpec().usageMessage().width(), 0, Column.Overflow.WRAP)});
         table.indentWrappedLines = 0;
         for (String line : lines) {
-            table.addRowValues(colorScheme().text(line));
+            // formatted as picocli formats it: its help command's description starts and ends with %n
+            for (String part : String.format(line, params).split("\\R", -1)) {
+                table.addRowValues(colorScheme().text(part));
+            }
         }
         return table.toString();
     }

@@ -2,6 +2,7 @@ package io.github.softmax4j.viz;
 
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class Report {
         confusionTable(page, confusion, classNames);
         page.append("<h2>Configuration</h2>\n<table>\n");
         config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(key))
-                .append("</th><td class=\"name\">").append(escape(String.valueOf(value))).append("</td></tr>\n"));
+                .append("</th><td class=\"name\">").append(escape(SettingText.of(value))).append("</td></tr>\n"));
         page.append("</table>\n");
         metricsTable(page, epochs);
         page.append("</body>\n</html>\n");
@@ -73,7 +74,7 @@ public final class Report {
                 + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>") + "<th>seconds</th></tr>\n");
         for (EpochStats s : epochs) {
             page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.4f</td><td>%.4f</td>", s.epoch(),
-                    s.learningRate(), s.trainLoss(), s.trainAccuracy()));
+                    SettingText.of(s.learningRate()), s.trainLoss(), s.trainAccuracy()));
             page.append(validated ? String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", s.valLoss(), s.valAccuracy())
                     : String.format(Locale.ROOT, "<td>%.4f</td>", s.testAccuracy()));
             page.append(String.format(Locale.ROOT, "<td>%.3f</td></tr>%n", s.seconds()));

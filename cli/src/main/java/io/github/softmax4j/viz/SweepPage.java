@@ -2,6 +2,7 @@ package io.github.softmax4j.viz;
 
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class SweepPage {
             page.append(entry.diverged() ? "<tr class=\"diverged\">" : "<tr>").append("<td>").append(rank++)
                     .append("</td>");
             for (String setting : settings) {
-                page.append("<td>").append(escape(String.valueOf(entry.settings().get(setting)))).append("</td>");
+                page.append("<td>").append(escape(SettingText.of(entry.settings().get(setting)))).append("</td>");
             }
             page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.2f</td>",
                     entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()),

@@ -77,6 +77,7 @@ class ChapterScriptsTest {
         assertTrue(last.find() && Double.parseDouble(last.group(1)) >= 0.82, out);
         assertTrue(out.contains("d2l's check, train loss < 0.5 and both accuracies > 0.7: true"), out);
         assertTrue(out.contains("test image 0: Ankle boot / Ankle boot"), out);
+        assertTrue(out.contains("wrote predict_ch3.png   // "), "named as the script names it: " + out);
         BufferedImage picture = ImageIO.read(dir.resolve("predict_ch3.png").toFile());
         assertTrue(picture.getWidth() > 6 * 28 && picture.getHeight() > 28, "six test images side by side");
     }

@@ -43,6 +43,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theDefaultChartIsNamedAsTheModelWasGiven() throws IOException {
+        Path model = Files.copy(TrainedModel.model(), dir.resolve("model.safetensors"));
+        Path given = Path.of("").toAbsolutePath().relativize(model);
+        Path chart = given.resolveSibling("risk-coverage.png");
+        CliRun run = CliRun.of("evaluate", given.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("model:   " + given + "\n"), run.out());
+        assertTrue(run.out().contains("chart:   " + chart + "\n"), run.out());
+        CliRun json = CliRun.of("evaluate", given.toString(), "--json", "--data-dir", RealData.dir().toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(chart.toString(), new ObjectMapper().readTree(json.out()).get("chart").asText());
+        assertTrue(Files.isRegularFile(dir.resolve("risk-coverage.png")));
+    }
+
+    @Test
     void theClassNamesAreTheModelsOwn() throws IOException {
         SavedModel trained = ModelFile.load(TrainedModel.model());
         List<String> renamed = trained.classNames().stream().map(name -> "my " + name).toList();

@@ -1,10 +1,13 @@
 package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,53 @@ class HelpTest {
         }
         assertTrue(top.out().contains("  jshell    Open JShell with softmax4j on the class path"), top.out());
         assertTrue(checked > 30, "the help pages name many files and options, found " + checked);
+    }
+
+    @Test
+    void everyCommandsUsageIsOneShortLineNamingItsParameters() {
+        Map<String, String> usages = new LinkedHashMap<>();
+        for (CommandLine command : Softmax4jCli.commandLine().getSubcommands().values()) {
+            String name = command.getCommandName();
+            CliRun run = CliRun.of(name, "--help");
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().toList();
+            int usage = lines.indexOf(lines.stream().filter(line -> line.startsWith("Usage: ")).findFirst()
+                    .orElseThrow());
+            assertTrue(lines.get(usage).length() <= 80 && !lines.get(usage + 1).startsWith(" "), "softmax4j " + name
+                    + " --help has a usage of several lines:\n" + run.out());
+            usages.put(name, lines.get(usage));
+        }
+        assertEquals("Usage: softmax4j sweep [OPTIONS]", usages.get("sweep"));
+        assertEquals("Usage: softmax4j train [OPTIONS]", usages.get("train"));
+        assertEquals("Usage: softmax4j evaluate [OPTIONS] MODEL", usages.get("evaluate"));
+        assertEquals("Usage: softmax4j predict [OPTIONS] MODEL [IMAGE...]", usages.get("predict"));
+        assertEquals("Usage: softmax4j compare [OPTIONS] DIR...", usages.get("compare"));
+        assertTrue(usages.values().stream().allMatch(usage -> usage.matches("Usage: softmax4j [a-z]+ \\[OPTIONS].*")),
+                usages.toString());
+    }
+
+    @Test
+    void aBadOptionShowsTheShortUsageAndWhereToReadMore() {
+        CliRun run = CliRun.of("sweep", "--lr", "0.1", "--no-such-option");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("softmax4j sweep: Unknown option: '--no-such-option'", "Usage: softmax4j sweep [OPTIONS]",
+                "Run 'softmax4j sweep --help' for all options."), run.err().lines().toList(), run.err());
+    }
+
+    @Test
+    void theHelpCommandsOwnHelpShowsNoFormatCodes() {
+        CliRun run = CliRun.of("help", "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nWhen no COMMAND is given, the usage help for the main command is displayed.\n"),
+                run.out());
+        assertFalse(run.out().contains("%n"), run.out());
+    }
+
+    @Test
+    void sweepsListsReadAsAValueThenMore() {
+        CliRun run = CliRun.of("sweep", "--help");
+        assertTrue(run.out().contains("--lr=X[,X...]") && run.out().contains("--batch-size=N[,N...]"), run.out());
+        assertFalse(run.out().contains(".."  + "..."), run.out());
     }
 
     @Test

@@ -170,7 +170,8 @@ class PredictCommandTest {
         Path png = dir.resolve("one.png");
         ImageIO.write(exact(RealData.load().test().image(0)), "png", png.toFile());
         CliRun text = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--min-confidence", "1");
-        assertTrue(text.out().contains(": unsure (best guess "), text.out());
+        assertTrue(text.out().contains(": unsure (best guess ") && text.out().contains(" is below --min-confidence 1)"),
+                text.out());
         CliRun json = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--min-confidence", "1", "--json");
         JsonNode line = jsonLines(json.out()).get(0);
         assertEquals("unsure", line.get("label").asText());

@@ -24,7 +24,7 @@ class ShowCommandTest {
         Path out = dir.resolve("grid.png");
         CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("wrote " + out), run.out());
+        assertEquals("picture: " + out, run.out().strip().lines().reduce((a, b) -> b).orElseThrow(), run.out());
         BufferedImage image = ImageIO.read(out.toFile());
         assertTrue(image.getWidth() > 6 * 112 && image.getWidth() < 7 * 112 + 200, "width " + image.getWidth());
         assertTrue(image.getHeight() > 3 * 112 && image.getHeight() < 4 * 112 + 100, "height " + image.getHeight());

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,9 @@ class SweepCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("4 runs (2 settings x 2 seeds) of 2 epochs, 10000 held out for validation"),
                 run.out());
-        assertTrue(run.out().contains("[  4/4]"), run.out());
+        String last = run.out().lines().filter(line -> line.startsWith("[  4/4]")).findFirst().orElseThrow();
+        assertFalse(last.contains("left"), "nothing is left after the last run: " + last);
+        assertFalse(run.out().contains("about 0 s left"), run.out());
         assertTrue(run.out().contains("rank          lr   val acc (mean ± sd)  epoch  seconds  runs"), run.out());
         JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
         JsonNode winner = json.get("winner");
@@ -51,12 +54,17 @@ class SweepCommandTest {
 
     @Test
     void badGridsAndFoldersAreBadOptions() throws IOException {
-        CliRun repeated = CliRun.of("sweep", "--lr", "0.1,0.1", "--out", dir.resolve("s").toString());
+        CliRun repeated = CliRun.of("sweep", "--lr", "0.1,50,0.1", "--out", dir.resolve("s").toString());
         assertEquals(2, repeated.exitCode());
-        assertTrue(repeated.err().contains("repeat a value"), repeated.err());
+        assertTrue(repeated.err().startsWith("softmax4j sweep: the learning rates 0.1, 50, 0.1 repeat a value\n"),
+                repeated.err());
+        CliRun schedules = CliRun.of("sweep", "--lr-schedule", "cosine,cosine", "--out", dir.resolve("s").toString());
+        assertTrue(schedules.err().startsWith("softmax4j sweep: the schedules cosine, cosine repeat a value\n"),
+                schedules.err());
         CliRun negative = CliRun.of("sweep", "--lr", "0.1,-2", "--out", dir.resolve("s").toString());
         assertEquals(2, negative.exitCode());
-        assertTrue(negative.err().contains("--lr must be finite and > 0, got -2.0"), negative.err());
+        assertTrue(negative.err().lines().findFirst().orElseThrow().endsWith("--lr must be finite and > 0, got -2"),
+                negative.err());
         CliRun noValidation = CliRun.of("sweep", "--validation", "0", "--out", dir.resolve("s").toString());
         assertEquals(2, noValidation.exitCode());
         assertTrue(noValidation.err().contains("--validation must be > 0: a sweep chooses on held-out images"), noValidation.err());
@@ -89,6 +97,51 @@ class SweepCommandTest {
         CliRun png = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.png").toString());
         assertEquals(2, png.exitCode());
         assertTrue(png.err().contains("must name the page, a file ending in .html"), png.err());
+    }
+
+    @Test
+    void aThreadCountAboveTheProcessorsIsLoweredWithANoteNamingTheCommand() {
+        CliRun run = CliRun.of("sweep", "--threads", "1024", "--validation", "0", "--out", dir.resolve("s").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("softmax4j sweep: --threads 1024 is more than the " + Threads.cap() + " processors available; "
+                + "using " + Threads.cap(), run.err().lines().findFirst().orElseThrow(), run.err());
+    }
+
+    @Test
+    void compareShowsLearningRatesAsTheyAreTyped() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        // metrics.json holds a float setting as Jackson writes it: 50.0, 0.1, 1.0E-4
+        List<String> typed = List.of("50.0", "0.1", "1.0E-4");
+        for (int i = 0; i < typed.size(); i++) {
+            String config = "\"config\": {\"learning_rate\": " + typed.get(i) + ", \"batch_size\": 256, "
+                    + "\"epochs\": 1, \"seed\": 1}";
+            String epoch = "{\"epoch\": 1, \"lr\": " + typed.get(i) + ", \"train_loss\": 0.6, \"train_acc\": 0.8, "
+                    + "\"test_acc\": 0.8" + (3 - i) + ", \"seconds\": 0.1}";
+            Files.writeString(Files.createDirectories(runs.resolve("run" + i)).resolve("metrics.json"),
+                    "{\"status\": \"finished\", " + config + ", \"epochs\": [" + epoch + "]}");
+        }
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rates = run.out().lines().filter(line -> line.matches(" +[0-9]+ .*"))
+                .map(line -> line.trim().split(" +")[1]).toList();
+        assertEquals(List.of("50", "0.1", "0.0001"), rates, run.out());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<td>50</td>") && html.contains("<td>0.0001</td>") && !html.contains("<td>50.0</td>"), html);
+    }
+
+    @Test
+    void theTimeLeftReadsAsAPersonWouldSayIt() {
+        assertEquals("less than 1 s left", SweepCommand.timeLeft(0.3));
+        assertEquals("about 1 s left", SweepCommand.timeLeft(0.6));
+        assertEquals("about 42 s left", SweepCommand.timeLeft(42.4));
+        assertEquals("about 1 min left", SweepCommand.timeLeft(59.7));
+        assertEquals("about 1 min left", SweepCommand.timeLeft(71));
+        assertEquals("about 2 min left", SweepCommand.timeLeft(100));
+        assertEquals("about 59 min left", SweepCommand.timeLeft(59 * 60 + 29));
+        assertEquals("about 1 h left", SweepCommand.timeLeft(59 * 60 + 31));
+        assertEquals("about 1 h 5 min left", SweepCommand.timeLeft(3900));
+        assertEquals("about 26 h left", SweepCommand.timeLeft(26 * 3600 + 10));
     }
 
     @Test

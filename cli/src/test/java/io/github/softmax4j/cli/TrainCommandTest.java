@@ -138,8 +138,8 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--threads", "1024",
                 "--out", dir.resolve("many").toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--threads 1024 is more than the " + processors + " processors available; using "
-                + processors), run.err());
+        assertTrue(run.err().startsWith("softmax4j train: --threads 1024 is more than the " + processors
+                + " processors available; using " + processors), run.err());
         assertTrue(run.out().contains("threads " + processors + "\n"), run.out());
     }
 
@@ -162,11 +162,14 @@ class TrainCommandTest {
 
     @Test
     void aLossExplodingFromHugeInitialWeightsNamesInitStdToo() {
-        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--init-std", "100", "--epochs", "1",
-                "--out", dir.resolve("run").toString());
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--init-std", "100", "--momentum",
+                "0.5", "--weight-decay", "1e-4", "--epochs", "1", "--out", dir.resolve("run").toString());
         assertEquals(1, run.exitCode());
         assertOneLine(run.err());
-        assertTrue(run.err().contains("; try a smaller --lr or --init-std (it is 100.0). "), run.err());
+        assertTrue(run.err().contains("; try a smaller --lr or --init-std (it is 100). "), run.err());
+        // every number as it is typed, not 100.0 or 1.0E-4
+        assertTrue(run.out().contains("config:  epochs 1, batch size 256, lr 0.1, momentum 0.5, weight decay 0.0001, "
+                + "init N(0, 100^2), seed 42, "), run.out());
     }
 
     @Test
@@ -176,7 +179,8 @@ class TrainCommandTest {
                 "--out", out.toString());
         assertEquals(1, run.exitCode());
         assertOneLine(run.err());
-        assertTrue(run.err().contains("the loss exploded to") && run.err().contains("in epoch 1 at --lr 1000000.0; "
+        assertTrue(run.out().contains("config:  epochs 3, batch size 256, lr 1000000, init "), run.out());
+        assertTrue(run.err().contains("the loss exploded to") && run.err().contains("in epoch 1 at --lr 1000000; "
                 + "try a smaller --lr. The initial model is saved in " + out.resolve("model.safetensors")), run.err());
         SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
         assertTrue(saved.model().sameParameters(io.github.softmax4j.model.SoftmaxRegression.initialize(784, 10, 0.01f, 42)));

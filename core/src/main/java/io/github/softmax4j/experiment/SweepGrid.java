@@ -2,12 +2,14 @@ package io.github.softmax4j.experiment;
 
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A sweep as data: the values to try of each setting, and the epochs, seeds, validation split and
@@ -28,13 +30,13 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
     }
 
     public SweepGrid {
-        learningRates = nonEmpty(learningRates, "learning rates");
-        batchSizes = nonEmpty(batchSizes, "batch sizes");
-        momentums = nonEmpty(momentums, "momentums");
-        weightDecays = nonEmpty(weightDecays, "weight decays");
-        schedules = nonEmpty(schedules, "schedules");
-        pixelScalings = nonEmpty(pixelScalings, "pixel scalings");
-        initStds = nonEmpty(initStds, "initial standard deviations");
+        learningRates = nonEmpty(learningRates, "learning rates", SettingText::of);
+        batchSizes = nonEmpty(batchSizes, "batch sizes", SettingText::of);
+        momentums = nonEmpty(momentums, "momentums", SettingText::of);
+        weightDecays = nonEmpty(weightDecays, "weight decays", SettingText::of);
+        schedules = nonEmpty(schedules, "schedules", LearningRateSchedule::id);
+        pixelScalings = nonEmpty(pixelScalings, "pixel scalings", PixelScaling::id);
+        initStds = nonEmpty(initStds, "initial standard deviations", SettingText::of);
         if (seeds <= 0) {
             throw new IllegalArgumentException("seeds must be > 0, got " + seeds);
         }
@@ -49,12 +51,14 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         }
     }
 
-    private static <T> List<T> nonEmpty(List<T> values, String what) {
+    // the values in a message as they were typed: "the learning rates 0.1, 50, 0.1 repeat a value"
+    private static <T> List<T> nonEmpty(List<T> values, String what, Function<T, String> text) {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one of the " + what);
         }
         if (values.stream().distinct().count() != values.size()) {
-            throw new IllegalArgumentException("the " + what + " " + values + " repeat a value");
+            throw new IllegalArgumentException("the " + what + " " + values.stream().map(text)
+                    .collect(Collectors.joining(", ")) + " repeat a value");
         }
         return List.copyOf(values);
     }
@@ -90,13 +94,13 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
     // the settings that vary, then the seed: lr0.1-bs256-seed1
     private String name(TrainConfig config) {
         StringBuilder name = new StringBuilder();
-        part(name, learningRates, "lr", number(config.learningRate()));
+        part(name, learningRates, "lr", SettingText.of(config.learningRate()));
         part(name, batchSizes, "bs", String.valueOf(config.batchSize()));
-        part(name, momentums, "m", number(config.momentum()));
-        part(name, weightDecays, "wd", number(config.weightDecay()));
+        part(name, momentums, "m", SettingText.of(config.momentum()));
+        part(name, weightDecays, "wd", SettingText.of(config.weightDecay()));
         part(name, schedules, "", config.schedule().id());
         part(name, pixelScalings, "", config.pixelScaling().id());
-        part(name, initStds, "std", number(config.initStd()));
+        part(name, initStds, "std", SettingText.of(config.initStd()));
         return name.append("seed").append(config.seed()).toString();
     }
 
@@ -104,13 +108,6 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         if (values.size() > 1) {
             name.append(prefix).append(value).append('-');
         }
-    }
-
-    // 0.1 -> "0.1", 1 -> "1", 1e-4 -> "0.0001", 3e38 -> "3e38": the shortest decimal that reads back
-    private static String number(float value) {
-        BigDecimal decimal = new BigDecimal(Float.toString(value)).stripTrailingZeros();
-        return value == 0 || Math.abs(value) >= 1e-5 && Math.abs(value) < 1e7 ? decimal.toPlainString()
-                : decimal.toString().replace("E+", "e").replace("E", "e");
     }
 
     /** The grid under snake_case names, as sweep.json records it. */

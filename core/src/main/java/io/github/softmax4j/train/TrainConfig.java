@@ -31,7 +31,8 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
 
     public TrainConfig {
         if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got "
+                    + SettingText.of(learningRate));
         }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
@@ -40,16 +41,17 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
             throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
         }
         if (!(initStd >= 0) || !Float.isFinite(initStd)) {
-            throw new IllegalArgumentException("initStd must be finite and >= 0, got " + initStd);
+            throw new IllegalArgumentException("initStd must be finite and >= 0, got " + SettingText.of(initStd));
         }
         if (pixelScaling == null) {
             throw new IllegalArgumentException("pixelScaling must be given");
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be >= 0 and < 1, got " + momentum);
+            throw new IllegalArgumentException("momentum must be >= 0 and < 1, got " + SettingText.of(momentum));
         }
         if (!(weightDecay >= 0) || !Float.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + weightDecay);
+            throw new IllegalArgumentException("weightDecay must be finite and >= 0, got "
+                    + SettingText.of(weightDecay));
         }
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must be given");
