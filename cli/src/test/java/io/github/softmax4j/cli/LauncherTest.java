@@ -51,6 +51,9 @@ class LauncherTest {
             Files.writeString(home.resolve(module).resolve("pom.xml"), "<project/>");
         }
         Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Path directives = Path.of("src", "main", "jvm", "compiler-directives.json");
+        Files.createDirectories(home.resolve("cli").resolve(directives).getParent());
+        Files.copy(directives, home.resolve("cli").resolve(directives));
         Path target = Files.createDirectories(home.resolve("cli/target"));
         jar = target.resolve("softmax4j.jar");
         Path probe = home.resolve("probe.jar");

@@ -57,8 +57,10 @@ public final class Trainer implements AutoCloseable {
     /** Rows per block of a batch: each block's weight gradient is summed on its own. */
     public static final int BLOCK_ROWS = 64;
 
-    // 125 epochs of 16 batches: enough calls for the JIT to compile every kernel (measured)
-    private static final int WARM_UP_EPOCHS = 125;
+    // 30 epochs of 16 batches: enough calls for the JIT to compile the kernels' inner loops; the
+    // methods around them are compiled during the first real epoch, as they were after 125 (measured
+    // with -XX:+PrintCompilation), so more epochs only cost processor time
+    private static final int WARM_UP_EPOCHS = 30;
 
     private final TrainConfig config;
     private final Sgd optimizer;
