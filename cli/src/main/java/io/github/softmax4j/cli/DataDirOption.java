@@ -32,11 +32,6 @@ final class DataDirOption {
                 + dataSet().name() + " files");
     }
 
-    /** The folder the user named, or null to search. */
-    Path dir() {
-        return dataDir;
-    }
-
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */
     TrainTest load() throws IOException {
         return DataLoader.standard(dataSet()).load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
