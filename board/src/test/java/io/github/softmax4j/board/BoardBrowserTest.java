@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,6 +97,32 @@ class BoardBrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-run='finished-run']")));
         assertEquals("5", rowCell("finished-run", "epoch"));
         assertEquals("finished", browser.findElement(By.cssSelector("tr[data-run='finished-run'] .status")).getText());
+    }
+
+    @Test
+    void figuresAreRoundedAsTheCommandLineRoundsThem() throws IOException {
+        // 0.84805 is stored as 0.848049999...: JavaScript's toFixed(4) gives 0.8480, the command line 0.8481
+        Map<String, Object> epoch = RunFolders.epoch(1);
+        epoch.put("train_acc", 0.84805);
+        RunFolders.writeEpochs(dir.resolve("rounding"), List.of(epoch));
+        browser.get(client.board.address().toString());
+        By trainAcc = By.cssSelector("tr[data-run='rounding'] td:nth-child(7)");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(trainAcc));
+        assertEquals("0.8481", browser.findElement(trainAcc).getText());
+
+        double[] values = {0.84805, 0.00005, 0.00004, 1.005, 0.99995, 123.456789, -0.84805, 1e-10, 0.0, 2.5};
+        int[] digits = {4, 4, 4, 2, 4, 4, 4, 4, 4, 0};
+        List<String> java = new ArrayList<>();
+        List<Object> pairs = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            java.add(String.format(Locale.ROOT, "%." + digits[i] + "f", values[i]));
+            pairs.add(List.of(values[i], digits[i]));
+        }
+        Object page = ((JavascriptExecutor) browser).executeAsyncScript("const pairs = arguments[0];"
+                + "const done = arguments[arguments.length - 1];"
+                + "import('/app/figures.js').then(m => done(pairs.map(([value, digits]) => m.fmt(value, digits))));",
+                pairs);
+        assertEquals(java, page);
     }
 
     @Test

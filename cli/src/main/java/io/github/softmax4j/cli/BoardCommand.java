@@ -7,11 +7,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,8 +38,12 @@ final class BoardCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Mixin
-    private DataDirOption data;
+    // its own option, not DataDirOption's: the board never downloads, it only looks
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder with the four Fashion-MNIST files, whose test images the confusion matrix needs "
+                    + "(default: $FASHION_MNIST_DIR, the user cache, /usr/share/datasets/fashion-mnist; the board "
+                    + "never downloads them).")
+    private Path dataDir;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -50,7 +52,7 @@ final class BoardCommand implements Callable<Integer> {
         InetSocketAddress address = checkOptions();
         Board board;
         try {
-            board = Board.start(dir, address, data.dir());
+            board = Board.start(dir, address, dataDir);
         } catch (BindException e) {
             boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
             err.println("softmax4j board: cannot listen on " + host + " port " + port + " (" + e.getMessage() + "); "
@@ -78,18 +80,13 @@ final class BoardCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress checkOptions() {
-        if (!Files.exists(dir)) {
-            throw new ParameterException(spec.commandLine(), "DIR " + dir + " does not exist; start a training run "
-                    + "first (softmax4j train writes into runs/) or give the folder of your run folders");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "DIR " + dir + " is a file; give the folder of your "
-                    + "run folders");
-        }
+        InputPaths.requireFolder(spec, dir, "DIR", "start a training run first (softmax4j train writes into runs/) "
+                + "or give the folder of your run folders");
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
-        data.validate();
+        InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the four Fashion-MNIST "
+                + "files");
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {

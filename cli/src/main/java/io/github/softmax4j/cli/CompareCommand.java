@@ -6,7 +6,6 @@ import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(), dir + " is not a folder; give run folders or "
-                        + "folders that hold them");
-            }
+            InputPaths.requireFolder(spec, dir, "DIR", "give run folders or folders that hold them");
         }
         if (!out.getFileName().toString().endsWith(".html")) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " must name the page, a file ending in "

@@ -6,11 +6,9 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.TrainTest;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code --data-dir} option that every command reading the data set shares, and the loading. */
@@ -30,14 +28,8 @@ final class DataDirOption {
 
     /** Rejects a --data-dir that is not a folder, as a bad option. */
     void validate() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new ParameterException(command.commandLine(), "--data-dir " + dataDir + " is not a folder");
-        }
-    }
-
-    /** The folder the user named, or null to search. */
-    Path dir() {
-        return dataDir;
+        InputPaths.requireFolder(command, dataDir, "--data-dir", "give the folder that holds the four "
+                + dataSet().name() + " files");
     }
 
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */

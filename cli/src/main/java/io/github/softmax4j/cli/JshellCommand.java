@@ -14,7 +14,6 @@ import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,9 +39,7 @@ final class JshellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (script != null && !Files.isRegularFile(script)) {
-            throw new ParameterException(spec.commandLine(), "SCRIPT " + script + " is not a file");
-        }
+        InputPaths.requireFile(spec, script, "SCRIPT", "give a JShell script, such as docs/d2l-3.6.jsh");
         Path folder = Files.createTempDirectory("softmax4j-jshell");
         try {
             Path startup = Files.writeString(folder.resolve("imports.jsh"), importLines(), StandardCharsets.UTF_8);

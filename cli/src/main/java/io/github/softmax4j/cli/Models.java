@@ -4,10 +4,8 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /** Loading a model file that commands use with the data set. */
 final class Models {
@@ -16,9 +14,7 @@ final class Models {
 
     /** Rejects, as a bad option, a model path that is not a file; {@code name} is how the user gave it. */
     static void requireFile(CommandSpec spec, Path path, String name) {
-        if (path != null && !Files.isRegularFile(path)) {
-            throw new ParameterException(spec.commandLine(), name + " " + path + " is not a file");
-        }
+        InputPaths.requireFile(spec, path, name, "give a model.safetensors that softmax4j train wrote in its run folder");
     }
 
     /**

@@ -77,9 +77,6 @@ final class PredictCommand implements Callable<Integer> {
         Classifier classifier;
         try {
             classifier = new Classifier(Models.loadFor(modelPath, data.dataSet()));
-            if (saveInput != null) {
-                Files.createDirectories(saveInput);
-            }
         } catch (IOException e) {
             err.println("softmax4j predict: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
@@ -88,6 +85,28 @@ final class PredictCommand implements Callable<Integer> {
         if (top > classes) {
             throw new ParameterException(spec.commandLine(), "--top must be between 1 and " + classes
                     + ", the model's number of classes, got " + top);
+        }
+        // the test images are read before anything is classified, so that an index past the last one
+        // is a bad option, not a failure after other inputs' answers
+        Dataset test = null;
+        IOException testProblem = null;
+        if (!testIndices.isEmpty()) {
+            try {
+                test = data.loadTest(json);
+            } catch (IOException e) {
+                testProblem = e;
+            }
+        }
+        if (test != null) {
+            checkTestIndices(test.size());
+        }
+        if (saveInput != null) {
+            try {
+                Files.createDirectories(saveInput);
+            } catch (IOException e) {
+                err.println("softmax4j predict: " + FileProblem.describe(e));
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
         }
         int failures = 0;
         for (Path image : images) {
@@ -100,24 +119,15 @@ final class PredictCommand implements Callable<Integer> {
                 failures++;
             }
         }
-        if (!testIndices.isEmpty()) {
-            Dataset test;
-            try {
-                test = data.loadTest(json);
-            } catch (IOException e) {
-                for (int index : testIndices) {
-                    failed(out, err, "test:" + index, FileProblem.describe(e));
-                }
-                out.flush();
-                return Softmax4jCli.EXIT_PROBLEM;
-            }
+        if (testProblem != null) {
             for (int index : testIndices) {
-                if (index >= test.size()) {
-                    failed(out, err, "test:" + index, "--test-index " + index + " is past the last test image ("
-                            + (test.size() - 1) + ")");
-                    failures++;
-                    continue;
-                }
+                failed(out, err, "test:" + index, FileProblem.describe(testProblem));
+            }
+            out.flush();
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+        if (test != null) {
+            for (int index : testIndices) {
                 byte[] pixels = test.image(index);
                 try {
                     report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index,
@@ -226,5 +236,14 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; give a folder");
         }
         data.validate();
+    }
+
+    private void checkTestIndices(int testImages) {
+        for (int index : testIndices) {
+            if (index >= testImages) {
+                throw new ParameterException(spec.commandLine(), "--test-index must be at most " + (testImages - 1)
+                        + ", the last of the " + testImages + " test images, got " + index);
+            }
+        }
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code softmax4j} command. Exit codes: 0 success, 1 a data, model or training problem
- * (one line on stderr naming the file and the fix), 2 a bad option (message and usage), 130 and
- * 143 training stopped by Ctrl-C (SIGINT) or SIGTERM after writing a resumable checkpoint.
+ * (one line on stderr naming the file and the fix), 2 a bad option (message and usage), 129, 130
+ * and 143 training stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM after writing a resumable checkpoint.
  */
 @Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
         description = "Softmax regression on Fashion-MNIST, from scratch.",
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:data, model or training problem", "2:bad option",
+                "129:stopped by SIGHUP (terminal closed); train and sweep say how to resume",
                 "130:stopped by Ctrl-C (SIGINT); train and sweep say how to resume",
                 "143:stopped by SIGTERM; train and sweep say how to resume"})
 public final class Softmax4jCli {

@@ -13,7 +13,6 @@ import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -241,10 +240,7 @@ final class SweepCommand implements Callable<Integer> {
                         + "and folder; leave out " + option);
             }
         }
-        if (!Files.isDirectory(resume)) {
-            throw new ParameterException(spec.commandLine(), "--resume " + resume + " is not a folder; give the "
-                    + "folder of a sweep softmax4j started");
-        }
+        InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a sweep softmax4j started");
         return SweepFiles.readGrid(resume);
     }
 }

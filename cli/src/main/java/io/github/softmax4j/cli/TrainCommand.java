@@ -303,6 +303,7 @@ final class TrainCommand implements Callable<Integer> {
                         + "folder (only --epochs may extend it); leave out " + option);
             }
         }
+        InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a run softmax4j train started");
         if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {
             throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no "
                     + Checkpoint.FILE_NAME + "; give the folder of a run softmax4j train started");

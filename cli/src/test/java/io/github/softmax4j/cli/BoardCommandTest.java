@@ -36,7 +36,7 @@ class BoardCommandTest {
         Path file = Files.writeString(dir.resolve("notes.txt"), "runs");
         CliRun notAFolder = CliRun.of("board", file.toString());
         assertEquals(2, notAFolder.exitCode());
-        assertTrue(notAFolder.err().startsWith("softmax4j board: DIR " + file + " is a file; "), notAFolder.err());
+        assertTrue(notAFolder.err().startsWith("softmax4j board: DIR " + file + " is a file, not a folder; "), notAFolder.err());
     }
 
     @Test

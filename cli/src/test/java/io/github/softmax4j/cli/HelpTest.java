@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,32 @@ class HelpTest {
         assertEquals("Usage: softmax4j compare [OPTIONS] DIR...", usages.get("compare"));
         assertTrue(usages.values().stream().allMatch(usage -> usage.matches("Usage: softmax4j [a-z]+ \\[OPTIONS].*")),
                 usages.toString());
+    }
+
+    @Test
+    void theBoardsHelpDoesNotPromiseADownloadItNeverMakes() {
+        CliRun board = CliRun.of("board", "--help");
+        assertEquals(0, board.exitCode());
+        String text = board.out().replaceAll("\\s+", " ");
+        assertFalse(text.contains("else download"), board.out());
+        assertTrue(text.contains("/usr/share/datasets/fashion-mnist; the board never downloads them"), board.out());
+        CliRun train = CliRun.of("train", "--help");
+        assertTrue(train.out().replaceAll("\\s+", " ").contains("/usr/share/datasets/fashion-mnist, else download"),
+                train.out());
+    }
+
+    @Test
+    void theHelpListsTheExitCodesOfTheReadmesTable() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String table = readme.substring(readme.indexOf("### Exit codes"));
+        Set<String> documented = new TreeSet<>(Pattern.compile("(?m)^\\| (\\d+) \\|")
+                .matcher(table.substring(0, table.indexOf("\n\n", 20))).results().map(row -> row.group(1)).toList());
+        CliRun help = CliRun.of("--help");
+        String listed = help.out().substring(help.out().indexOf("Exit codes:"));
+        Set<String> shown = new TreeSet<>(Pattern.compile("(?m)^  (\\d+) ").matcher(listed).results()
+                .map(match -> match.group(1)).toList());
+        assertEquals(Set.of("0", "1", "2", "129", "130", "143"), documented, table);
+        assertEquals(documented, shown, help.out());
     }
 
     @Test

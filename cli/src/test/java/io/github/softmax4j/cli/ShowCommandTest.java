@@ -58,7 +58,7 @@ class ShowCommandTest {
         "--rows|0|--rows must be between 1 and --count",
         "--first|-1|--first must be >= 0",
         "--split|validation|Invalid value for option '--split'",
-        "--model|/no/such.safetensors|--model /no/such.safetensors is not a file",
+        "--model|/no/such.safetensors|--model /no/such.safetensors does not exist; give a model",
     })
     void rejectsABadOptionWithExitCode2(String option, String value, String message) {
         CliRun run = CliRun.of("show", option, value, "--out", dir.resolve("x.png").toString());

@@ -152,7 +152,7 @@ class SweepCommandTest {
         assertTrue(none.err().contains("no finished run folders"), none.err());
         CliRun missing = CliRun.of("compare", dir.resolve("nothing").toString());
         assertEquals(2, missing.exitCode());
-        assertTrue(missing.err().contains("is not a folder"), missing.err());
+        assertTrue(missing.err().contains("DIR " + dir.resolve("nothing") + " does not exist; "), missing.err());
     }
 
     @Test

@@ -43,8 +43,8 @@ class TrainCommandTest {
         "--init-std|1e38|Invalid value for option '--init-std': must be between 0 and 100",
         "--pixels|bright|expected 'unit' or 'symmetric'",
         "--threads|0|--threads must be at least 1, got 0",
-        "--data-dir|/no/such/folder|--data-dir /no/such/folder is not a folder",
-        "--init|/no/such/model.safetensors|--init /no/such/model.safetensors is not a file",
+        "--data-dir|/no/such/folder|--data-dir /no/such/folder does not exist; give the folder that holds",
+        "--init|/no/such/model.safetensors|--init /no/such/model.safetensors does not exist; give a model",
         "--momentum|1|--momentum must be >= 0 and < 1",
         "--weight-decay|-1|--weight-decay must be finite and >= 0",
         "--lr-schedule|linear|expected 'constant', 'cosine' or 'step'",
@@ -197,7 +197,10 @@ class TrainCommandTest {
                 twice.err());
         CliRun nothing = CliRun.of("train", "--resume", dir.resolve("elsewhere").toString());
         assertEquals(2, nothing.exitCode());
-        assertTrue(nothing.err().contains("holds no checkpoint.safetensors"), nothing.err());
+        assertTrue(nothing.err().contains("--resume " + dir.resolve("elsewhere") + " does not exist; "), nothing.err());
+        CliRun empty = CliRun.of("train", "--resume", Files.createDirectories(dir.resolve("empty")).toString());
+        assertEquals(2, empty.exitCode());
+        assertTrue(empty.err().contains("holds no checkpoint.safetensors"), empty.err());
         CliRun complete = CliRun.of("train", "--resume", run.toString(), "--data-dir", RealData.dir().toString());
         assertEquals(0, complete.exitCode(), complete.err());
         assertTrue(complete.out().contains("after epoch 1 of 1"), complete.out());

@@ -19,9 +19,30 @@ export function kept(run) {
   return run.selected || null;
 }
 
-/** A number with the given digits, or a dash. */
+/**
+ * A number with the given digits, or a dash, rounded as the command line's %.4f rounds: its
+ * shortest decimal form, half up. toFixed rounds the binary double instead, so 0.84805 (stored as
+ * 0.848049999…) would show 0.8480 here and 0.8481 in the terminal and the report.
+ */
 export function fmt(value, digits = 4) {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
+  // shortest decimal: |value| = 0.DIGITS × 10^point
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+  const shortest = mantissa.replace('.', '');
+  const point = Number(exponent) + 1;
+  // the figure in units of 10^-digits: DIGITS × 10^shift, rounded half up at the first dropped digit
+  const shift = point + digits - shortest.length;
+  let units;
+  if (shift >= 0) {
+    units = BigInt(shortest) * 10n ** BigInt(shift);
+  } else {
+    const keep = shortest.length + shift;
+    units = keep > 0 ? BigInt(shortest.slice(0, keep)) : 0n;
+    if (keep >= 0 && shortest[keep] >= '5') units += 1n;
+  }
+  const text = units.toString().padStart(digits + 1, '0');
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return digits > 0 ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : sign + text;
 }
 
 const SHOWN = [

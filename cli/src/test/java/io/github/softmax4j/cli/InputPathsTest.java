@@ -1,0 +1,72 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every command tells a path it reads that is missing, or of the wrong kind, the same way: a bad
+ * option naming the option or parameter and the path, "does not exist" or what it is instead,
+ * and what to give.
+ */
+class InputPathsTest {
+    @TempDir
+    Path dir;
+
+    // PATH stands for the path under test; the other arguments make the command line otherwise valid
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "predict PATH x.png|MODEL|give a model.safetensors that softmax4j train wrote in its run folder",
+        "evaluate PATH|MODEL|give a model.safetensors that softmax4j train wrote in its run folder",
+        "train --init PATH|--init|give a model.safetensors that softmax4j train wrote in its run folder",
+        "show --model PATH|--model|give a model.safetensors that softmax4j train wrote in its run folder",
+        "jshell PATH|SCRIPT|give a JShell script, such as docs/d2l-3.6.jsh",
+    })
+    void aMissingFileIsTold(String command, String name, String todo) throws IOException {
+        Path missing = dir.resolve("nosuch.safetensors");
+        assertBadPath(run(command, missing), command, name + " " + missing + " does not exist; " + todo);
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        assertBadPath(run(command, folder), command, name + " " + folder + " is a folder, not a file; " + todo);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train --resume PATH|--resume|give the folder of a run softmax4j train started",
+        "sweep --resume PATH|--resume|give the folder of a sweep softmax4j started",
+        "compare PATH|DIR|give run folders or folders that hold them",
+        "board PATH|DIR|start a training run first (softmax4j train writes into runs/) or give the folder of your "
+                + "run folders",
+        "evaluate m.safetensors --data-dir PATH|--data-dir|give the folder that holds the four Fashion-MNIST files",
+    })
+    void aMissingFolderIsTold(String command, String name, String todo) throws IOException {
+        Files.writeString(dir.resolve("m.safetensors"), "not read: the folder is checked first");
+        Path missing = dir.resolve("nowhere");
+        assertBadPath(run(command, missing), command, name + " " + missing + " does not exist; " + todo);
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        assertBadPath(run(command, file), command, name + " " + file + " is a file, not a folder; " + todo);
+    }
+
+    private CliRun run(String command, Path path) {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(word.equals("PATH") ? path.toString() : word.equals("m.safetensors")
+                    ? dir.resolve(word).toString() : word);
+        }
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static void assertBadPath(CliRun run, String command, String message) {
+        String name = command.substring(0, command.indexOf(' '));
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals("softmax4j " + name + ": " + message, lines.get(0), run.err());
+        assertEquals(3, lines.size(), run.err());
+    }
+}
