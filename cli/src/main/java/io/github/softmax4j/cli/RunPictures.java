@@ -33,6 +33,8 @@ final class RunPictures {
     static final int PREDICTIONS = 24;
     static final int MISTAKES = 16;
     static final int COLUMNS = 8;
+    /** The report, written after everything else a run writes. */
+    static final String REPORT_FILE = "report.html";
 
     private RunPictures() {
     }
@@ -84,7 +86,7 @@ final class RunPictures {
                 new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
                         + "probability it gave its answer and the test image's index.", mistakes));
         String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, names, figures);
-        AtomicFiles.write(runDir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(runDir.resolve(REPORT_FILE), html.getBytes(StandardCharsets.UTF_8));
 
         out.println();
         out.println("confusion on the test set (rows: true class, columns: predicted class):");
