@@ -320,7 +320,16 @@ final class TrainCommand implements Callable<Integer> {
         if (initModel == null) {
             return SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), config.initStd(), config.seed());
         }
-        return Models.loadFor(initModel, dataSet).model();
+        SavedModel saved = Models.loadFor(initModel, dataSet);
+        if (saved.pixelScaling() != config.pixelScaling()) {
+            // allowed (it is a way to retrain), but its weights were fitted to the other scale
+            spec.commandLine().getErr().println("softmax4j train: --pixels " + config.pixelScaling().id()
+                    + (spec.commandLine().getParseResult().hasMatchedOption("--pixels") ? "" : " (the default)")
+                    + " differs from the " + saved.pixelScaling().id() + " scaling (" + saved.pixelScaling().formula()
+                    + ") that " + initModel + " was trained with, so it starts from a lower accuracy; --pixels "
+                    + saved.pixelScaling().id() + " keeps its scaling");
+        }
+        return saved.model();
     }
 
     private TrainConfig config() {

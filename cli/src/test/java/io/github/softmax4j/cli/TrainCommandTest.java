@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.eval.Metrics;
 import io.github.softmax4j.experiment.RunLock;
@@ -90,6 +91,30 @@ class TrainCommandTest {
         assertEquals(1, run.exitCode());
         assertOneLine(run.err());
         assertTrue(run.err().contains(bad.toString()), run.err());
+    }
+
+    @Test
+    void anInitModelTrainedWithOtherPixelsGetsANoteNamingBoth() throws IOException {
+        String data = RealData.dir().toString();
+        Path unit = TrainedModel.model();
+        CliRun symmetric = CliRun.of("train", "--data-dir", data, "--init", unit.toString(), "--pixels", "symmetric",
+                "--epochs", "1", "--out", dir.resolve("symmetric").toString());
+        assertEquals(0, symmetric.exitCode(), symmetric.err());
+        assertEquals("softmax4j train: --pixels symmetric differs from the unit scaling (x/255) that " + unit
+                + " was trained with, so it starts from a lower accuracy; --pixels unit keeps its scaling",
+                symmetric.err().strip());
+        CliRun same = CliRun.of("train", "--data-dir", data, "--init", unit.toString(), "--epochs", "1", "--out",
+                dir.resolve("same").toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals("", same.err());
+        Path trainedSymmetric = dir.resolve("symmetric").resolve("model.safetensors");
+        assertEquals(PixelScaling.SYMMETRIC, ModelFile.load(trainedSymmetric).pixelScaling());
+        CliRun byDefault = CliRun.of("train", "--data-dir", data, "--init", trainedSymmetric.toString(), "--epochs",
+                "1", "--out", dir.resolve("default").toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.err());
+        assertEquals("softmax4j train: --pixels unit (the default) differs from the symmetric scaling ((x/255 - 0.5)/0.5) "
+                + "that " + trainedSymmetric + " was trained with, so it starts from a lower accuracy; --pixels "
+                + "symmetric keeps its scaling", byDefault.err().strip());
     }
 
     @Test
