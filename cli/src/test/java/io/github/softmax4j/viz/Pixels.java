@@ -9,8 +9,8 @@ import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.Set;
 
-/** What tests look for in a rendered picture. */
-final class Pixels {
+/** What tests look for in a rendered picture; the command line's tests look for text too. */
+public final class Pixels {
     private Pixels() {
     }
 
@@ -45,7 +45,7 @@ final class Pixels {
      * {@code text} as a picture draws it on the background with {@link Graphics2D#drawString} and
      * antialiased text, cut to its ink; {@code rotated} turns it a quarter left, to read bottom to top.
      */
-    static BufferedImage text(String text, Font font, Color colour, boolean rotated) {
+    public static BufferedImage text(String text, Font font, Color colour, boolean rotated) {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         FontMetrics metrics = scratch.createGraphics().getFontMetrics(font);
         int width = metrics.stringWidth(text) + 4;
@@ -92,10 +92,16 @@ final class Pixels {
     }
 
     /** Whether {@code part} appears pixel for pixel in {@code image} with its left edge at x0 or right of it. */
-    static boolean contains(BufferedImage image, BufferedImage part, int x0) {
+    public static boolean contains(BufferedImage image, BufferedImage part, int x0) {
+        // try only where the part's first ink pixel lands on its colour
+        int ax = 0;
+        while (part.getRGB(ax, 0) == Palette.BACKGROUND.getRGB()) {
+            ax++;
+        }
+        int anchor = part.getRGB(ax, 0);
         for (int y = 0; y + part.getHeight() <= image.getHeight(); y++) {
             for (int x = Math.max(0, x0); x + part.getWidth() <= image.getWidth(); x++) {
-                if (matches(image, part, x, y)) {
+                if (image.getRGB(x + ax, y) == anchor && matches(image, part, x, y)) {
                     return true;
                 }
             }
