@@ -66,7 +66,18 @@ final class RunPictures {
                 drawing.submit(() -> Png.write(ImageGrid.render("Most confident mistakes on the test set",
                         Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve("mistakes.png"))));
         drawing.shutdown();
-        List<byte[]> pictures = results(drawn);
+        List<byte[]> pictures;
+        try {
+            pictures = results(drawn);
+        } catch (IOException | RuntimeException e) {
+            // the curves may still be drawing: let them end, so nothing is written in the folder after the error
+            try {
+                curves.finish();
+            } catch (IOException curvesFailure) {
+                e.addSuppressed(curvesFailure);
+            }
+            throw e;
+        }
         byte[] grid = pictures.get(0);
         byte[] heatMap = pictures.get(1);
         byte[] templates = pictures.get(2);
