@@ -33,6 +33,8 @@ final class RunPictures {
     static final int PREDICTIONS = 24;
     static final int MISTAKES = 16;
     static final int COLUMNS = 8;
+    /** The report, written after everything else a run writes. */
+    static final String REPORT_FILE = "report.html";
 
     private RunPictures() {
     }
@@ -64,7 +66,18 @@ final class RunPictures {
                 drawing.submit(() -> Png.write(ImageGrid.render("Most confident mistakes on the test set",
                         Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve("mistakes.png"))));
         drawing.shutdown();
-        List<byte[]> pictures = results(drawn);
+        List<byte[]> pictures;
+        try {
+            pictures = results(drawn);
+        } catch (IOException | RuntimeException e) {
+            // the curves may still be drawing: let them end, so nothing is written in the folder after the error
+            try {
+                curves.finish();
+            } catch (IOException curvesFailure) {
+                e.addSuppressed(curvesFailure);
+            }
+            throw e;
+        }
         byte[] grid = pictures.get(0);
         byte[] heatMap = pictures.get(1);
         byte[] templates = pictures.get(2);
@@ -84,7 +97,7 @@ final class RunPictures {
                 new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
                         + "probability it gave its answer and the test image's index.", mistakes));
         String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, names, figures);
-        AtomicFiles.write(runDir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(runDir.resolve(REPORT_FILE), html.getBytes(StandardCharsets.UTF_8));
 
         out.println();
         out.println("confusion on the test set (rows: true class, columns: predicted class):");

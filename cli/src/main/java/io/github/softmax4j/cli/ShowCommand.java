@@ -70,16 +70,14 @@ final class ShowCommand implements Callable<Integer> {
             }
             int columns = (count + rows - 1) / rows;
             List<ImageGrid.Tile> tiles;
-            String title;
+            String title = String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
+                    first + count - 1);
             if (saved == null) {
                 tiles = Tiles.samples(images, first, count, data.dataSet().classNames());
-                title = String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
-                        first + count - 1);
             } else {
                 Predictions predictions = Predictions.of(saved.model(), images, saved.pixelScaling());
                 tiles = Tiles.predictions(predictions, images, first, count, saved.classNames());
-                title = String.format(Locale.ROOT, "%s images %d to %d: true class over predicted class (red: wrong)",
-                        split, first, first + count - 1);
+                title += ": true class over predicted class (red: wrong)";
             }
             Png.write(ImageGrid.render(title, tiles, columns), target);
             stdout.println("picture: " + target);

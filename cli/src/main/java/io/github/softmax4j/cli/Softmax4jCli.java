@@ -3,7 +3,9 @@ package io.github.softmax4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +59,7 @@ public final class Softmax4jCli {
     private static int badOption(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        String message = unusableName(e).orElse(e.getMessage());
+        String message = unusableName(e).or(() -> unmatched(e)).orElse(e.getMessage());
         err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
@@ -79,6 +81,27 @@ public final class Softmax4jCli {
             }
         }
         return Optional.empty();
+    }
+
+    // picocli says "Unmatched argument at index 2: 'x'", counting from the command's name; say what was wrong
+    // instead, and name an unknown option without the value that followed it
+    private static Optional<String> unmatched(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> arguments = unmatched.getUnmatched();
+        if (unmatched.isUnknownOption()) {
+            return Optional.of(named("unknown option", arguments.stream().filter(a -> a.startsWith("-")).toList()));
+        }
+        if (e.getCommandLine().getParent() == null) {
+            return Optional.of(named("unknown command", arguments.subList(0, 1)));
+        }
+        return Optional.of(named("unexpected argument", arguments));
+    }
+
+    private static String named(String what, List<String> arguments) {
+        return what + (arguments.size() > 1 ? "s " : " ")
+                + arguments.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

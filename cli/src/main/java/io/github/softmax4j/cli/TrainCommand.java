@@ -4,6 +4,7 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.TrainingJob;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
                 begin = TrainingJob.fresh(start, config);
             } else {
                 begin = extended(Checkpoint.load(runDir));
+                Optional<String> complete = complete(begin, runDir);
+                if (complete.isPresent()) {
+                    stderr.println("softmax4j train: " + complete.get());
+                    return 0;
+                }
                 config = begin.config();
                 init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
@@ -259,6 +266,42 @@ final class TrainCommand implements Callable<Integer> {
                 checkpoint.kept());
     }
 
+    /**
+     * Why a resumed run has nothing left to do, with how to train more; empty while it has epochs
+     * to train or pictures to finish.
+     */
+    private static Optional<String> complete(Checkpoint checkpoint, Path runDir) throws IOException {
+        TrainConfig config = checkpoint.config();
+        int trained = checkpoint.history().size();
+        boolean patienceRunOut = checkpoint.progress().patienceRunOut(config.earlyStopping());
+        if (trained < config.epochs() && !patienceRunOut || !picturesDrawn(runDir)) {
+            return Optional.empty();
+        }
+        String patience = "no better validation accuracy for " + TrainingRun.epochs(config.earlyStopping());
+        String done = trained < config.epochs()
+                ? ": it stopped early after epoch " + trained + " of " + config.epochs() + " (" + patience + ")"
+                : " after epoch " + trained + " of " + config.epochs();
+        String more;
+        if (patienceRunOut) {
+            more = "to train more, start a new run with a larger --early-stopping";
+        } else if (config.schedule().dependsOnLength()) {
+            more = "its " + config.schedule().id() + " schedule sets each epoch's rate from the number of epochs, so "
+                    + "to train more, start a new run with a larger --epochs";
+        } else {
+            more = "to train more, extend it: " + resumeCommand(runDir) + " --epochs N, with N above " + trained;
+        }
+        return Optional.of(runDir + " is complete" + done + ", so nothing was trained; " + more);
+    }
+
+    // the report is written last, after the kept model: none, or one older than the model, means the
+    // run was stopped while drawing (or after an extension's last epoch), so resuming draws them again
+    private static boolean picturesDrawn(Path runDir) throws IOException {
+        Path report = runDir.resolve(RunPictures.REPORT_FILE);
+        Path model = runDir.resolve(RunFolder.MODEL_FILE);
+        return Files.isRegularFile(report) && Files.isRegularFile(model)
+                && Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(model)) >= 0;
+    }
+
     /** Starts compiling the kernels on a small problem in the background (see {@link Trainer#warmUp}). */
     static Thread startWarmUp(IdxDataSet dataSet) {
         Thread warmUp = new Thread(() -> {
@@ -277,7 +320,16 @@ final class TrainCommand implements Callable<Integer> {
         if (initModel == null) {
             return SoftmaxRegression.initialize(dataSet.features(), dataSet.classes(), config.initStd(), config.seed());
         }
-        return Models.loadFor(initModel, dataSet).model();
+        SavedModel saved = Models.loadFor(initModel, dataSet);
+        if (saved.pixelScaling() != config.pixelScaling()) {
+            // allowed (it is a way to retrain), but its weights were fitted to the other scale
+            spec.commandLine().getErr().println("softmax4j train: --pixels " + config.pixelScaling().id()
+                    + (spec.commandLine().getParseResult().hasMatchedOption("--pixels") ? "" : " (the default)")
+                    + " differs from the " + saved.pixelScaling().id() + " scaling (" + saved.pixelScaling().formula()
+                    + ") that " + initModel + " was trained with, so it starts from a lower accuracy; --pixels "
+                    + saved.pixelScaling().id() + " keeps its scaling");
+        }
+        return saved.model();
     }
 
     private TrainConfig config() {

@@ -100,7 +100,7 @@ final class TrainingRun {
         RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
                 metrics.epochs(), curves, threads, out);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
-                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve("report.html"));
+                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));
         return 0;
     }
 

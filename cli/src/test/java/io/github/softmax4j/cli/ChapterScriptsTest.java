@@ -58,6 +58,23 @@ class ChapterScriptsTest {
                 + "jdk.incubator.vector")), output.err());
     }
 
+    // the README, where it tells of the scripts, names each file a script leaves in the working folder
+    private void assertTheReadmeNamesWhatIsLeftBehind(String script) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("## The chapter, step by step");
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        List<String> left;
+        try (var files = Files.list(dir)) {
+            left = files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.equals("out.txt") && !name.equals("err.txt")).sorted().toList();
+        }
+        assertTrue(!left.isEmpty(), script + " leaves a file");
+        for (String name : left) {
+            assertTrue(section.contains("`" + name + "`"), "README's \"The chapter, step by step\" says that " + script
+                    + " leaves " + name + " in the working folder");
+        }
+    }
+
     @Test
     void section36PrintsTheChaptersNumbersAndWritesThePicture() throws Exception {
         Output output = run("d2l-3.6.jsh");
@@ -80,6 +97,7 @@ class ChapterScriptsTest {
         assertTrue(out.contains("wrote predict_ch3.png   // "), "named as the script names it: " + out);
         BufferedImage picture = ImageIO.read(dir.resolve("predict_ch3.png").toFile());
         assertTrue(picture.getWidth() > 6 * 28 && picture.getHeight() > 28, "six test images side by side");
+        assertTheReadmeNamesWhatIsLeftBehind("d2l-3.6.jsh");
     }
 
     @Test
@@ -97,5 +115,6 @@ class ChapterScriptsTest {
         assertTrue(out.contains("stable softmax(o) = [1.0, 0.0, 0.0]"), out);
         assertEquals(Double.POSITIVE_INFINITY, number(out, "-log softmax(o)[y] ="));
         assertEquals(950.0, number(out, "cross-entropy from the logits ="));
+        assertTheReadmeNamesWhatIsLeftBehind("d2l-3.7.jsh");
     }
 }

@@ -31,6 +31,36 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theReadmesThresholdTableIsADefaultRunsWithEveryCutMarked() throws IOException {
+        String data = RealData.dir().toString();
+        Path run = dir.resolve("default");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--out", run.toString()).exitCode());
+        CliRun evaluate = CliRun.of("evaluate", run.resolve("model.safetensors").toString(), "--data-dir", data);
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        List<String> rows = evaluate.out().lines().dropWhile(line -> !line.startsWith("threshold "))
+                .skip(1).takeWhile(line -> line.matches(" +[0-9.]+ .*")).toList();
+        assertEquals(12, rows.size(), evaluate.out());
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String quoted = readme.substring(readme.indexOf("threshold  answered  accuracy\n"));
+        List<String> lines = quoted.substring(0, quoted.indexOf("```")).lines().skip(1).toList();
+        // each quoted row is the run's, in order; '  ...' stands exactly where rows are left out
+        int next = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.equals("  ...")) {
+                int resume = i + 1 < lines.size() ? rows.indexOf(lines.get(i + 1)) : rows.size();
+                assertTrue(resume > next, "'...' after row " + next + " stands for rows left out: " + lines);
+                next = resume;
+            } else {
+                assertTrue(next < rows.size(), "a row past the last: " + line);
+                assertEquals(rows.get(next), line, "the README quotes the rows in order, each cut marked: " + lines);
+                next++;
+            }
+        }
+        assertEquals(rows.size(), next, "the README marks the rows left out at the end: " + lines);
+    }
+
+    @Test
     void accuracyIsTheOneTheTrainingRunReported() throws IOException {
         Path chart = dir.resolve("rc.png");
         CliRun run = CliRun.of("evaluate", TrainedModel.model().toString(), "--chart", chart.toString(),

@@ -128,8 +128,42 @@ class HelpTest {
     void aBadOptionShowsTheShortUsageAndWhereToReadMore() {
         CliRun run = CliRun.of("sweep", "--lr", "0.1", "--no-such-option");
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("softmax4j sweep: Unknown option: '--no-such-option'", "Usage: softmax4j sweep [OPTIONS]",
+        assertEquals(List.of("softmax4j sweep: unknown option '--no-such-option'", "Usage: softmax4j sweep [OPTIONS]",
                 "Run 'softmax4j sweep --help' for all options."), run.err().lines().toList(), run.err());
+    }
+
+    @Test
+    void anUnknownCommandIsCalledOneWithSuggestionsWhenThereAreAny() {
+        CliRun frob = CliRun.of("frob");
+        assertEquals(2, frob.exitCode());
+        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] [COMMAND]",
+                "Run 'softmax4j --help' for all options."), frob.err().lines().toList(), frob.err());
+        CliRun typo = CliRun.of("trian", "--epochs", "3");
+        assertEquals(2, typo.exitCode());
+        assertEquals(List.of("softmax4j: unknown command 'trian'", "Did you mean: softmax4j train?",
+                "Usage: softmax4j [-hV] [COMMAND]", "Run 'softmax4j --help' for all options."),
+                typo.err().lines().toList(), typo.err());
+    }
+
+    @Test
+    void anArgumentACommandDoesNotTakeIsNamedWithoutItsIndex() {
+        CliRun evaluate = CliRun.of("evaluate", "model.safetensors", "extra-arg");
+        assertEquals(2, evaluate.exitCode());
+        assertEquals(List.of("softmax4j evaluate: unexpected argument 'extra-arg'",
+                "Usage: softmax4j evaluate [OPTIONS] MODEL", "Run 'softmax4j evaluate --help' for all options."),
+                evaluate.err().lines().toList(), evaluate.err());
+        CliRun train = CliRun.of("train", "one", "two");
+        assertEquals(2, train.exitCode());
+        assertEquals("softmax4j train: unexpected arguments 'one', 'two'", train.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithoutTheValueThatFollowedIt() {
+        CliRun run = CliRun.of("train", "--epoch", "3");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("softmax4j train: unknown option '--epoch'", "Possible solutions: --epochs",
+                "Usage: softmax4j train [OPTIONS]", "Run 'softmax4j train --help' for all options."),
+                run.err().lines().toList(), run.err());
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.viz.Pixels;
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +53,26 @@ class ShowCommandTest {
                 "--model", runDir.resolve("model.safetensors").toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(ImageIO.read(out.toFile()).getWidth() > 4 * 112);
+    }
+
+    @Test
+    void theTitleNamesTheDataSetAndTheImagesWithAModelAsWithout() throws IOException {
+        String data = RealData.dir().toString();
+        Path plain = dir.resolve("plain.png");
+        assertEquals(0, CliRun.of("show", "--data-dir", data, "--split", "test", "--first", "100", "--count", "8",
+                "--out", plain.toString()).exitCode());
+        assertTitle("Fashion-MNIST test images 100 to 107", plain);
+        Path predicted = dir.resolve("predicted.png");
+        CliRun run = CliRun.of("show", "--data-dir", data, "--split", "test", "--count", "8", "--model",
+                TrainedModel.model().toString(), "--out", predicted.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTitle("Fashion-MNIST test images 0 to 7: true class over predicted class (red: wrong)", predicted);
+    }
+
+    private static void assertTitle(String title, Path picture) throws IOException {
+        BufferedImage text = Pixels.text(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), new Color(0x22, 0x22, 0x22),
+                false);
+        assertTrue(Pixels.contains(ImageIO.read(picture.toFile()), text, 0), picture + " is titled " + title);
     }
 
     @ParameterizedTest

@@ -8,15 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.eval.Metrics;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.train.Checkpoint;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +91,30 @@ class TrainCommandTest {
         assertEquals(1, run.exitCode());
         assertOneLine(run.err());
         assertTrue(run.err().contains(bad.toString()), run.err());
+    }
+
+    @Test
+    void anInitModelTrainedWithOtherPixelsGetsANoteNamingBoth() throws IOException {
+        String data = RealData.dir().toString();
+        Path unit = TrainedModel.model();
+        CliRun symmetric = CliRun.of("train", "--data-dir", data, "--init", unit.toString(), "--pixels", "symmetric",
+                "--epochs", "1", "--out", dir.resolve("symmetric").toString());
+        assertEquals(0, symmetric.exitCode(), symmetric.err());
+        assertEquals("softmax4j train: --pixels symmetric differs from the unit scaling (x/255) that " + unit
+                + " was trained with, so it starts from a lower accuracy; --pixels unit keeps its scaling",
+                symmetric.err().strip());
+        CliRun same = CliRun.of("train", "--data-dir", data, "--init", unit.toString(), "--epochs", "1", "--out",
+                dir.resolve("same").toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals("", same.err());
+        Path trainedSymmetric = dir.resolve("symmetric").resolve("model.safetensors");
+        assertEquals(PixelScaling.SYMMETRIC, ModelFile.load(trainedSymmetric).pixelScaling());
+        CliRun byDefault = CliRun.of("train", "--data-dir", data, "--init", trainedSymmetric.toString(), "--epochs",
+                "1", "--out", dir.resolve("default").toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.err());
+        assertEquals("softmax4j train: --pixels unit (the default) differs from the symmetric scaling ((x/255 - 0.5)/0.5) "
+                + "that " + trainedSymmetric + " was trained with, so it starts from a lower accuracy; --pixels "
+                + "symmetric keeps its scaling", byDefault.err().strip());
     }
 
     @Test
@@ -201,9 +231,71 @@ class TrainCommandTest {
         CliRun empty = CliRun.of("train", "--resume", Files.createDirectories(dir.resolve("empty")).toString());
         assertEquals(2, empty.exitCode());
         assertTrue(empty.err().contains("holds no checkpoint.safetensors"), empty.err());
-        CliRun complete = CliRun.of("train", "--resume", run.toString(), "--data-dir", RealData.dir().toString());
-        assertEquals(0, complete.exitCode(), complete.err());
-        assertTrue(complete.out().contains("after epoch 1 of 1"), complete.out());
+    }
+
+    @Test
+    void resumingACompleteRunSaysSoTrainsNothingAndSaysHowToTrainMore() throws IOException {
+        String data = RealData.dir().toString();
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "2", "--out", run.toString()).exitCode());
+        Map<Path, FileTime> written = modified(run);
+        CliRun again = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("", again.out());
+        assertEquals("softmax4j train: " + run + " is complete after epoch 2 of 2, so nothing was trained; to train "
+                + "more, extend it: softmax4j train --resume " + run + " --epochs N, with N above 2", again.err().strip());
+        CliRun same = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "2");
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals(again.err(), same.err());
+        assertEquals(written, modified(run));
+    }
+
+    @Test
+    void resumingACompleteRunWhosePicturesWereNotFinishedDrawsThem() throws IOException {
+        Path run = dir.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
+                run.toString()).exitCode());
+        // a run killed while drawing after an extension: report.html is older than the model it should show
+        FileTime model = Files.getLastModifiedTime(run.resolve("model.safetensors"));
+        Files.setLastModifiedTime(run.resolve("report.html"), FileTime.fromMillis(model.toMillis() - 60_000));
+        CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("after epoch 1 of 1"), resumed.out());
+        assertTrue(resumed.out().contains("report:  " + run.resolve("report.html")), resumed.out());
+        assertTrue(Files.getLastModifiedTime(run.resolve("report.html")).compareTo(model) >= 0);
+    }
+
+    @Test
+    void resumingARunThatStoppedEarlyOrCannotBeExtendedSaysHowToTrainMore() throws IOException {
+        String data = RealData.dir().toString();
+        Path early = dir.resolve("early");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--validation", "5000", "--epochs", "30",
+                "--early-stopping", "1", "--lr", "1", "--out", early.toString()).exitCode());
+        int trained = Checkpoint.load(early).history().size();
+        CliRun stopped = CliRun.of("train", "--data-dir", data, "--resume", early.toString());
+        assertEquals(0, stopped.exitCode(), stopped.err());
+        assertEquals("", stopped.out());
+        assertEquals("softmax4j train: " + early + " is complete: it stopped early after epoch " + trained + " of 30 "
+                + "(no better validation accuracy for 1 epoch), so nothing was trained; to train more, start a new run "
+                + "with a larger --early-stopping", stopped.err().strip());
+        Path cosine = dir.resolve("cosine");
+        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--lr-schedule", "cosine", "--out",
+                cosine.toString()).exitCode());
+        CliRun done = CliRun.of("train", "--data-dir", data, "--resume", cosine.toString());
+        assertEquals(0, done.exitCode(), done.err());
+        assertEquals("softmax4j train: " + cosine + " is complete after epoch 1 of 1, so nothing was trained; its "
+                + "cosine schedule sets each epoch's rate from the number of epochs, so to train more, start a new run "
+                + "with a larger --epochs", done.err().strip());
+    }
+
+    private static Map<Path, FileTime> modified(Path folder) throws IOException {
+        Map<Path, FileTime> times = new TreeMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
+                times.put(file.getFileName(), Files.getLastModifiedTime(file));
+            }
+        }
+        return times;
     }
 
     @Test

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.eval.ConfusionMatrix;
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
 
@@ -16,12 +20,62 @@ class ConfusionChartTest {
     // predicted:  0 0 0 1 1 1 2 2 2 0
     private static final ConfusionMatrix MATRIX = ConfusionMatrix.of(new int[] {0, 0, 0, 0, 1, 1, 1, 2, 2, 2},
             new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2, 0}, 3);
+    // ten classes as in a run: the size of confusion.png
+    private static final List<String> TEN = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+            "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private static ConfusionMatrix tenClasses() {
+        int[] truth = new int[100];
+        int[] predicted = new int[100];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = i % 10;
+            predicted[i] = i % 7 == 0 ? (i + 3) % 10 : i % 10;
+        }
+        return ConfusionMatrix.of(truth, predicted, 10);
+    }
 
     @Test
     void rendersAHeatMap() {
         BufferedImage image = ConfusionChart.render(MATRIX, NAMES, "Confusion title");
         assertTrue(image.getWidth() >= 400 && image.getHeight() >= 300);
         assertTrue(Pixels.distinctColours(image) > 20, "not blank");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 10})
+    void theColourBarIsTitledAndLabelledInPercentOfTheRowAndNothingIsCutOff(int classes) {
+        ConfusionMatrix matrix = classes == 3 ? MATRIX : tenClasses();
+        List<String> names = classes == 3 ? NAMES : TEN;
+        BufferedImage image = ConfusionChart.render(matrix, names, "Confusion title");
+        int cellsEnd = ConfusionChart.chart(matrix, names, "Confusion title").getWidth();
+        for (String label : List.of("0%", "25%", "50%", "75%", "100%")) {
+            assertTrue(Pixels.contains(image, Pixels.text(label, Palette.font(Font.PLAIN, 12), Palette.TEXT, false),
+                    cellsEnd), "the colour bar's label " + label);
+        }
+        assertTrue(Pixels.contains(image, Pixels.text("% of the true class (row)", Palette.font(Font.PLAIN, 14),
+                Palette.TEXT, true), cellsEnd), "the colour bar's title, whole");
+        int width = image.getWidth();
+        int height = image.getHeight();
+        assertEquals(0, nonBackground(image, width - 6, 0, width, height), "an empty margin on the right");
+        assertEquals(0, nonBackground(image, cellsEnd, 0, width, 6), "an empty margin above the colour bar");
+        assertEquals(0, nonBackground(image, cellsEnd, height - 6, width, height), "and below it");
+    }
+
+    private static int nonBackground(BufferedImage image, int x0, int y0, int x1, int y1) {
+        return (x1 - x0) * (y1 - y0) - Pixels.count(image, Palette.BACKGROUND, 0, x0, y0, x1, y1);
+    }
+
+    @Test
+    void theColourBarHoldsTheColoursOfTheCells() {
+        BufferedImage image = ConfusionChart.render(MATRIX, NAMES, "Confusion title");
+        int cellsEnd = ConfusionChart.chart(MATRIX, NAMES, "Confusion title").getWidth();
+        // the cells of 75% (Cat as Cat) and 25% (Cat as Dog), coloured as the chart colours them
+        for (double share : new double[] {75, 25}) {
+            Color cell = ConfusionChart.colour(share);
+            assertTrue(Pixels.count(image, cell, 0, 0, 0, cellsEnd, image.getHeight()) > 1000, "a cell of " + share);
+            assertTrue(Pixels.count(image, cell, 2, cellsEnd, 0, image.getWidth(), image.getHeight()) > 0,
+                    "the bar at " + share);
+        }
     }
 
     @Test
