@@ -105,10 +105,12 @@ final class SweepCommand implements Callable<Integer> {
                     + threadCount + " threads, got " + lanes);
         }
         Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
-        boolean chosenHere = resume == null && out == null;
+        // a default folder this command made is removed again if nothing was written into it
+        Runnable removeIfChosenHere = resume == null && out == null ? () -> OutputFolder.removeIfEmpty(dir)
+                : () -> { };
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
-                () -> removeIfChosenHere(chosenHere, dir));
+                removeIfChosenHere);
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             List<SweepGrid.Run> runs = grid.runs();
@@ -171,15 +173,9 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
-            removeIfChosenHere(chosenHere, dir);
+            removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
             interruption.close();
-        }
-    }
-
-    private static void removeIfChosenHere(boolean chosenHere, Path dir) {
-        if (chosenHere) {
-            OutputFolder.removeIfEmpty(dir);
         }
     }
 

@@ -118,10 +118,12 @@ final class TrainCommand implements Callable<Integer> {
         IdxDataSet dataSet = data.dataSet();
         Thread warmUp = startWarmUp(dataSet);
         RunLock lock = null;
-        boolean chosenHere = resume == null && out == null;
+        // a default folder this command made is removed again if nothing was written into it
+        Runnable removeIfChosenHere = resume == null && out == null ? () -> OutputFolder.removeIfEmpty(runDir)
+                : () -> { };
         Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)),
-                () -> removeIfChosenHere(chosenHere, runDir));
+                removeIfChosenHere);
         try {
             if (resume != null) {
                 lock = RunLock.acquire(resume);
@@ -194,15 +196,9 @@ final class TrainCommand implements Callable<Integer> {
             if (lock != null) {
                 lock.close();
             }
-            removeIfChosenHere(chosenHere, runDir);
+            removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
             interruption.close();
-        }
-    }
-
-    private static void removeIfChosenHere(boolean chosenHere, Path dir) {
-        if (chosenHere) {
-            OutputFolder.removeIfEmpty(dir);
         }
     }
 
