@@ -303,7 +303,8 @@ class TrainCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun run = CliRun.of("train", "--out", file.resolve("run").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("cannot be created: " + file + " is not a writable folder"), run.err());
+        assertTrue(run.err().contains("--out " + file.resolve("run") + ": " + file + " is a file, not a folder; choose "
+                + "another folder"), run.err());
     }
 
     @Test
