@@ -32,7 +32,7 @@ final class BadValue extends TypeConversionException {
         super(words);
     }
 
-    /** {@code words} follow the option's name, then ", got VALUE": "must be a number". */
+    /** For a value that is not {@code requirement}: "must be a number, got abc". */
     static BadValue mustBe(String requirement, String value) {
         return new BadValue("must be " + requirement + ", got " + shown(value));
     }

@@ -101,10 +101,10 @@ public final class Softmax4jCli {
                 try {
                     Path.of(argument);
                 } catch (InvalidPathException invalid) {
-                    String list = e.getCommandLine().getCommandSpec().positionalParameters().stream()
+                    String parameter = e.getCommandLine().getCommandSpec().positionalParameters().stream()
                             .filter(CommandLine.Model.ArgSpec::isMultiValue).map(p -> p.paramLabel() + " ")
                             .findFirst().orElse("");
-                    return Optional.of(list + FileProblem.describe(invalid));
+                    return Optional.of(parameter + FileProblem.describe(invalid));
                 }
             }
         }
