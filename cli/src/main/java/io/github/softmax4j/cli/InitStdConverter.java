@@ -2,7 +2,6 @@ package io.github.softmax4j.cli;
 
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads {@code --init-std}: a standard deviation from 0 to {@value #MAX}. Larger initial weights
@@ -19,11 +18,10 @@ final class InitStdConverter implements ITypeConverter<Float> {
         try {
             std = Float.parseFloat(value);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a number");
+            throw BadValue.mustBe("a number", value);
         }
         if (!(std >= 0 && std <= MAX)) {
-            throw new TypeConversionException(String.format(Locale.ROOT,
-                    "must be between 0 and %.0f (d2l uses 0.01), got %s", MAX, value));
+            throw BadValue.mustBe(String.format(Locale.ROOT, "between 0 and %.0f (d2l uses 0.01)", MAX), value);
         }
         return std;
     }

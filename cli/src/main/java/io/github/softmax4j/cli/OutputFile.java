@@ -10,7 +10,8 @@ import picocli.CommandLine.ParameterException;
  * A file an option names for a command to write. It may be new, a regular file (replaced
  * atomically) or a symbolic link to one (the file it points to is replaced, the link stays);
  * anything else that exists there, such as a folder, /dev/null, a FIFO or a broken link, is a bad
- * option, so a command never replaces it.
+ * option, so a command never replaces it. Folders on its way that do not exist yet are created
+ * when it is written; one that is a file is a bad option, found before the command does any work.
  */
 final class OutputFile {
     private OutputFile() {
@@ -18,7 +19,11 @@ final class OutputFile {
 
     /** Rejects {@code file}, given as {@code option}, if it exists and is not a regular file or a link to one. */
     static void check(CommandSpec spec, Path file, String option) {
-        if (file == null || !Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
+        if (file == null) {
+            return;
+        }
+        requireFolders(spec, file, option);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
             return;
         }
         String what = Files.isDirectory(file) ? "is a folder" : Files.isSymbolicLink(file)
@@ -26,5 +31,22 @@ final class OutputFile {
                 : "is not a regular file (a device, FIFO or socket)";
         throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
                 + "; give the name of a new or regular file, such as out.png");
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if the nearest of the folders above it that
+     * exists is not a folder ({@code README.md/x.png}); the ones that do not exist yet pass, since
+     * writing creates them.
+     */
+    static void requireFolders(CommandSpec spec, Path path, String option) {
+        Path above = path.getParent();
+        while (above != null && !Files.exists(above)) {
+            above = above.getParent();
+        }
+        if (above != null && !Files.isDirectory(above)) {
+            throw new ParameterException(spec.commandLine(), option + " " + path + ": " + above + " is "
+                    + (Files.isRegularFile(above) ? "a file" : "something else") + ", not a folder; choose another "
+                    + "folder");
+        }
     }
 }

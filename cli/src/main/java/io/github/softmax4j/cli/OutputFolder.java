@@ -23,6 +23,7 @@ final class OutputFolder {
      */
     static Path choose(CommandSpec spec, Path out, String root) {
         if (out != null) {
+            OutputFile.requireFolders(spec, out, "--out");
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
                         + "choose a new folder");

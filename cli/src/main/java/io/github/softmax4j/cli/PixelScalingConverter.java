@@ -1,8 +1,9 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.PixelScaling;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --pixels unit|symmetric}. */
 final class PixelScalingConverter implements ITypeConverter<PixelScaling> {
@@ -11,7 +12,8 @@ final class PixelScalingConverter implements ITypeConverter<PixelScaling> {
         try {
             return PixelScaling.fromId(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("expected 'unit' or 'symmetric', got '" + value + "'");
+            List<String> ids = Arrays.stream(PixelScaling.values()).map(PixelScaling::id).toList();
+            throw BadValue.mustBe(BadValue.either(ids), value);
         }
     }
 }

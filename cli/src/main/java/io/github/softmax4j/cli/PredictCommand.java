@@ -60,7 +60,8 @@ final class PredictCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 image the model saw, for each "
-            + "input, into DIR as NAME-28x28.png; inputs sharing a NAME get NAME-2-28x28.png, NAME-3-...")
+            + "input, into DIR (created, with missing folders above it) as NAME-28x28.png; inputs sharing a NAME get "
+            + "NAME-2-28x28.png, NAME-3-...")
     private Path saveInput;
 
     @Mixin
@@ -232,8 +233,12 @@ final class PredictCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--test-index must be >= 0, got " + index);
             }
         }
-        if (saveInput != null && Files.exists(saveInput) && !Files.isDirectory(saveInput)) {
-            throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; give a folder");
+        if (saveInput != null) {
+            OutputFile.requireFolders(spec, saveInput, "--save-input");
+            if (Files.exists(saveInput) && !Files.isDirectory(saveInput)) {
+                throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; "
+                        + "give a folder");
+            }
         }
         data.validate();
     }

@@ -1,8 +1,8 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.train.LearningRateSchedule;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --lr-schedule constant|cosine|step}. */
 final class ScheduleConverter implements ITypeConverter<LearningRateSchedule> {
@@ -11,7 +11,8 @@ final class ScheduleConverter implements ITypeConverter<LearningRateSchedule> {
         try {
             return LearningRateSchedule.fromId(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("expected 'constant', 'cosine' or 'step', got '" + value + "'");
+            List<String> ids = LearningRateSchedule.ALL.stream().map(LearningRateSchedule::id).toList();
+            throw BadValue.mustBe(BadValue.either(ids), value);
         }
     }
 }

@@ -51,7 +51,8 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption data;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write (default: fashion-mnist-<split>.png).")
+    @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write; missing folders on its path are "
+            + "created (default: fashion-mnist-<split>.png).")
     private Path out;
 
     @Override

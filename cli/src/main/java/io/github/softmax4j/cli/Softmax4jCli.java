@@ -51,7 +51,7 @@ public final class Softmax4jCli {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new CommandLine.TypeConversionException(FileProblem.describe(e));
+            throw new BadValue(FileProblem.describe(e));
         }
     }
 
@@ -59,24 +59,52 @@ public final class Softmax4jCli {
     private static int badOption(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        String message = unusableName(e).or(() -> unmatched(e)).orElse(e.getMessage());
+        Optional<CommandLine.UnmatchedArgumentException> helpTopic = unknownHelpTopic(e);
+        CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
+        String message = unusableName(problem).or(() -> unmatched(problem)).or(() -> BadValue.describe(problem))
+                .orElse(problem.getMessage());
         err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (helpTopic.isPresent()) {
+            List<String> suggestions = helpTopic.get().getSuggestions();
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean: " + suggestions.stream().map(name -> "softmax4j help " + name)
+                        .collect(Collectors.joining(" or ")) + "?");
+            }
+        } else {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for all options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    // picocli's help command says "Unknown subcommand 'frob'." of a name it has no page for; that is an
+    // unknown command, as in "softmax4j frob", whose near misses are suggested as "softmax4j help train"
+    private static Optional<CommandLine.UnmatchedArgumentException> unknownHelpTopic(CommandLine.ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        CommandLine.ParseResult parsed = command.getParseResult();
+        boolean fromHelp = parsed != null && parsed.hasSubcommand()
+                && parsed.subcommand().commandSpec().userObject() instanceof CommandLine.HelpCommand;
+        if (!fromHelp || e.getValue() == null || command.getSubcommands().containsKey(e.getValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CommandLine.UnmatchedArgumentException(command, List.of(e.getValue())));
+    }
+
     // picocli leaves a file name it cannot convert unmatched, when it is one of several; say why
+    // (it was offered to the parameter that takes a list, such as predict's IMAGE, which is named)
     private static Optional<String> unusableName(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             for (String argument : unmatched.getUnmatched()) {
                 try {
                     Path.of(argument);
                 } catch (InvalidPathException invalid) {
-                    return Optional.of(FileProblem.describe(invalid));
+                    String parameter = e.getCommandLine().getCommandSpec().positionalParameters().stream()
+                            .filter(CommandLine.Model.ArgSpec::isMultiValue).map(p -> p.paramLabel() + " ")
+                            .findFirst().orElse("");
+                    return Optional.of(parameter + FileProblem.describe(invalid));
                 }
             }
         }

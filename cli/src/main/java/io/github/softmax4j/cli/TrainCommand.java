@@ -4,7 +4,6 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
-import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.TrainingJob;
@@ -12,6 +11,9 @@ import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
 import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
@@ -266,11 +268,11 @@ final class TrainCommand implements Callable<Integer> {
      * Why a resumed run has nothing left to do, with how to train more; empty while it has epochs
      * to train or pictures to finish.
      */
-    private static Optional<String> complete(Checkpoint checkpoint, Path runDir) throws IOException {
+    private static Optional<String> complete(Checkpoint checkpoint, Path runDir) {
         TrainConfig config = checkpoint.config();
         int trained = checkpoint.history().size();
         boolean patienceRunOut = checkpoint.progress().patienceRunOut(config.earlyStopping());
-        if (trained < config.epochs() && !patienceRunOut || !picturesDrawn(runDir)) {
+        if (trained < config.epochs() && !patienceRunOut || !markedFinished(runDir)) {
             return Optional.empty();
         }
         String patience = "no better validation accuracy for " + TrainingRun.epochs(config.earlyStopping());
@@ -289,13 +291,18 @@ final class TrainCommand implements Callable<Integer> {
         return Optional.of(runDir + " is complete" + done + ", so nothing was trained; " + more);
     }
 
-    // the report is written last, after the kept model: none, or one older than the model, means the
-    // run was stopped while drawing (or after an extension's last epoch), so resuming draws them again
-    private static boolean picturesDrawn(Path runDir) throws IOException {
-        Path report = runDir.resolve(RunPictures.REPORT_FILE);
-        Path model = runDir.resolve(RunFolder.MODEL_FILE);
-        return Files.isRegularFile(report) && Files.isRegularFile(model)
-                && Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(model)) >= 0;
+    // metrics.json says finished only once the pictures and the report are written (see TrainingRun), so a
+    // run stopped while drawing them, or after an extension's last epoch, is not complete and resuming draws
+    // them; report.html is required too, for runs of versions that marked a run finished before drawing
+    private static boolean markedFinished(Path runDir) {
+        try {
+            RunMetrics metrics = MetricsFiles.fromJson(Files.readAllBytes(runDir.resolve(MetricsFiles.JSON_FILE)));
+            return metrics.status() == RunStatus.FINISHED
+                    && Files.isRegularFile(runDir.resolve(RunPictures.REPORT_FILE));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // resuming rewrites metrics.json
+            return false;
+        }
     }
 
     /** Starts compiling the kernels on a small problem in the background (see {@link Trainer#warmUp}). */

@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * One training run of {@code softmax4j train} in its folder, new or resumed: the folder is
  * written by {@link TrainingJob}; this prints a line per epoch, keeps the curves up to date, and
- * at the end draws the pictures and the report of the kept model. If the loss diverges, the user
- * is told what was kept and what to do.
+ * at the end draws the pictures and the report of the kept model, and only then marks the run
+ * finished. If the loss diverges, the user is told what was kept and what to do.
  */
 final class TrainingRun {
     private final Path runDir;
@@ -61,7 +61,9 @@ final class TrainingRun {
         if (!history.isEmpty()) {
             curves.update(history);
         }
-        TrainingJob job = new TrainingJob(runDir, start, described);
+        // the run is finished once its pictures and report are written too: a resume must not take it for
+        // complete before then
+        TrainingJob job = new TrainingJob(runDir, start, described).finishedByCaller();
         TrainingJob.Outcome outcome = job.run(validated ? split.train() : data.train(),
                 validated ? split.validation() : null, data.test(), true, threads, stats -> {
                     history.add(stats);
@@ -99,6 +101,7 @@ final class TrainingRun {
         }
         RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
                 metrics.epochs(), curves, threads, out);
+        job.markFinished(outcome);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));
         return 0;

@@ -146,6 +146,22 @@ class HelpTest {
     }
 
     @Test
+    void helpForAnUnknownCommandIsCalledOneAsTheCommandAloneIsWithSuggestionsForHelp() {
+        CliRun frob = CliRun.of("help", "frob");
+        assertEquals(2, frob.exitCode());
+        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] [COMMAND]",
+                "Run 'softmax4j --help' for all options."), frob.err().lines().toList(), frob.err());
+        CliRun typo = CliRun.of("help", "trian");
+        assertEquals(2, typo.exitCode());
+        assertEquals(List.of("softmax4j: unknown command 'trian'", "Did you mean: softmax4j help train?",
+                "Usage: softmax4j [-hV] [COMMAND]", "Run 'softmax4j --help' for all options."),
+                typo.err().lines().toList(), typo.err());
+        CliRun known = CliRun.of("help", "train");
+        assertEquals(0, known.exitCode(), known.err());
+        assertTrue(known.out().startsWith("Usage: softmax4j train [OPTIONS]"), known.out());
+    }
+
+    @Test
     void anArgumentACommandDoesNotTakeIsNamedWithoutItsIndex() {
         CliRun evaluate = CliRun.of("evaluate", "model.safetensors", "extra-arg");
         assertEquals(2, evaluate.exitCode());

@@ -9,9 +9,13 @@ import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every output option writes a new or regular file, or the regular file a link points to; nothing else. */
 class OutputPathsTest {
@@ -92,5 +96,65 @@ class OutputPathsTest {
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains(fifo + ": exists and is not a regular file"), run.err());
         assertStillSpecial(fifo);
+    }
+
+    // OUT stands for the output path under test, MODEL, RUN and DATA for a trained model, its run folder and the data
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
+        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
+        "compare RUN --out OUT|--out|page.html",
+        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
+        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
+        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
+    })
+    void anOutputUnderAFileIsABadOptionBeforeAnyWork(String command, String option, String name) throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.md"), "mine");
+        for (Path out : List.of(notes.resolve(name), notes.resolve("sub").resolve(name))) {
+            CliRun run = run(command, out);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + out + ": " + notes
+                    + " is a file, not a folder; choose another folder", run.err().lines().findFirst().orElseThrow(),
+                    run.err());
+            assertEquals("", run.out(), "nothing is done before the option is refused");
+        }
+        assertEquals("mine", Files.readString(notes));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate MODEL --data-dir DATA --chart OUT|x.png",
+        "show --data-dir DATA --count 2 --rows 1 --out OUT|x.png",
+        "compare RUN --out OUT|page.html",
+        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|seen",
+    })
+    void missingFoldersOfAnOutputAreCreated(String command, String name) {
+        Path out = dir.resolve("new").resolve("deeper").resolve(name);
+        CliRun run = run(command, out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(out), out + " was written");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"evaluate, --chart", "show, --out", "compare, --out", "predict, --save-input"})
+    void theHelpOfAnOutputOptionSaysItsMissingFoldersAreCreated(String command, String option) {
+        String description = String.join(" ", Softmax4jCli.commandLine().getSubcommands().get(command).getCommandSpec()
+                .findOption(option).description());
+        assertTrue(description.contains("missing folders"), description);
+        assertTrue(CliRun.of(command, "--help").out().replaceAll("\\s+", " ").contains(description.substring(0, 40)));
+    }
+
+    private static CliRun run(String command, Path out) {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(switch (word) {
+                case "OUT" -> out.toString();
+                case "MODEL" -> TrainedModel.model().toString();
+                case "RUN" -> TrainedModel.runDir().toString();
+                case "DATA" -> RealData.dir().toString();
+                default -> word;
+            });
+        }
+        return CliRun.of(args.toArray(String[]::new));
     }
 }

@@ -165,11 +165,19 @@ class ResumeAfterKillTest {
     void aRunKilledWhileDrawingResumesToTheSameBits() throws IOException, InterruptedException {
         Path runDir = dir.resolve("killed-while-drawing");
         Process process = train(runDir);
-        await(process, runDir, Integer.parseInt(EPOCHS), "finished");
+        await(process, runDir, Integer.parseInt(EPOCHS), null);
+        while (!Files.isRegularFile(runDir.resolve("model.safetensors"))) {
+            assertTrue(process.isAlive(), "the run ended before its model was saved");
+            Thread.sleep(10);
+        }
         process.destroyForcibly();
         process.waitFor();
         assertNothingPartial(runDir);
+        // the run is marked finished only once its report is written, so the resume draws the pictures again
+        assertEquals("running", JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile()).get("status").asText());
         resume(runDir);
+        assertEquals("finished", JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile()).get("status").asText());
+        assertTrue(Files.isRegularFile(runDir.resolve("report.html")));
         assertSameAsUninterrupted(runDir);
     }
 

@@ -80,7 +80,7 @@ class ShowCommandTest {
         "--count|0|--count must be between 1 and 1000",
         "--rows|0|--rows must be between 1 and --count",
         "--first|-1|--first must be >= 0",
-        "--split|validation|Invalid value for option '--split'",
+        "--split|validation|--split must be train or test, got validation",
         "--model|/no/such.safetensors|--model /no/such.safetensors does not exist; give a model",
     })
     void rejectsABadOptionWithExitCode2(String option, String value, String message) {

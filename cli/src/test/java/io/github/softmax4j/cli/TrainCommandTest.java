@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
@@ -19,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +46,16 @@ class TrainCommandTest {
         "--batch-size|-5|--batch-size must be > 0",
         "--lr|-1|--lr must be finite and > 0",
         "--lr|NaN|--lr must be finite and > 0",
-        "--lr|fast|Invalid value for option '--lr'",
-        "--init-std|-0.5|Invalid value for option '--init-std': must be between 0 and 100",
-        "--init-std|1e38|Invalid value for option '--init-std': must be between 0 and 100",
-        "--pixels|bright|expected 'unit' or 'symmetric'",
+        "--lr|fast|--lr must be a number, got fast",
+        "--init-std|-0.5|--init-std must be between 0 and 100 (d2l uses 0.01), got -0.5",
+        "--init-std|1e38|--init-std must be between 0 and 100 (d2l uses 0.01), got 1e38",
+        "--pixels|bright|--pixels must be unit or symmetric, got bright",
         "--threads|0|--threads must be at least 1, got 0",
         "--data-dir|/no/such/folder|--data-dir /no/such/folder does not exist; give the folder that holds",
         "--init|/no/such/model.safetensors|--init /no/such/model.safetensors does not exist; give a model",
         "--momentum|1|--momentum must be >= 0 and < 1",
         "--weight-decay|-1|--weight-decay must be finite and >= 0",
-        "--lr-schedule|linear|expected 'constant', 'cosine' or 'step'",
+        "--lr-schedule|linear|--lr-schedule must be constant, cosine or step, got linear",
         "--validation|-3|--validation must be >= 0",
         "--early-stopping|4|--early-stopping needs --validation > 0",
     })
@@ -233,36 +235,69 @@ class TrainCommandTest {
         assertTrue(empty.err().contains("holds no checkpoint.safetensors"), empty.err());
     }
 
+    // a copy of the finished 1-epoch run that TrainedModel trains once per test JVM, for tests of resuming
+    private Path copyOfAFinishedRun() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("run"));
+        try (var files = Files.list(TrainedModel.runDir())) {
+            for (Path file : files.filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
+    }
+
     @Test
     void resumingACompleteRunSaysSoTrainsNothingAndSaysHowToTrainMore() throws IOException {
         String data = RealData.dir().toString();
-        Path run = dir.resolve("run");
-        assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "2", "--out", run.toString()).exitCode());
+        Path run = copyOfAFinishedRun();
         Map<Path, FileTime> written = modified(run);
         CliRun again = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("", again.out());
-        assertEquals("softmax4j train: " + run + " is complete after epoch 2 of 2, so nothing was trained; to train "
-                + "more, extend it: softmax4j train --resume " + run + " --epochs N, with N above 2", again.err().strip());
-        CliRun same = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "2");
+        assertEquals("softmax4j train: " + run + " is complete after epoch 1 of 1, so nothing was trained; to train "
+                + "more, extend it: softmax4j train --resume " + run + " --epochs N, with N above 1", again.err().strip());
+        CliRun same = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "1");
         assertEquals(0, same.exitCode(), same.err());
         assertEquals(again.err(), same.err());
         assertEquals(written, modified(run));
     }
 
     @Test
-    void resumingACompleteRunWhosePicturesWereNotFinishedDrawsThem() throws IOException {
-        Path run = dir.resolve("run");
-        assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
-                run.toString()).exitCode());
-        // a run killed while drawing after an extension: report.html is older than the model it should show
+    void aFinishedRunIsCompleteWhateverTheTimesOfItsFiles() throws IOException {
+        Path run = copyOfAFinishedRun();
+        // a file system with coarse times, or a copy, can leave the report older than the model it shows
         FileTime model = Files.getLastModifiedTime(run.resolve("model.safetensors"));
         Files.setLastModifiedTime(run.resolve("report.html"), FileTime.fromMillis(model.toMillis() - 60_000));
+        Map<Path, FileTime> written = modified(run);
+        CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals("", resumed.out());
+        assertTrue(resumed.err().contains(run + " is complete after epoch 1 of 1"), resumed.err());
+        assertEquals(written, modified(run));
+    }
+
+    @Test
+    void aRunKilledBeforeItsReportIsNotCompleteWhateverTheTimesOfItsFiles() throws IOException, InterruptedException {
+        Path run = copyOfAFinishedRun();
+        // killed after an extension's last epoch, before its report: metrics.json still says running, for a
+        // process that is gone, and report.html is the one of before the extension, here even newer than the model
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path metrics = run.resolve("metrics.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode killed = (ObjectNode) json.readTree(metrics.toFile());
+        assertEquals("finished", killed.get("status").asText());
+        killed.put("status", "running").put("pid", gone.pid());
+        json.writeValue(metrics.toFile(), killed);
+        FileTime model = Files.getLastModifiedTime(run.resolve("model.safetensors"));
+        Files.setLastModifiedTime(run.resolve("report.html"), FileTime.fromMillis(model.toMillis() + 60_000));
         CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("after epoch 1 of 1"), resumed.out());
         assertTrue(resumed.out().contains("report:  " + run.resolve("report.html")), resumed.out());
-        assertTrue(Files.getLastModifiedTime(run.resolve("report.html")).compareTo(model) >= 0);
+        assertEquals("finished", json.readTree(metrics.toFile()).get("status").asText());
+        assertTrue(Files.getLastModifiedTime(run.resolve("report.html")).toMillis() < model.toMillis() + 60_000,
+                "the report was drawn again");
     }
 
     @Test
@@ -303,7 +338,8 @@ class TrainCommandTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun run = CliRun.of("train", "--out", file.resolve("run").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("cannot be created: " + file + " is not a writable folder"), run.err());
+        assertTrue(run.err().contains("--out " + file.resolve("run") + ": " + file + " is a file, not a folder; choose "
+                + "another folder"), run.err());
     }
 
     @Test

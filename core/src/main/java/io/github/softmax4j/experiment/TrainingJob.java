@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * One training run into its run folder, new or resumed: the checkpoint first (so a run killed at
  * any moment can be resumed), then after every epoch the checkpoint and the metrics (status
  * running), and at the end the kept model as {@code model.safetensors} and the metrics with the
- * final status and, for a validated run, the kept epoch. Asked to stop, it stops after the epoch
+ * final status (finished: once the caller marks it so, when it has more to write, see {@link
+ * #finishedByCaller}) and, for a validated run, the kept epoch. Asked to stop, it stops after the epoch
  * in progress and its files, and marks the run interrupted. The caller holds the folder's
  * {@link RunLock} for the job's life. The run folder is the interface to
  * everything that looks at training ({@code compare}, the board): this class writes it, and
@@ -38,6 +39,7 @@ public final class TrainingJob {
     private final Path dir;
     private final Checkpoint start;
     private final Map<String, Object> described;
+    private final boolean finishedByCaller;
 
     /**
      * @param dir       the run folder (created if missing)
@@ -45,9 +47,32 @@ public final class TrainingJob {
      * @param described the configuration as metrics.json records it (the config's fields and more)
      */
     public TrainingJob(Path dir, Checkpoint start, Map<String, Object> described) {
+        this(dir, start, described, false);
+    }
+
+    private TrainingJob(Path dir, Checkpoint start, Map<String, Object> described, boolean finishedByCaller) {
         this.dir = dir;
         this.start = start;
         this.described = new LinkedHashMap<>(described);
+        this.finishedByCaller = finishedByCaller;
+    }
+
+    /**
+     * This job for a caller that writes more into the folder once training ends (train's pictures
+     * and report): a run that ends with its model saved stays {@code running} in metrics.json until
+     * the caller calls {@link #markFinished}, so a run stopped before then is never read as finished.
+     */
+    public TrainingJob finishedByCaller() {
+        return new TrainingJob(dir, start, described, true);
+    }
+
+    /** Writes {@code outcome}'s final status into metrics.json, for a job made by {@link #finishedByCaller}. */
+    public void markFinished(Outcome outcome) throws IOException {
+        try {
+            MetricsFiles.write(dir, outcome.metrics());
+        } catch (IOException e) {
+            throw new RunWriteException(dir, outcome.metrics().epochs().size(), e);
+        }
     }
 
     /** A new run's starting point: {@code model} untrained, zero velocity. */
@@ -59,7 +84,8 @@ public final class TrainingJob {
     /**
      * How a run ended.
      *
-     * @param metrics    what metrics.json now holds
+     * @param metrics    what metrics.json now holds (for a run that finished, once it is marked so: see
+     *                   {@link #finishedByCaller})
      * @param kept       the kept model, as model.safetensors holds it
      * @param divergence why training stopped, if the loss diverged; else null
      */
@@ -152,7 +178,9 @@ public final class TrainingJob {
             }
             RunMetrics metrics = metrics(divergence == null ? RunStatus.FINISHED : RunStatus.DIVERGED, progress,
                     selected);
-            MetricsFiles.write(dir, metrics);
+            if (divergence != null || !finishedByCaller) {
+                MetricsFiles.write(dir, metrics);
+            }
             return new Outcome(metrics, kept, divergence);
         }
     }

@@ -82,6 +82,20 @@ class TrainingJobTest {
     }
 
     @Test
+    void aJobItsCallerFinishesStaysRunningWithItsModelSavedUntilMarkedFinished() throws IOException {
+        TrainConfig config = TrainConfig.defaults().withBatchSize(8).withEpochs(2);
+        Path run = dir.resolve("run");
+        TrainingJob job = new TrainingJob(run, fresh(config), config.toMap()).finishedByCaller();
+        TrainingJob.Outcome outcome = job.run(data(64), null, data(16), true, 1, stats -> { }, new StopRequest());
+        assertEquals(RunStatus.FINISHED, outcome.metrics().status());
+        assertTrue(Files.isRegularFile(run.resolve(RunFolder.MODEL_FILE)));
+        assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+        job.markFinished(outcome);
+        assertEquals(RunStatus.FINISHED, RunFolder.read(run, dir).status());
+        assertEquals(2, RunFolder.read(run, dir).metrics().epochs().size());
+    }
+
+    @Test
     void aFailedWriteSaysWhichCheckpointIsIntact() throws IOException {
         TrainConfig config = TrainConfig.defaults().withBatchSize(8).withEpochs(5);
         Path run = dir.resolve("run");
