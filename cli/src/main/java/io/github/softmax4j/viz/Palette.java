@@ -26,7 +26,12 @@ final class Palette {
 
     /** A 720x450 line chart in the set's style, its legend inside at the lower right. */
     static XYChart lineChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(720).height(450).title(title).xAxisTitle(xTitle)
+        return lineChart(title, xTitle, yTitle, 720, 450);
+    }
+
+    /** A line chart of the given size in the set's style, its legend inside at the lower right. */
+    static XYChart lineChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(BACKGROUND);
