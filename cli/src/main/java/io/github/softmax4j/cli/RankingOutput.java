@@ -6,6 +6,7 @@ import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.viz.Png;
+import io.github.softmax4j.viz.SettingNames;
 import io.github.softmax4j.viz.SweepCharts;
 import io.github.softmax4j.viz.SweepPage;
 import java.io.IOException;
@@ -14,13 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The ranked table that {@code sweep} and {@code compare} print, and the page and chart they write. */
 final class RankingOutput {
-    private static final Map<String, String> SHORT_NAMES = Map.of("learning_rate", "lr", "batch_size", "batch",
-            "weight_decay", "decay", "lr_schedule", "schedule", "pixel_scaling", "pixels", "early_stopping", "patience");
-
     private RankingOutput() {
     }
 
@@ -31,9 +28,9 @@ final class RankingOutput {
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
         StringBuilder header = new StringBuilder("rank");
         for (String setting : settings) {
-            header.append(String.format(Locale.ROOT, "  %10s", SHORT_NAMES.getOrDefault(setting, setting)));
+            header.append(String.format(Locale.ROOT, "  %10s", SettingNames.of(setting)));
         }
-        header.append(validated ? "   val acc (mean ± sd)" : tested ? "  test acc (mean ± sd)" : "  accuracy (mean ± sd)")
+        header.append(String.format(Locale.ROOT, "  %20s", SweepPage.accuracyHeader(ranking)))
                 .append("  epoch  seconds  runs");
         out.println(header);
         int rank = 1;
@@ -62,14 +59,14 @@ final class RankingOutput {
 
     /**
      * Writes the page to {@code html} and the accuracy-against-learning-rate chart to {@code png}.
-     * The charts show validation accuracy; when no run held out a validation set, test accuracy.
+     * The charts show every run: by its validation accuracy, or by its test accuracy if it held out
+     * no validation set.
      */
     static void writePage(Path html, Path png, String title, List<RunFolder> runs, List<Ranking.Entry> ranking,
                           RunResult winner) throws IOException {
         List<String> settings = SweepPage.varying(ranking);
-        boolean onTest = ranking.stream().noneMatch(Ranking.Entry::validated);
-        byte[] curves = Png.encode(SweepCharts.curves(runs, settings.get(0), onTest));
-        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking, onTest), png);
+        byte[] curves = Png.encode(SweepCharts.curves(runs));
+        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking), png);
         AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, byRate)
                 .getBytes(StandardCharsets.UTF_8));
     }

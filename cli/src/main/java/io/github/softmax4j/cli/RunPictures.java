@@ -87,7 +87,8 @@ final class RunPictures {
 
         List<Report.Figure> figures = List.of(
                 new Report.Figure("Training curves", "Train loss, train accuracy and test accuracy (or validation loss "
-                        + "and accuracy) after each epoch (d2l's Animator).", curvesPng),
+                        + "and accuracy, and a dashed line at the kept epoch) after each epoch (d2l's Animator).",
+                        curvesPng),
                 new Report.Figure("Predictions", "The first " + PREDICTIONS + " test images with the true class "
                         + "over the predicted one; wrong predictions are red.", grid),
                 new Report.Figure("Confusion matrix", "Rows are the true class, columns the predicted class; each "

@@ -39,6 +39,13 @@ public final class ConfusionChart {
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(Palette.BACKGROUND);
         styler.setPlotBorderVisible(false);
+        // XChart draws its grid lines through the cells' centres, where the cells hide them, and leaves
+        // a margin round the cells where their dashed ends show; instead the cells fill the plot up to
+        // the axes, no grid lines are drawn, and the title keeps some room from the cells
+        styler.setPlotContentSize(1.0);
+        styler.setPlotMargin(0);
+        styler.setPlotGridLinesVisible(false);
+        styler.setChartTitlePadding(12);
         styler.setChartTitleFont(Palette.font(Font.BOLD, 16));
         styler.setAxisTitleFont(Palette.font(Font.PLAIN, 14));
         styler.setAxisTickLabelsFont(Palette.font(Font.PLAIN, 12));

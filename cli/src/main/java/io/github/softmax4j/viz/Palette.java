@@ -16,6 +16,7 @@ final class Palette {
     static final Color TRAIN_ACC = new Color(0xD6, 0x27, 0x28);
     static final Color TEST_ACC = new Color(0x2C, 0xA0, 0x2C);
     static final Color VAL_LOSS = new Color(0x94, 0x67, 0xBD);
+    static final Color KEPT = new Color(0x44, 0x44, 0x44);
     // diverging scale for weights: blue below zero, white at zero, red above
     static final Color NEGATIVE = new Color(0x21, 0x66, 0xAC);
     static final Color POSITIVE = new Color(0xB2, 0x18, 0x2B);
@@ -25,7 +26,12 @@ final class Palette {
 
     /** A 720x450 line chart in the set's style, its legend inside at the lower right. */
     static XYChart lineChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(720).height(450).title(title).xAxisTitle(xTitle)
+        return lineChart(title, xTitle, yTitle, 720, 450);
+    }
+
+    /** A line chart of the given size in the set's style, its legend inside at the lower right. */
+    static XYChart lineChart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(BACKGROUND);

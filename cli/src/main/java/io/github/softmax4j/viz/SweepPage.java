@@ -50,10 +50,13 @@ public final class SweepPage {
         }
         page.append("<table>\n<tr><th>rank</th>");
         for (String setting : settings) {
-            page.append("<th>").append(escape(setting)).append("</th>");
+            page.append("<th>").append(escape(SettingNames.of(setting))).append("</th>");
         }
-        page.append("<th>accuracy</th><th>on</th><th>&plusmn; sd</th><th>epoch</th><th>seconds</th>"
-                + "<th class=\"name\">runs</th></tr>\n");
+        page.append("<th>").append(escape(accuracyHeader(ranking))).append("</th>");
+        if (!validated && !tested) {
+            page.append("<th>on</th>");
+        }
+        page.append("<th>epoch</th><th>seconds</th><th class=\"name\">runs</th></tr>\n");
         int rank = 1;
         for (Ranking.Entry entry : ranking) {
             page.append(entry.diverged() ? "<tr class=\"diverged\">" : "<tr>").append("<td>").append(rank++)
@@ -61,15 +64,18 @@ public final class SweepPage {
             for (String setting : settings) {
                 page.append("<td>").append(escape(SettingText.of(entry.settings().get(setting)))).append("</td>");
             }
-            page.append(String.format(Locale.ROOT, "<td>%s</td><td>%s</td><td>%s</td><td>%.1f</td><td>%.2f</td>",
-                    entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f", entry.mean()),
-                    entry.validated() ? "validation" : "test", spread(entry), entry.keptEpoch(), entry.seconds()));
+            page.append("<td>").append(escape(accuracy(entry))).append("</td>");
+            if (!validated && !tested) {
+                page.append("<td>").append(entry.validated() ? "val" : "test").append("</td>");
+            }
+            page.append(String.format(Locale.ROOT, "<td>%.1f</td><td>%.2f</td>", entry.keptEpoch(), entry.seconds()));
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
-        String measure = tested ? "test" : "validation";
-        figure(page, "Curves of " + measure + " accuracy", "Every run's " + measure + " accuracy after each epoch.",
-                curves);
+        String measure = tested ? "test" : validated ? "validation" : "validation or test";
+        figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
+                + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
+                + "accuracy if it held out no validation set; the legend says which.", curves);
         figure(page, capitalized(measure) + " accuracy against the learning rate", "The best mean " + measure
                 + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.", byLearningRate);
         page.append("</body>\n</html>\n");
@@ -80,6 +86,20 @@ public final class SweepPage {
         page.append("<h2>").append(escape(heading)).append("</h2>\n<p class=\"caption\">").append(escape(caption))
                 .append("</p>\n<img alt=\"").append(escape(heading)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    }
+
+    /**
+     * The heading of the ranked tables' accuracy column: {@code val acc (mean ± sd)}, {@code test acc
+     * (mean ± sd)}, or {@code accuracy (mean ± sd)} when some settings are judged on each.
+     */
+    public static String accuracyHeader(List<Ranking.Entry> ranking) {
+        return (ranking.stream().allMatch(Ranking.Entry::validated) ? "val acc"
+                : ranking.stream().noneMatch(Ranking.Entry::validated) ? "test acc" : "accuracy") + " (mean ± sd)";
+    }
+
+    /** A setting's accuracy as the ranked tables show it: {@code 0.8396 ± 0.0012}, or {@code diverged}. */
+    public static String accuracy(Ranking.Entry entry) {
+        return entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f ± %s", entry.mean(), spread(entry));
     }
 
     /** The standard deviation over a setting's runs to four places, or "-": one run has none. */

@@ -1,6 +1,7 @@
 package io.github.softmax4j.viz;
 
 import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.Progress;
 import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The three lines d2l's Animator draws while training (train loss, train accuracy, test
  * accuracy against the epoch), as an XChart line chart for PNG and SVG files. A run with a
- * validation split shows validation loss and accuracy instead of the test accuracy.
+ * validation split shows validation loss and accuracy instead of the test accuracy, and a dashed
+ * vertical line at the epoch it keeps, named {@code kept: epoch N} in the legend.
  */
 public final class TrainingCurves {
     /** The name of the series that draws nothing and only makes the epoch ticks round numbers. */
@@ -65,6 +67,14 @@ public final class TrainingCurves {
                     Palette.VAL_LOSS, LOSS_AXIS);
             add(chart, "val acc", epochs, history.stream().mapToDouble(EpochStats::valAccuracy).toArray(),
                     Palette.TEST_ACC, ACCURACY_AXIS);
+            EpochStats kept = Progress.kept(history);
+            XYSeries keptLine = chart.addSeries(keptLabel(kept), new double[] {kept.epoch(), kept.epoch()},
+                    new double[] {0, 1});
+            keptLine.setYAxisGroup(ACCURACY_AXIS);
+            keptLine.setLineColor(Palette.KEPT);
+            keptLine.setMarker(SeriesMarkers.NONE);
+            keptLine.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
         } else {
             add(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(),
                     Palette.TEST_ACC, ACCURACY_AXIS);
@@ -78,6 +88,11 @@ public final class TrainingCurves {
         roundTicks.setLineStyle(SeriesLines.NONE);
         roundTicks.setShowInLegend(false);
         return chart;
+    }
+
+    /** The legend's name of the kept epoch's line: "kept: epoch 8". */
+    static String keptLabel(EpochStats kept) {
+        return "kept: epoch " + kept.epoch();
     }
 
     private static void add(XYChart chart, String name, double[] x, double[] y, java.awt.Color color, int axis) {
@@ -109,9 +124,10 @@ public final class TrainingCurves {
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
         String description = history.isEmpty() ? "no epochs yet" : last(history).validated()
                 ? String.format(Locale.ROOT, "train loss, train acc, val loss and val acc against the epoch, 1 to %d;"
-                        + " after the last epoch: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f",
-                history.size(), last(history).trainLoss(), last(history).trainAccuracy(), last(history).valLoss(),
-                last(history).valAccuracy())
+                        + " after the last epoch: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f; %s,"
+                        + " the best val acc, %.4f", history.size(), last(history).trainLoss(),
+                last(history).trainAccuracy(), last(history).valLoss(), last(history).valAccuracy(),
+                keptLabel(Progress.kept(history)), Progress.kept(history).valAccuracy())
                 : String.format(Locale.ROOT, "train loss, train acc and test acc against the epoch, 1 to %d; after the"
                         + " last epoch: train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
                 last(history).trainLoss(), last(history).trainAccuracy(), last(history).testAccuracy());

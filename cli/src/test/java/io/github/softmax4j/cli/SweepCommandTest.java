@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,71 @@ class SweepCommandTest {
         assertEquals(List.of("50", "0.1", "0.0001"), rates, run.out());
         String html = Files.readString(page);
         assertTrue(html.contains("<td>50</td>") && html.contains("<td>0.0001</td>") && !html.contains("<td>50.0</td>"), html);
+    }
+
+    // a finished run of two epochs: validated on 10000 held-out images, or tested every epoch
+    private static void writeRun(Path dir, double lr, int batch, boolean validated) throws IOException {
+        String config = "\"config\": {\"learning_rate\": " + lr + ", \"batch_size\": " + batch + ", \"epochs\": 2, "
+                + "\"seed\": 1, \"validation\": " + (validated ? 10000 : 0) + "}";
+        String epochs = "";
+        for (int e = 1; e <= 2; e++) {
+            epochs += (e > 1 ? ", " : "") + "{\"epoch\": " + e + ", \"lr\": " + lr + ", \"train_loss\": 0.6, "
+                    + "\"train_acc\": 0.8, " + (validated ? "\"val_loss\": 0.5, \"val_acc\": 0.8" + e
+                    : "\"test_acc\": 0.7" + e) + ", \"seconds\": 0.1}";
+        }
+        Files.writeString(Files.createDirectories(dir).resolve("metrics.json"),
+                "{\"status\": \"finished\", " + config + ", \"epochs\": [" + epochs + "]}");
+    }
+
+    private static int pixels(BufferedImage image, int rgb) {
+        int found = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                found += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    // the page's first picture, the curves of every run
+    private static BufferedImage curves(String html) throws IOException {
+        String marker = "src=\"data:image/png;base64,";
+        int start = html.indexOf(marker) + marker.length();
+        return ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(
+                html.substring(start, html.indexOf('"', start)))));
+    }
+
+    @Test
+    void compareDrawsRunsWithAndWithoutValidationInBothChartsSayingWhichAccuracyEachIs() throws IOException {
+        Path runs = dir.resolve("runs");
+        writeRun(runs.resolve("held-out"), 0.1, 64, true);
+        writeRun(runs.resolve("tested"), 0.1, 256, false);
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<h2>Curves of validation or test accuracy</h2>"), html);
+        // batch 64 is drawn in the first colour, batch 256 in the second, in both charts
+        for (BufferedImage chart : List.of(ImageIO.read(dir.resolve("c.png").toFile()), curves(html))) {
+            assertTrue(pixels(chart, 0x1F77B4) > 20, "the run with validation is drawn");
+            assertTrue(pixels(chart, 0xFF7F0E) > 20, "the run without is drawn too");
+        }
+    }
+
+    @Test
+    void theComparePageIsHeadedInTheWordsOfTheTablePrinted() throws IOException {
+        Path runs = dir.resolve("runs");
+        writeRun(runs.resolve("a"), 0.1, 64, true);
+        writeRun(runs.resolve("b"), 0.03, 256, true);
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("rank          lr       batch   val acc (mean ± sd)  epoch  seconds  runs"),
+                run.out());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<tr><th>rank</th><th>lr</th><th>batch</th><th>val acc (mean ± sd)</th><th>epoch</th>"
+                + "<th>seconds</th>"), html);
+        assertFalse(html.contains("learning_rate") || html.contains("batch_size"), html);
     }
 
     @Test

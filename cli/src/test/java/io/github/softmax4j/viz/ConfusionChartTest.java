@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
 
@@ -63,6 +65,33 @@ class ConfusionChartTest {
 
     private static int nonBackground(BufferedImage image, int x0, int y0, int x1, int y1) {
         return (x1 - x0) * (y1 - y0) - Pixels.count(image, Palette.BACKGROUND, 0, x0, y0, x1, y1);
+    }
+
+    @Test
+    void theCellsFillThePlotSoNoGridLineEndsPokeOutPastThem() {
+        // every image classified right: the diagonal cells are 100%, the darkest colour, and the first and
+        // the last mark the corners of the cells
+        ConfusionMatrix right = ConfusionMatrix.of(new int[] {0, 1, 2}, new int[] {0, 1, 2}, 3);
+        BufferedImage image = BitmapEncoder.getBufferedImage(ConfusionChart.chart(right, NAMES, "Confusion title"));
+        Rectangle cells = Pixels.box(image, ConfusionChart.colour(100));
+        int left = cells.x;
+        int top = cells.y;
+        int end = cells.x + cells.width;
+        int bottom = cells.y + cells.height;
+        assertEquals(0, nonBackground(image, end + 1, 0, image.getWidth(), image.getHeight()),
+                "nothing right of the cells " + cells);
+        assertEquals(0, nonBackground(image, left, top - 6, end, top), "nothing just above the cells " + cells);
+        // the axes run along the cells: the first line drawn left of them, and below them, is the axis's
+        int axisX = left - 1;
+        while (nonBackground(image, axisX, top, axisX + 1, bottom) == 0) {
+            axisX--;
+        }
+        assertTrue(left - axisX <= 2, "the y axis at x " + axisX + ", the cells from x " + left);
+        int axisY = bottom;
+        while (nonBackground(image, left, axisY, end, axisY + 1) == 0) {
+            axisY++;
+        }
+        assertTrue(axisY - bottom <= 1, "the x axis at y " + axisY + ", the cells to y " + bottom);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
@@ -118,6 +119,19 @@ public final class Pixels {
             }
         }
         return true;
+    }
+
+    /** The smallest box holding every pixel of exactly {@code colour}; empty if there is none. */
+    static Rectangle box(BufferedImage image, Color colour) {
+        Rectangle box = new Rectangle();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) == colour.getRGB()) {
+                    box = box.isEmpty() ? new Rectangle(x, y, 1, 1) : box.union(new Rectangle(x, y, 1, 1));
+                }
+            }
+        }
+        return box;
     }
 
     /** {@link #count} over the whole image. */

@@ -27,6 +27,51 @@ class TrainingCurvesTest {
         assertTrue(Pixels.count(image, Palette.TEST_ACC, 10) > 100, "test acc line");
     }
 
+    private static List<EpochStats> validated(double... valAccuracies) {
+        List<EpochStats> history = new ArrayList<>();
+        for (int e = 1; e <= valAccuracies.length; e++) {
+            history.add(new EpochStats(e, 0.1f, 0.8 - 0.05 * e, 0.75 + 0.02 * e, 0.7 - 0.04 * e, valAccuracies[e - 1],
+                    Double.NaN, 0.1));
+        }
+        return history;
+    }
+
+    @Test
+    void aRunWithValidationMarksTheEpochItKeepsWithALabelledLine() throws IOException {
+        // the best validation accuracy at epoch 2, tied at epoch 3: the run keeps the earlier
+        List<EpochStats> history = validated(0.78, 0.84, 0.84, 0.83, 0.82);
+        var chart = TrainingCurves.chart(history);
+        assertEquals(List.of("train loss", "train acc", "val loss", "val acc", "kept: epoch 2"),
+                chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
+                        .toList());
+        int[] atTwo = keptColumn(TrainingCurves.render(history));
+        assertTrue(atTwo[1] > 150, "a vertical line of the kept epoch's colour: " + atTwo[1] + " pixels in a column");
+        int[] atFour = keptColumn(TrainingCurves.render(validated(0.78, 0.80, 0.81, 0.84, 0.82)));
+        assertTrue(atFour[0] > atTwo[0] + 200, "the line moves with the kept epoch, from x " + atTwo[0] + " to "
+                + atFour[0]);
+        assertTrue(TrainingCurves.svg(history).contains("; kept: epoch 2, the best val acc, 0.8400</desc>"),
+                "the description names the kept epoch");
+    }
+
+    @Test
+    void aRunWithoutValidationMarksNoEpoch() throws IOException {
+        int[] column = keptColumn(TrainingCurves.render(HISTORY));
+        assertTrue(column[1] < 40, "no vertical line: " + column[1] + " pixels of its colour in column " + column[0]);
+        assertFalse(TrainingCurves.svg(HISTORY).contains("kept"));
+    }
+
+    // the column holding the most pixels of the kept epoch's line colour, and how many it holds
+    private static int[] keptColumn(BufferedImage image) {
+        int[] best = {0, 0};
+        for (int x = 0; x < image.getWidth(); x++) {
+            int count = Pixels.count(image, Palette.KEPT, 20, x, 0, x + 1, image.getHeight());
+            if (count > best[1]) {
+                best = new int[] {x, count};
+            }
+        }
+        return best;
+    }
+
     @Test
     void svgIsADrawingWithATitleAndADescriptionOfTheLines() throws IOException {
         String svg = TrainingCurves.svg(HISTORY);

@@ -15,17 +15,28 @@ public final class Progress {
     private final SoftmaxRegression model;
     private final List<EpochStats> history;
     private final SoftmaxRegression kept;
-    private int keptIndex = -1;
+    private int keptIndex;
 
     private Progress(SoftmaxRegression model, List<EpochStats> history, SoftmaxRegression kept) {
         this.model = model;
         this.history = new ArrayList<>(history);
         this.kept = kept;
-        for (int i = 0; i < history.size(); i++) {
-            if (better(history.get(i))) {
-                keptIndex = i;
+        EpochStats best = kept(history);
+        this.keptIndex = best == null ? -1 : history.indexOf(best);
+    }
+
+    /**
+     * The epoch a run keeps after the epochs of {@code history}: the earliest with the best
+     * validation accuracy, or null if no epoch was validated (the run then keeps the latest).
+     */
+    public static EpochStats kept(List<EpochStats> history) {
+        EpochStats best = null;
+        for (EpochStats stats : history) {
+            if (stats.validated() && (best == null || stats.valAccuracy() > best.valAccuracy())) {
+                best = stats;
             }
         }
+        return best;
     }
 
     /** A run about to start, from {@code model} (trained in place). */

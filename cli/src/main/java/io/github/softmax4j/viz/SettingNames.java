@@ -1,0 +1,22 @@
+package io.github.softmax4j.viz;
+
+import java.util.Map;
+
+/**
+ * The words the ranked tables, on the terminal and on the pages, give the settings of a run:
+ * short, as a person would say them ({@code lr}, {@code batch}), where metrics.json stores them
+ * under snake_case names ({@code learning_rate}, {@code batch_size}).
+ */
+public final class SettingNames {
+    private static final Map<String, String> SHORT = Map.of("learning_rate", "lr", "batch_size", "batch",
+            "weight_decay", "decay", "lr_schedule", "schedule", "pixel_scaling", "pixels", "early_stopping", "patience",
+            "init_std", "init std");
+
+    private SettingNames() {
+    }
+
+    /** The word for the setting stored as {@code key}: "lr" for learning_rate, "seed" for seed. */
+    public static String of(String key) {
+        return SHORT.getOrDefault(key, key.replace('_', ' '));
+    }
+}
