@@ -180,7 +180,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private static String resumeCommand(Path dir) {
-        return "softmax4j sweep --resume " + dir;
+        return Invocation.command() + " sweep --resume " + dir;
     }
 
     private static String count(int n, String noun) {

@@ -205,7 +205,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String resumeCommand(Path runDir) {
-        return "softmax4j train --resume " + runDir;
+        return Invocation.command() + " train --resume " + runDir;
     }
 
     // two commands may choose the same new folder at once: the one that locks it second finds the other's files

@@ -75,7 +75,7 @@ final class TrainingRun {
         if (outcome.interrupted()) {
             curves.finish();
             err.println("softmax4j train: interrupted after epoch " + metrics.epochs().size() + " of " + config.epochs()
-                    + "; continue with softmax4j train --resume " + runDir);
+                    + "; continue with " + Invocation.command() + " train --resume " + runDir);
             return Softmax4jCli.EXIT_INTERRUPTED;
         }
         Path modelPath = runDir.resolve(RunFolder.MODEL_FILE);

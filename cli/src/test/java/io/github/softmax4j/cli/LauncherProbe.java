@@ -2,8 +2,8 @@ package io.github.softmax4j.cli;
 
 /**
  * The program a {@link LauncherTest} puts in place of the real jar: {@code wait} announces itself
- * and sleeps until it is stopped, then says so on stderr as it shuts down; anything else prints
- * its arguments and ends. It uses the JDK alone, so its one class file is the whole jar.
+ * and sleeps until it is stopped, then says so on stderr as it shuts down; {@code command} prints
+ * how the launcher says the user ran it; anything else prints its arguments and ends. It uses the JDK alone, so its one class file is the whole jar.
  */
 public final class LauncherProbe {
     private LauncherProbe() {
@@ -15,6 +15,10 @@ public final class LauncherProbe {
             System.out.println("waiting");
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
+        }
+        if (args.length > 0 && args[0].equals("command")) {
+            System.out.println(System.getProperty("softmax4j.command"));
+            return;
         }
         System.out.println("ran " + String.join(" ", args));
     }

@@ -105,6 +105,33 @@ class LauncherTest {
         return builder.start();
     }
 
+    /** Runs {@code command} (the launcher as a user would type it) from {@code folder}; returns what it printed. */
+    private String ranAs(Path folder, String command, String path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command + " command").directory(folder.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", path + ":" + home.resolve("bin") + ":" + System.getenv("PATH"));
+        builder.environment().put("FASHION_MNIST_DIR", home.resolve("no-data").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        return out;
+    }
+
+    @Test
+    void theToolIsToldHowTheUserRanTheLauncherSoTheCommandsItSuggestsCanBeTypedAgain()
+            throws IOException, InterruptedException {
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        Path onPath = Files.createDirectories(home.resolve("on-path"));
+        Files.createSymbolicLink(onPath.resolve("softmax4j"), home.resolve("softmax4j"));
+        assertEquals("./softmax4j", ranAs(home, "./softmax4j", "/nowhere"));
+        assertEquals("../softmax4j", ranAs(elsewhere, "../softmax4j", "/nowhere"));
+        assertEquals(home.resolve("softmax4j").toString(), ranAs(elsewhere, home.resolve("softmax4j").toString(),
+                "/nowhere"));
+        assertEquals("softmax4j", ranAs(elsewhere, "softmax4j", onPath.toString()), "found on the PATH");
+        assertEquals("softmax4j", ranAs(home, "./softmax4j", onPath.toString()),
+                "the name on the PATH is this launcher, so the short name works too");
+    }
+
     /** The processes still running from this test's copy of the project. */
     private List<ProcessHandle> leftOver() {
         return ProcessHandle.allProcesses()
