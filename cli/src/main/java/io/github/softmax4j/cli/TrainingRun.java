@@ -28,6 +28,9 @@ import java.util.Map;
  * finished. If the loss diverges, the user is told what was kept and what to do.
  */
 final class TrainingRun {
+    /** The epochs before a resume printed again, the latest ones: enough to see where the run stands. */
+    static final int RESUMED_ROWS = 10;
+
     private final Path runDir;
     private final Checkpoint start;
     private final int threads;
@@ -54,7 +57,12 @@ final class TrainingRun {
         described.put("threads", threads);
 
         out.println(header(config));
-        start.history().forEach(stats -> printRow(config, stats));
+        List<EpochStats> earlier = start.history();
+        int shown = Math.min(earlier.size(), RESUMED_ROWS);
+        if (shown < earlier.size()) {
+            out.printf("   ... epochs 1 to %d are in %s%n", earlier.size() - shown, MetricsFiles.CSV_FILE);
+        }
+        earlier.subList(earlier.size() - shown, earlier.size()).forEach(stats -> printRow(config, stats));
         out.flush();
         CurvesWriter curves = new CurvesWriter(runDir);
         List<EpochStats> history = new ArrayList<>(start.history());

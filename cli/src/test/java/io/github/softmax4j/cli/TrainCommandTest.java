@@ -247,6 +247,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void aResumedRunPrintsOnlyItsLatestEarlierEpochsAgainAndSaysWhereTheRestAre() {
+        String data = RealData.dir().toString();
+        Path run = dir.resolve("long");
+        // one batch of all the images per epoch: 12 epochs in a moment
+        CliRun first = CliRun.of("train", "--data-dir", data, "--batch-size", "60000", "--epochs", "12", "--out",
+                run.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        CliRun resumed = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "13");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        List<String> rows = resumed.out().lines().filter(line -> line.matches(" +\\d+ +\\d.*")).toList();
+        assertEquals(TrainingRun.RESUMED_ROWS + 1, rows.size(), resumed.out());
+        assertTrue(rows.get(0).startsWith("    3 "), rows.get(0));
+        assertTrue(rows.get(rows.size() - 1).startsWith("   13 "), rows.get(rows.size() - 1));
+        assertTrue(resumed.out().contains("   ... epochs 1 to 2 are in metrics.csv\n"), resumed.out());
+    }
+
+    @Test
     void resumingACompleteRunSaysSoTrainsNothingAndSaysHowToTrainMore() throws IOException {
         String data = RealData.dir().toString();
         Path run = copyOfAFinishedRun();
