@@ -163,15 +163,23 @@ class SweepCommandTest {
                 html.substring(start, html.indexOf('"', start)))));
     }
 
+    private record Compared(CliRun run, Path page) {
+    }
+
+    /** {@code compare} of the runs under {@code runs}, into c.html: the run, which succeeded, and its page. */
+    private Compared compared(Path runs) {
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return new Compared(run, page);
+    }
+
     @Test
     void compareDrawsRunsWithAndWithoutValidationInBothChartsSayingWhichAccuracyEachIs() throws IOException {
         Path runs = dir.resolve("runs");
         writeRun(runs.resolve("held-out"), 0.1, 64, true);
         writeRun(runs.resolve("tested"), 0.1, 256, false);
-        Path page = dir.resolve("c.html");
-        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
-        assertEquals(0, run.exitCode(), run.err());
-        String html = Files.readString(page);
+        String html = Files.readString(compared(runs).page());
         assertTrue(html.contains("<h2>Curves of validation or test accuracy</h2>"), html);
         // batch 64 is drawn in the first colour, batch 256 in the second, in both charts
         for (BufferedImage chart : List.of(ImageIO.read(dir.resolve("c.png").toFile()), curves(html))) {
@@ -185,12 +193,11 @@ class SweepCommandTest {
         Path runs = dir.resolve("runs");
         writeRun(runs.resolve("a"), 0.1, 64, true);
         writeRun(runs.resolve("b"), 0.03, 256, true);
-        Path page = dir.resolve("c.html");
-        CliRun run = CliRun.of("compare", runs.toString(), "--out", page.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        Compared compared = compared(runs);
+        CliRun run = compared.run();
         assertTrue(run.out().contains("rank          lr       batch   val acc (mean ± sd)  epoch  seconds  runs"),
                 run.out());
-        String html = Files.readString(page);
+        String html = Files.readString(compared.page());
         assertTrue(html.contains("<tr><th>rank</th><th>lr</th><th>batch</th><th>val acc (mean ± sd)</th><th>epoch</th>"
                 + "<th>seconds</th>"), html);
         assertFalse(html.contains("learning_rate") || html.contains("batch_size"), html);
