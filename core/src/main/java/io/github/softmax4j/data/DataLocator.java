@@ -101,8 +101,9 @@ public final class DataLocator {
     private DataSource require(Path dir, String origin, Set<Part> parts) throws FileNotFoundException {
         if (!Files.isDirectory(dir)) {
             String todo = "the folder that holds the " + dataSet.name() + " files " + dataSet.names(parts);
-            throw new FileNotFoundException(origin + " " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist")
-                    + "; " + (origin.equals("--data-dir") ? "point it at " + todo : "set it to " + todo + ", or unset it"));
+            String problem = Files.exists(dir) ? " is not a folder; " : " does not exist; ";
+            throw new FileNotFoundException(origin + " " + dir + problem
+                    + (origin.equals("--data-dir") ? "point it at " + todo : "set it to " + todo + ", or unset it"));
         }
         List<Part> missing = dataSet.missingIn(dir, parts);
         if (!missing.isEmpty()) {

@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Downloads a data set's .gz files (the four, or the two a command needs) from a mirror into a folder. Each file is verified
- * (the SHA-256 of its decompressed contents, so a mirror that recompresses, as Debian does, is
- * accepted) before it is moved into place, so only verified files ever appear there. Connecting,
- * every read and every whole file are bounded by timeouts, so a stalled server cannot hang a run.
+ * Downloads a data set's .gz files (the four, or the two a command needs) from a mirror into a
+ * folder. Each file is verified (the SHA-256 of its decompressed contents, so a mirror that
+ * recompresses, as Debian does, is accepted) before it is moved into place, so only verified files
+ * ever appear there. Connecting, every read and every whole file are bounded by timeouts, so a
+ * stalled server cannot hang a run.
  */
 public final class Downloader {
     /** Told how a download advances; {@code totalBytes} is -1 when the server does not say. */

@@ -12,7 +12,8 @@ public final class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /** What every damaged or foreign model file is told, after the problem. */
-    public static final String ADVICE = "the file is cut short or not a softmax4j model; train it again or copy it again";
+    public static final String ADVICE =
+            "the file is cut short or not a softmax4j model; train it again or copy it again";
 
     /** {@code path: problem: } {@link #ADVICE}. */
     public ModelFormatException(Path path, String problem) {
