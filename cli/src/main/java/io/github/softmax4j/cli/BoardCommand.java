@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.board.Board;
+import io.github.softmax4j.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -87,6 +88,9 @@ final class BoardCommand implements Callable<Integer> {
         }
         InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the Fashion-MNIST "
                 + "test files");
+        if (dataDir == null) {
+            DataDirOption.requireVariableFolder(spec, FashionMnist.DATA_SET);
+        }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {

@@ -36,10 +36,15 @@ final class DataDirOption {
         InputPaths.requireFolder(command, dataDir, "--data-dir", "give the folder that holds the "
                 + dataSet().name() + " files");
         if (dataDir == null) {
-            String variable = dataSet().where().envVar();
-            InputPaths.requireFolder(command, DataLocator.standard(dataSet()).environmentDir(), variable,
-                    "set " + variable + " to the folder that holds the " + dataSet().name() + " files, or unset it");
+            requireVariableFolder(command, dataSet());
         }
+    }
+
+    /** Rejects, as a bad option, the data set's environment variable when it names no folder. */
+    static void requireVariableFolder(CommandSpec spec, IdxDataSet dataSet) {
+        String variable = dataSet.where().envVar();
+        InputPaths.requireFolder(spec, DataLocator.standard(dataSet).environmentDir(), variable,
+                "set " + variable + " to the folder that holds the " + dataSet.name() + " files, or unset it");
     }
 
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */

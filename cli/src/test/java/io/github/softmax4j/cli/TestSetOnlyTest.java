@@ -12,10 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A folder holding only the two test files is enough for the commands that read only the test
@@ -75,18 +79,26 @@ class TestSetOnlyTest {
         assertFalse(evaluate.err().contains("train-"), evaluate.err());
     }
 
-    @Test
-    void aVariableNamingNoFolderIsABadOptionAsWithDataDir() throws IOException, InterruptedException {
+    @ParameterizedTest
+    @ValueSource(strings = {"predict", "board"})
+    void aVariableNamingNoFolderIsABadOptionAsWithDataDir(String command) throws IOException, InterruptedException {
         Path nowhere = dir.resolve("nonexistent");
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), "predict",
-                TrainedModel.model().toString(), "--test-index", "1");
-        java.environment().put("FASHION_MNIST_DIR", nowhere.toString());
-        java.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process process = java.start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(2, process.waitFor(), err);
-        assertTrue(err.startsWith("softmax4j predict: FASHION_MNIST_DIR " + nowhere + " does not exist; set "
+        List<String> args = command.equals("predict") ? List.of(TrainedModel.model().toString(), "--test-index", "1")
+                : List.of(dir.toString(), "--port", "0");
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), command));
+        java.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(java).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("FASHION_MNIST_DIR", nowhere.toString());
+        Process process = builder.start();
+        // a board that started anyway would serve until stopped
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertTrue(ended, "still running: " + err);
+        assertEquals(2, process.exitValue(), err);
+        assertTrue(err.startsWith("softmax4j " + command + ": FASHION_MNIST_DIR " + nowhere + " does not exist; set "
                 + "FASHION_MNIST_DIR to the folder that holds the Fashion-MNIST files, or unset it"), err);
         assertFalse(err.contains("Exception"), err);
     }
