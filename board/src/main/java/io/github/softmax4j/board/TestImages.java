@@ -4,6 +4,7 @@ import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.DataSource;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.eval.Predictions;
 import io.github.softmax4j.model.Classifier;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class TestImages {
     synchronized Dataset test() throws HttpProblem {
         if (test == null) {
             try {
-                Optional<DataSource> found = locator.find(dataDir);
+                Optional<DataSource> found = locator.find(dataDir, IdxDataSet.Part.TEST);
                 if (found.isEmpty()) {
                     throw new HttpProblem(503, "The Fashion-MNIST test images are not on this machine; install the "
                             + "package dataset-fashion-mnist or start the board with --data-dir");

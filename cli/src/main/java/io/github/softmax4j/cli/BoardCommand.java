@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.board.Board;
+import io.github.softmax4j.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -30,7 +31,7 @@ final class BoardCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+            description = "Port to listen on, 0 to 65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     private int port;
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
@@ -40,7 +41,7 @@ final class BoardCommand implements Callable<Integer> {
 
     // its own option, not DataDirOption's: the board never downloads, it only looks
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the four Fashion-MNIST files, whose test images the confusion matrix needs "
+            description = "Folder with the two Fashion-MNIST test files, which the confusion matrix needs "
                     + "(default: $FASHION_MNIST_DIR, the user cache, /usr/share/datasets/fashion-mnist; the board "
                     + "never downloads them).")
     private Path dataDir;
@@ -85,8 +86,11 @@ final class BoardCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
-        InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the four Fashion-MNIST "
-                + "files");
+        InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the Fashion-MNIST "
+                + "test files");
+        if (dataDir == null) {
+            DataDirOption.requireVariableFolder(spec, FashionMnist.DATA_SET);
+        }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code softmax4j compare DIR...}: the ranked table and page of runs that already exist. */
@@ -40,12 +39,8 @@ final class CompareCommand implements Callable<Integer> {
         for (Path dir : dirs) {
             InputPaths.requireFolder(spec, dir, "DIR", "give run folders or folders that hold them");
         }
-        if (!out.getFileName().toString().endsWith(".html")) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " must name the page, a file ending in "
-                    + ".html; the chart is written beside it as .png");
-        }
-        OutputFile.check(spec, out, "--out");
-        OutputFile.check(spec, chart(), "--out");
+        OutputFile.check(spec, out, "--out", ".html", "an HTML page (and the chart beside it as .png)");
+        OutputFile.check(spec, chart(), "--out", ".png", "a PNG");
         try {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.IdxDataSet;
@@ -17,8 +18,9 @@ final class DataDirOption {
     private CommandSpec command;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the four Fashion-MNIST files (default: $FASHION_MNIST_DIR, the user cache, "
-                    + "/usr/share/datasets/fashion-mnist, else download).")
+            description = "Folder with the Fashion-MNIST files (default: $FASHION_MNIST_DIR, the user cache, "
+                    + "/usr/share/datasets/fashion-mnist, else download); the first that holds the files the "
+                    + "command reads, all four to train, the two test files to evaluate.")
     private Path dataDir;
 
     /** The data set the commands work on. */
@@ -26,10 +28,23 @@ final class DataDirOption {
         return FashionMnist.DATA_SET;
     }
 
-    /** Rejects a --data-dir that is not a folder, as a bad option. */
+    /**
+     * Rejects a --data-dir that is not a folder, as a bad option; without --data-dir, the same for
+     * the folder in $FASHION_MNIST_DIR, which the user set as deliberately.
+     */
     void validate() {
-        InputPaths.requireFolder(command, dataDir, "--data-dir", "give the folder that holds the four "
+        InputPaths.requireFolder(command, dataDir, "--data-dir", "give the folder that holds the "
                 + dataSet().name() + " files");
+        if (dataDir == null) {
+            requireVariableFolder(command, dataSet());
+        }
+    }
+
+    /** Rejects, as a bad option, the data set's environment variable when it names no folder. */
+    static void requireVariableFolder(CommandSpec spec, IdxDataSet dataSet) {
+        String variable = dataSet.where().envVar();
+        InputPaths.requireFolder(spec, DataLocator.standard(dataSet).environmentDir(), variable,
+                "set " + variable + " to the folder that holds the " + dataSet.name() + " files, or unset it");
     }
 
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */

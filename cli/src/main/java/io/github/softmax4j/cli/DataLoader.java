@@ -5,12 +5,14 @@ import io.github.softmax4j.data.DataSource;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.Downloader;
 import io.github.softmax4j.data.IdxDataSet;
+import io.github.softmax4j.data.IdxDataSet.Part;
 import io.github.softmax4j.data.TrainTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds, downloads if need be, and loads a data set for a command, telling the user where the
@@ -33,7 +35,7 @@ final class DataLoader {
 
     /** Loads the data set from {@code dataDir} (null: search), printing its origin to {@code out}. */
     TrainTest load(Path dataDir, PrintWriter out, PrintWriter err) throws IOException {
-        DataSource source = find(dataDir, err);
+        DataSource source = find(dataDir, Part.ALL, err);
         TrainTest data = dataSet.load(source.dir());
         out.printf(Locale.ROOT, "data:    %s (%s), %d training and %d test images, checksums verified%n",
                 source.dir(), source.origin(), data.train().size(), data.test().size());
@@ -43,7 +45,7 @@ final class DataLoader {
 
     /** Loads only the test images, for commands that use a trained model: the training images are not read. */
     Dataset loadTest(Path dataDir, PrintWriter out, PrintWriter err) throws IOException {
-        DataSource source = find(dataDir, err);
+        DataSource source = find(dataDir, Part.TEST, err);
         Dataset test = dataSet.loadTest(source.dir());
         out.printf(Locale.ROOT, "data:    %s (%s), %d test images, checksums verified%n", source.dir(),
                 source.origin(), test.size());
@@ -51,19 +53,22 @@ final class DataLoader {
         return test;
     }
 
-    private DataSource find(Path dataDir, PrintWriter err) throws IOException {
-        Optional<DataSource> found = locator.find(dataDir);
+    // downloads, when no place holds them, only the files of parts: a command that reads the test
+    // set fetches the two test files
+    private DataSource find(Path dataDir, Set<Part> parts, PrintWriter err) throws IOException {
+        Optional<DataSource> found = locator.find(dataDir, parts);
         if (found.isPresent()) {
             return found.get();
         }
         Path cache = locator.cacheDir();
-        err.println(dataSet.name() + " not found; downloading it into " + cache);
+        err.println(dataSet.name() + (parts.equals(Part.ALL) ? "" : " test set") + " not found; downloading it into "
+                + cache);
         try {
-            downloader.downloadAll(cache, new ProgressLine(err));
+            downloader.downloadAll(cache, parts, new ProgressLine(err));
         } catch (IOException e) {
             throw new IOException(e.getMessage() + ". Install the data with 'sudo apt-get install "
                     + dataSet.where().packageName() + "', or pass --data-dir DIR for a folder holding "
-                    + dataSet.expectedNames(), e);
+                    + dataSet.names(parts), e);
         }
         return new DataSource(cache, "downloaded into the user cache");
     }

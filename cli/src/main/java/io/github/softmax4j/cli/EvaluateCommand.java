@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Models.requireFile(spec, modelPath, "MODEL");
         data.validate();
         Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
-        OutputFile.check(spec, chart, "--chart");
+        OutputFile.check(spec, chart, "--chart", ".png", "a PNG");
         try {
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
             Dataset test = data.loadTest(json);

@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -11,18 +12,31 @@ import picocli.CommandLine.ParameterException;
  * atomically) or a symbolic link to one (the file it points to is replaced, the link stays);
  * anything else that exists there, such as a folder, /dev/null, a FIFO or a broken link, is a bad
  * option, so a command never replaces it. Folders on its way that do not exist yet are created
- * when it is written; one that is a file is a bad option, found before the command does any work.
+ * when it is written; one that is a file, or a folder that cannot be written, is a bad option,
+ * found before the command does any work. The name must end in the extension of the one format
+ * the command writes, so a PNG never lands in a file called x.jpg.
  */
 final class OutputFile {
     private OutputFile() {
     }
 
-    /** Rejects {@code file}, given as {@code option}, if it exists and is not a regular file or a link to one. */
-    static void check(CommandSpec spec, Path file, String option) {
+    /**
+     * Rejects {@code file}, given as {@code option}, if its name does not end in {@code extension}
+     * (the command writes one format, {@code format}, whatever the name says), if it exists and is
+     * not a regular file or a link to one, or if its folder cannot be written.
+     */
+    static void check(CommandSpec spec, Path file, String option, String extension, String format) {
         if (file == null) {
             return;
         }
+        Path name = file.getFileName();
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(extension)
+                || name.toString().length() == extension.length()) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + ": " + spec.name() + " writes "
+                    + format + "; give a name ending in " + extension);
+        }
         requireFolders(spec, file, option);
+        requireWritable(spec, file, option);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
             return;
         }
@@ -31,6 +45,31 @@ final class OutputFile {
                 : "is not a regular file (a device, FIFO or socket)";
         throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
                 + "; give the name of a new or regular file, such as out.png");
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if the nearest of the folders above it that
+     * exists cannot be written: the file, or the folders on its way, could not be created there.
+     */
+    static void requireWritable(CommandSpec spec, Path path, String option) {
+        Path above = path.toAbsolutePath().getParent();
+        while (above != null && !Files.exists(above)) {
+            above = above.getParent();
+        }
+        if (above != null && Files.isDirectory(above) && !Files.isWritable(above)) {
+            throw new ParameterException(spec.commandLine(), option + " " + path + " cannot be created: "
+                    + shown(path, above) + " is not a writable folder; choose another folder");
+        }
+    }
+
+    // the folder as the user wrote it when it is part of the given path, else its full path
+    private static Path shown(Path given, Path folder) {
+        for (Path part = given.getParent(); part != null; part = part.getParent()) {
+            if (part.toAbsolutePath().equals(folder)) {
+                return part;
+            }
+        }
+        return folder;
     }
 
     /**

@@ -42,12 +42,28 @@ final class OutputFolder {
             }
             return out;
         }
+        requireWritable(spec, Path.of(root));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
         Path candidate = Path.of(root, stamp);
         for (int suffix = 2; !claimed(candidate); suffix++) {
             candidate = Path.of(root, stamp + "-" + suffix);
         }
         return candidate;
+    }
+
+    // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the
+    // user sees it printed: relative to the current folder
+    private static void requireWritable(CommandSpec spec, Path root) {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String where = existing == null ? "the current folder " + Path.of("").toAbsolutePath() : existing.toString();
+        Path folder = existing == null ? Path.of("").toAbsolutePath() : existing;
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new ParameterException(spec.commandLine(), "no folder can be created in " + root + "/: " + where
+                    + " is not a writable folder; run softmax4j from a folder you can write, or give --out DIR");
+        }
     }
 
     // creating the folder claims its name, so commands started in the same second get folders of

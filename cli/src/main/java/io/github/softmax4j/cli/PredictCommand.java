@@ -45,14 +45,14 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "IMAGE", description = "Image files to classify.")
     private List<Path> images = new ArrayList<>();
 
-    @Option(names = "--test-index", paramLabel = "N", description = "Also classify test image N (repeatable).")
+    @Option(names = "--test-index", paramLabel = "N", description = "Also classify test image N, 0 to 9999 (repeatable).")
     private List<Integer> testIndices = new ArrayList<>();
 
-    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to list per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "Classes to list per image, 1 to the model's classes (10) (default: ${DEFAULT-VALUE}).")
     private int top;
 
     @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0",
-            description = "Answer \"unsure\" when the best class's probability is below P, 0..1 (default: ${DEFAULT-VALUE}; "
+            description = "Answer \"unsure\" when the best class's probability is below P, 0 to 1 (default: ${DEFAULT-VALUE}; "
                     + "see the table of softmax4j evaluate to choose it).")
     private double minConfidence;
 

@@ -34,15 +34,15 @@ final class ShowCommand implements Callable<Integer> {
             description = "train or test (default: ${DEFAULT-VALUE}).")
     private Split split;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "18", description = "Number of images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "18", description = "Number of images, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows of the grid (default: about half as many as "
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the grid, 1 to --count (default: about half as many as "
             + "columns, 3 for 18 images).")
     private Integer rows;
 
     @Option(names = "--first", paramLabel = "INDEX", defaultValue = "0",
-            description = "Index of the first image in the split (default: ${DEFAULT-VALUE}).")
+            description = "Index of the first image in the split, 0 or more, the last image within it (default: ${DEFAULT-VALUE}).")
     private int first;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Also show this model's predictions.")
@@ -104,6 +104,6 @@ final class ShowCommand implements Callable<Integer> {
         }
         data.validate();
         Models.requireFile(spec, model, "--model");
-        OutputFile.check(spec, out, "--out");
+        OutputFile.check(spec, out, "--out", ".png", "a PNG");
     }
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The {@code softmax4j} command. Exit codes: 0 success, 1 a data, model or training problem
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
  * and 143 training stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM after writing a resumable checkpoint.
  */
 @Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
-        description = "Softmax regression on Fashion-MNIST, from scratch.",
+        description = "Softmax regression on Fashion-MNIST, from scratch.", synopsisSubcommandLabel = "COMMAND",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class,
                 SweepCommand.class, CompareCommand.class, BoardCommand.class, JshellCommand.class,
                 CommandLine.HelpCommand.class},
@@ -62,7 +65,7 @@ public final class Softmax4jCli {
         Optional<CommandLine.UnmatchedArgumentException> helpTopic = unknownHelpTopic(e);
         CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
         String message = unusableName(problem).or(() -> unmatched(problem)).or(() -> BadValue.describe(problem))
-                .orElse(problem.getMessage());
+                .or(() -> missing(problem)).orElse(problem.getMessage());
         err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
         if (helpTopic.isPresent()) {
@@ -125,6 +128,30 @@ public final class Softmax4jCli {
             return Optional.of(named("unknown command", arguments.subList(0, 1)));
         }
         return Optional.of(named("unexpected argument", arguments));
+    }
+
+    // picocli says "Missing required parameter: 'MODEL'" or "Missing required parameter for option '--lr' (X)";
+    // say what to give instead: "give MODEL, a model.safetensors written by softmax4j train", "--lr needs a value"
+    private static Optional<String> missing(CommandLine.ParameterException e) {
+        if (e.getCommandLine().getParent() == null && e.getMessage().startsWith("Missing required subcommand")) {
+            return Optional.of("give a command, such as train; softmax4j --help lists them");
+        }
+        if (!(e instanceof CommandLine.MissingParameterException missing) || missing.getMissing().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> wanted = missing.getMissing().stream().map(arg -> arg instanceof OptionSpec option
+                ? (e.getMessage().startsWith("Missing required option") ? "give " + option.longestName() + ", "
+                + described(option) : option.longestName() + " needs a value")
+                : "give " + ((PositionalParamSpec) arg).paramLabel() + ", " + described(arg)).toList();
+        return Optional.of(String.join("; ", wanted));
+    }
+
+    // the first line of an option's description, lower-cased and without its full stop: "a model.safetensors
+    // written by softmax4j train"
+    private static String described(ArgSpec arg) {
+        String text = arg.description().length == 0 ? arg.paramLabel() : arg.description()[0].strip();
+        text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String named(String what, List<String> arguments) {

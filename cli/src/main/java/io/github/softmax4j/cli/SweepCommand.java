@@ -37,19 +37,19 @@ final class SweepCommand implements Callable<Integer> {
     private DataDirOption data;
 
     @Option(names = "--lr", paramLabel = "X", split = ",", defaultValue = "0.1",
-            description = "Learning rates (default: ${DEFAULT-VALUE}).")
+            description = "Learning rates, each above 0 (default: ${DEFAULT-VALUE}).")
     private List<Float> learningRates;
 
     @Option(names = "--batch-size", paramLabel = "N", split = ",", defaultValue = "256",
-            description = "Minibatch sizes (default: ${DEFAULT-VALUE}).")
+            description = "Minibatch sizes, each 1 up to the images that train the model (default: ${DEFAULT-VALUE}).")
     private List<Integer> batchSizes;
 
     @Option(names = "--momentum", paramLabel = "M", split = ",", defaultValue = "0",
-            description = "SGD momentums (default: ${DEFAULT-VALUE}).")
+            description = "SGD momentums, each 0 <= M < 1 (default: ${DEFAULT-VALUE}).")
     private List<Float> momentums;
 
     @Option(names = "--weight-decay", paramLabel = "L", split = ",", defaultValue = "0",
-            description = "L2 penalties on the weights (default: ${DEFAULT-VALUE}).")
+            description = "L2 penalties on the weights, each 0 or more (default: ${DEFAULT-VALUE}).")
     private List<Float> weightDecays;
 
     @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", split = ",", defaultValue = "constant",
@@ -62,28 +62,28 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--init-std", paramLabel = "X", split = ",", defaultValue = "0.01",
             converter = InitStdConverter.class,
-            description = "Standard deviations of the initial weights (default: ${DEFAULT-VALUE}).")
+            description = "Standard deviations of the initial weights, each 0 to 100 (default: ${DEFAULT-VALUE}).")
     private List<Float> initStds;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs of every run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs of every run, 1 or more (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds 1..N for every setting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Seeds 1..N for every setting, N 1 or more; at most 10000 runs in all (default: ${DEFAULT-VALUE}).")
     private int seeds;
 
     @Option(names = "--validation", paramLabel = "N", defaultValue = "10000",
-            description = "Training images held out to rank on (default: ${DEFAULT-VALUE}).")
+            description = "Training images held out to rank on, 1 up to fewer than all of them (default: ${DEFAULT-VALUE}).")
     private int validation;
 
     @Option(names = "--early-stopping", paramLabel = "P", defaultValue = "0",
-            description = "Stop a run after P epochs without a better validation accuracy (default: ${DEFAULT-VALUE}, never).")
+            description = "Stop a run after P epochs without a better validation accuracy, P 0 or more (default: ${DEFAULT-VALUE}, never).")
     private int earlyStopping;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads in all (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads in all, 1 or more (more than the processors are lowered to them) (default: all cores).")
     private Integer threads;
 
     @Option(names = "--side-by-side", paramLabel = "N",
-            description = "Runs trained at once, sharing the threads (default: one per core).")
+            description = "Runs trained at once, sharing the threads, 1 to the threads (default: one per core).")
     private Integer sideBySide;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder to create (default: sweeps/<date>_<time>).")

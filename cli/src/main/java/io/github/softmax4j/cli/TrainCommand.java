@@ -46,17 +46,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Passes over the training set, 1 or more (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Minibatch size, 1 up to the images that train the model (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.1", description = "Learning rate of SGD (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.1", description = "Learning rate of SGD, above 0 (default: ${DEFAULT-VALUE}).")
     private float learningRate;
 
     @Option(names = "--init-std", paramLabel = "X", defaultValue = "0.01", converter = InitStdConverter.class,
-            description = "Standard deviation of the initial weights, W ~ N(0, X^2), b = 0 (default: ${DEFAULT-VALUE}).")
+            description = "Standard deviation of the initial weights, W ~ N(0, X^2), b = 0; 0 to 100 (default: ${DEFAULT-VALUE}).")
     private float initStd;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SEED,
@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
     private float momentum;
 
     @Option(names = "--weight-decay", paramLabel = "L", defaultValue = "0",
-            description = "L2 penalty on the weights (not the bias): their gradient gains L w (default: ${DEFAULT-VALUE}).")
+            description = "L2 penalty on the weights (not the bias), 0 or more: their gradient gains L w (default: ${DEFAULT-VALUE}).")
     private float weightDecay;
 
     @Option(names = "--lr-schedule", paramLabel = "SCHEDULE", defaultValue = "constant",
@@ -82,17 +82,17 @@ final class TrainCommand implements Callable<Integer> {
     private LearningRateSchedule schedule;
 
     @Option(names = "--validation", paramLabel = "N", defaultValue = "0",
-            description = "Hold out N training images (each class in proportion, chosen by the seed); report "
+            description = "Hold out N training images, 0 up to fewer than all of them (each class in proportion, chosen by the seed); report "
                     + "validation loss and accuracy every epoch, keep the epoch with the best validation accuracy "
                     + "and test only that model (default: ${DEFAULT-VALUE}, none).")
     private int validation;
 
     @Option(names = "--early-stopping", paramLabel = "P", defaultValue = "0",
-            description = "Stop after P epochs without a better validation accuracy; needs --validation "
+            description = "Stop after P epochs without a better validation accuracy, P 0 or more; needs --validation "
                     + "(default: ${DEFAULT-VALUE}, never).")
     private int earlyStopping;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 or more (more than the processors are lowered to them); results do not depend on it (default: all cores).")
     private Integer threads;
 
     @Option(names = "--no-shuffle", description = "Visit the training examples in file order every epoch.")

@@ -152,7 +152,8 @@ class BadDataTest {
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--out", dir.resolve("run").toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains(data + " (from --data-dir) does not hold the Fashion-MNIST files"), run.err());
+        assertTrue(run.err().contains(data + " (from --data-dir) does not hold the Fashion-MNIST file "
+                + DATA_SET.file(TRAIN_IMAGES).gzipFileName() + ";"), run.err());
         assertTrue(run.err().contains(DATA_SET.file(TRAIN_IMAGES).gzipFileName()), run.err());
         assertFalse(Files.exists(dir.resolve("run")));
     }

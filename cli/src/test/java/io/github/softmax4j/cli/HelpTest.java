@@ -136,12 +136,12 @@ class HelpTest {
     void anUnknownCommandIsCalledOneWithSuggestionsWhenThereAreAny() {
         CliRun frob = CliRun.of("frob");
         assertEquals(2, frob.exitCode());
-        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] [COMMAND]",
+        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] COMMAND",
                 "Run 'softmax4j --help' for all options."), frob.err().lines().toList(), frob.err());
         CliRun typo = CliRun.of("trian", "--epochs", "3");
         assertEquals(2, typo.exitCode());
         assertEquals(List.of("softmax4j: unknown command 'trian'", "Did you mean: softmax4j train?",
-                "Usage: softmax4j [-hV] [COMMAND]", "Run 'softmax4j --help' for all options."),
+                "Usage: softmax4j [-hV] COMMAND", "Run 'softmax4j --help' for all options."),
                 typo.err().lines().toList(), typo.err());
     }
 
@@ -149,12 +149,12 @@ class HelpTest {
     void helpForAnUnknownCommandIsCalledOneAsTheCommandAloneIsWithSuggestionsForHelp() {
         CliRun frob = CliRun.of("help", "frob");
         assertEquals(2, frob.exitCode());
-        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] [COMMAND]",
+        assertEquals(List.of("softmax4j: unknown command 'frob'", "Usage: softmax4j [-hV] COMMAND",
                 "Run 'softmax4j --help' for all options."), frob.err().lines().toList(), frob.err());
         CliRun typo = CliRun.of("help", "trian");
         assertEquals(2, typo.exitCode());
         assertEquals(List.of("softmax4j: unknown command 'trian'", "Did you mean: softmax4j help train?",
-                "Usage: softmax4j [-hV] [COMMAND]", "Run 'softmax4j --help' for all options."),
+                "Usage: softmax4j [-hV] COMMAND", "Run 'softmax4j --help' for all options."),
                 typo.err().lines().toList(), typo.err());
         CliRun known = CliRun.of("help", "train");
         assertEquals(0, known.exitCode(), known.err());

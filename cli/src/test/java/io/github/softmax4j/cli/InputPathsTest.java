@@ -43,7 +43,7 @@ class InputPathsTest {
         "compare PATH|DIR|give run folders or folders that hold them",
         "board PATH|DIR|start a training run first (softmax4j train writes into runs/) or give the folder of your "
                 + "run folders",
-        "evaluate m.safetensors --data-dir PATH|--data-dir|give the folder that holds the four Fashion-MNIST files",
+        "evaluate m.safetensors --data-dir PATH|--data-dir|give the folder that holds the Fashion-MNIST files",
     })
     void aMissingFolderIsTold(String command, String name, String todo) throws IOException {
         Files.writeString(dir.resolve("m.safetensors"), "not read: the folder is checked first");

@@ -40,7 +40,7 @@ class OutputPathsTest {
 
     @Test
     void evaluateRefusesAChartThatIsADevice() throws IOException, InterruptedException {
-        Path device = dir.resolve("null");
+        Path device = dir.resolve("null.png");
         assumeTrue(new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start().waitFor() == 0, "needs root");
         CliRun run = CliRun.of("evaluate", TrainedModel.model().toString(), "--chart", device.toString(),
                 "--data-dir", RealData.dir().toString());

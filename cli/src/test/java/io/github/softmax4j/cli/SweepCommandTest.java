@@ -97,7 +97,8 @@ class SweepCommandTest {
 
         CliRun png = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.png").toString());
         assertEquals(2, png.exitCode());
-        assertTrue(png.err().contains("must name the page, a file ending in .html"), png.err());
+        assertTrue(png.err().contains("compare writes an HTML page (and the chart beside it as .png); give a name "
+                + "ending in .html"), png.err());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -27,7 +29,7 @@ final class DataSetReader {
     }
 
     TrainTest readBoth() throws IOException {
-        requireFiles();
+        requireFiles(Part.ALL);
         // the large training images inflate on another core while this one reads the rest
         CompletableFuture<byte[]> trainImages = CompletableFuture.supplyAsync(() -> {
             try {
@@ -50,7 +52,7 @@ final class DataSetReader {
     }
 
     Dataset readTest() throws IOException {
-        requireFiles();
+        requireFiles(Part.TEST);
         return readTestFiles();
     }
 
@@ -58,12 +60,13 @@ final class DataSetReader {
         return pair(Part.TEST_IMAGES, readImages(Part.TEST_IMAGES), Part.TEST_LABELS, readLabels(Part.TEST_LABELS));
     }
 
-    private void requireFiles() throws IdxFormatException {
-        for (Part part : Part.values()) {
-            if (dataSet.find(part, dir) == null) {
-                throw new IdxFormatException(dir.resolve(dataSet.file(part).gzipFileName()), "file not found; " + dir
-                        + " must hold the four " + dataSet.name() + " files " + dataSet.expectedNames());
-            }
+    // names only the files that are missing, among those this reading needs
+    private void requireFiles(Set<Part> parts) throws IdxFormatException {
+        List<Part> missing = dataSet.missingIn(dir, parts);
+        if (!missing.isEmpty()) {
+            throw new IdxFormatException(dir.resolve(dataSet.file(missing.get(0)).gzipFileName()), "file not found; "
+                    + dir + " lacks the " + dataSet.name() + " " + (missing.size() == 1 ? "file " : "files ")
+                    + dataSet.names(missing) + "; put " + (missing.size() == 1 ? "it" : "them") + " there");
         }
     }
 

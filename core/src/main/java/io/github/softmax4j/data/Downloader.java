@@ -8,12 +8,14 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * Downloads a data set's four .gz files from a mirror into a folder. Each file is verified
- * (the SHA-256 of its decompressed contents, so a mirror that recompresses, as Debian does, is
- * accepted) before it is moved into place, so only verified files ever appear there. Connecting,
- * every read and every whole file are bounded by timeouts, so a stalled server cannot hang a run.
+ * Downloads a data set's .gz files (the four, or the two a command needs) from a mirror into a
+ * folder. Each file is verified (the SHA-256 of its decompressed contents, so a mirror that
+ * recompresses, as Debian does, is accepted) before it is moved into place, so only verified files
+ * ever appear there. Connecting, every read and every whole file are bounded by timeouts, so a
+ * stalled server cannot hang a run.
  */
 public final class Downloader {
     /** Told how a download advances; {@code totalBytes} is -1 when the server does not say. */
@@ -47,9 +49,12 @@ public final class Downloader {
                 Duration.ofMinutes(10));
     }
 
-    /** Downloads every file {@code dir} lacks. Throws an IOException saying which file failed and why. */
-    public void downloadAll(Path dir, Progress progress) throws IOException {
-        for (IdxDataSet.Part part : IdxDataSet.Part.values()) {
+    /**
+     * Downloads every file of {@code parts} that {@code dir} lacks. Throws an IOException saying
+     * which file failed and why.
+     */
+    public void downloadAll(Path dir, Set<IdxDataSet.Part> parts, Progress progress) throws IOException {
+        for (IdxDataSet.Part part : parts) {
             if (dataSet.find(part, dir) == null) {
                 download(part, dir.resolve(dataSet.file(part).gzipFileName()), progress);
             }

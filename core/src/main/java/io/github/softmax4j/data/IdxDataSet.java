@@ -3,9 +3,12 @@ package io.github.softmax4j.data;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +31,11 @@ public record IdxDataSet(String name, List<String> classNames, int height, int w
     public enum Part {
         TRAIN_IMAGES("training images"), TRAIN_LABELS("training labels"), TEST_IMAGES("test images"),
         TEST_LABELS("test labels");
+
+        /** The four files: what training reads. */
+        public static final Set<Part> ALL = Collections.unmodifiableSet(EnumSet.allOf(Part.class));
+        /** The test images and labels: all that evaluating a trained model reads. */
+        public static final Set<Part> TEST = Collections.unmodifiableSet(EnumSet.of(TEST_IMAGES, TEST_LABELS));
 
         private final String description;
 
@@ -94,12 +102,22 @@ public record IdxDataSet(String name, List<String> classNames, int height, int w
 
     /** True if {@code dir} holds all four files (compressed or not). */
     public boolean isPresentIn(Path dir) {
-        return Arrays.stream(Part.values()).allMatch(part -> find(part, dir) != null);
+        return missingIn(dir, Part.ALL).isEmpty();
+    }
+
+    /** Those of {@code parts} that {@code dir} does not hold (compressed or not), in their order. */
+    public List<Part> missingIn(Path dir, Set<Part> parts) {
+        return parts.stream().filter(part -> find(part, dir) == null).toList();
     }
 
     /** A space-separated list of the four expected .gz file names. */
     public String expectedNames() {
-        return Arrays.stream(Part.values()).map(part -> file(part).gzipFileName()).collect(Collectors.joining(" "));
+        return names(Part.ALL);
+    }
+
+    /** A space-separated list of the .gz file names of {@code parts}. */
+    public String names(Collection<Part> parts) {
+        return parts.stream().map(part -> file(part).gzipFileName()).collect(Collectors.joining(" "));
     }
 
     /**

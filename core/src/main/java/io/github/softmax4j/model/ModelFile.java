@@ -176,7 +176,7 @@ public final class ModelFile {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(path, channel);
         } catch (NoSuchFileException e) {
-            throw new ModelFormatException(path, "file not found");
+            throw new ModelFormatException(path, "file not found", "check the path");
         }
     }
 
@@ -206,11 +206,11 @@ public final class ModelFile {
         if (headerLength <= 0 || headerLength > size - 8) {
             String picture = pictureFormat(start.array());
             if (picture != null) {
-                throw new ModelFormatException(path, "is a " + picture + " picture, not a model; give the model "
+                throw new ModelFormatException(path, "is a " + picture + " picture, not a model", "give the model "
                         + "(a .safetensors file) first, then the pictures");
             }
             throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
-                    + " does not fit in the file of " + size + " bytes; the file is truncated or not safetensors");
+                    + " does not fit in the file of " + size + " bytes");
         }
         if (headerLength > MAX_HEADER_BYTES) {
             throw new ModelFormatException(path, "header of " + headerLength
@@ -305,7 +305,7 @@ public final class ModelFile {
             String part = name.substring(dot + 1);
             if (!STATE_NAME.matcher(set).matches() || !part.equals("weight") && !part.equals("bias")) {
                 throw new ModelFormatException(path, "unexpected tensor '" + name
-                        + "'; a softmax4j model holds 'weight' and 'bias' (and a checkpoint '<state>.weight' and"
+                        + "' (a softmax4j model holds 'weight' and 'bias', and a checkpoint '<state>.weight' and"
                         + " '<state>.bias')");
             }
             if (!prefixes.contains(set + ".")) {
@@ -313,8 +313,8 @@ public final class ModelFile {
             }
         }
         if (prefixes.size() > 1 + MAX_STATES) {
-            throw new ModelFormatException(path, "holds " + (prefixes.size() - 1) + " state tensor pairs; a softmax4j"
-                    + " checkpoint has at most " + MAX_STATES);
+            throw new ModelFormatException(path, "holds " + (prefixes.size() - 1) + " state tensor pairs (a softmax4j"
+                    + " checkpoint has at most " + MAX_STATES + ")");
         }
         return prefixes;
     }
@@ -332,7 +332,7 @@ public final class ModelFile {
         }
         if (covered != dataLength) {
             throw new ModelFormatException(path, "data section has " + dataLength
-                    + " bytes but the tensors cover a different amount; the file is truncated or has extra bytes");
+                    + " bytes but the tensors cover a different amount");
         }
     }
 
@@ -381,7 +381,7 @@ public final class ModelFile {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ModelFormatException(path, "tensor '" + name + "' holds " + values[i] + " at index " + i
-                        + "; a usable model has finite parameters");
+                        + " (a usable model has finite parameters)");
             }
         }
     }
@@ -390,7 +390,8 @@ public final class ModelFile {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new ModelFormatException(path, "ended while it was read; another program may be writing it");
+                throw new ModelFormatException(path, "ended while it was read", "another program may be writing it; "
+                        + "wait until it is written, then try again");
             }
         }
         return buffer.flip();
@@ -407,7 +408,7 @@ public final class ModelFile {
                             Map<String, String> training) {
         static Metadata parse(Path path, JsonNode node) throws ModelFormatException {
             if (node == null || !node.isObject()) {
-                throw new ModelFormatException(path, "header has no __metadata__; it was not written by softmax4j");
+                throw new ModelFormatException(path, "header has no __metadata__");
             }
             Map<String, String> values = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -420,7 +421,7 @@ public final class ModelFile {
             }
             if (!FORMAT.equals(values.get("format"))) {
                 throw new ModelFormatException(path, "__metadata__ format is " + quoted(values.get("format"))
-                        + ", expected \"" + FORMAT + "\"; the file is not a softmax4j model");
+                        + ", expected \"" + FORMAT + "\"");
             }
             List<String> names = parseJson(path, values, "class_names", new TypeReference<List<String>>() { });
             if (names.isEmpty() || names.size() > 1000 || names.contains(null)) {

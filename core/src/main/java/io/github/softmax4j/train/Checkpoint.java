@@ -80,14 +80,15 @@ public record Checkpoint(SavedModel model, TrainConfig config, List<EpochStats> 
         String history = training.remove(HISTORY);
         String epochsDone = training.remove(EPOCHS_DONE);
         if (history == null && epochsDone == null) {
-            throw new ModelFormatException(file, "is a model but not a checkpoint: it has no epoch history");
+            throw new ModelFormatException(file, "is a model but not a checkpoint: it has no epoch history",
+                    "give the folder of a run that train wrote");
         }
         String version = training.remove(VERSION_KEY);
         try {
             int formatVersion = version == null ? 1 : Integer.parseInt(version);
             if (formatVersion < 1 || formatVersion > VERSION) {
                 throw new ModelFormatException(file, "is a checkpoint of format version " + version
-                        + ", which this softmax4j does not know; resume it with the softmax4j that wrote it");
+                        + ", which this softmax4j does not know", "resume it with the softmax4j that wrote it");
             }
             TrainConfig config = TrainConfig.fromMap(training);
             List<Map<String, Number>> rows = history != null ? JSON.readValue(history, new TypeReference<>() { })

@@ -122,4 +122,30 @@ class DataLocatorTest {
                 .find(null).orElseThrow().dir());
         assertEquals(Path.of("/c/softmax4j/digits"), DataLocator.cacheDir(digits, Map.of("XDG_CACHE_HOME", "/c"), "/"));
     }
+
+    @Test
+    void aPlaceCountsWhenItHoldsTheFilesTheCommandNeeds() throws IOException {
+        Path testOnly = Files.createDirectories(root.resolve("test-only"));
+        for (IdxDataSet.Part part : IdxDataSet.Part.TEST) {
+            Files.write(testOnly.resolve(DATA_SET.file(part).gzipFileName()), new byte[] {1});
+        }
+        Path system = folderWithFiles("system");
+        assertEquals(testOnly, locator(Map.of(), testOnly, system).find(null, IdxDataSet.Part.TEST).orElseThrow().dir());
+        assertEquals(system, locator(Map.of(), testOnly, system).find(null, IdxDataSet.Part.ALL).orElseThrow().dir());
+        assertEquals(testOnly, locator(Map.of(ENV_VAR, testOnly.toString()), root, root)
+                .find(null, IdxDataSet.Part.TEST).orElseThrow().dir());
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                () -> locator(Map.of(), root, root).find(testOnly, IdxDataSet.Part.ALL));
+        assertTrue(e.getMessage().endsWith("does not hold the Fashion-MNIST files train-images-idx3-ubyte.gz "
+                + "train-labels-idx1-ubyte.gz; point --data-dir at the folder that holds them"), e.getMessage());
+    }
+
+    @Test
+    void aVariableNamingNoFolderSaysItDoesNotExist() {
+        Path nowhere = root.resolve("nonexistent");
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                () -> locator(Map.of(ENV_VAR, nowhere.toString()), root, root).find(null, IdxDataSet.Part.TEST));
+        assertEquals(ENV_VAR + " " + nowhere + " does not exist; set it to the folder that holds the Fashion-MNIST "
+                + "files t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz, or unset it", e.getMessage());
+    }
 }

@@ -70,7 +70,7 @@ class DownloaderTest {
             send(exchange, 200, Files.readAllBytes(real.resolve(name)));
         });
         StringBuilder progress = new StringBuilder();
-        downloader(mirror).downloadAll(cache, (file, soFar, total) -> {
+        downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (file, soFar, total) -> {
             if (soFar == total) {
                 progress.append(file).append(' ');
             }
@@ -83,7 +83,7 @@ class DownloaderTest {
     @Test
     void rejectsOtherDataAndKeepsNothing() throws IOException {
         URI mirror = serve(exchange -> send(exchange, 200, IdxBytes.gzip(IdxBytes.images(3))));
-        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { }));
+        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { }));
         assertTrue(e.getMessage().contains("is not the official Fashion-MNIST training images"), e.getMessage());
         assertEquals(0, filesIn(cache));
     }
@@ -91,7 +91,7 @@ class DownloaderTest {
     @Test
     void reportsAServerError() throws IOException {
         URI mirror = serve(exchange -> send(exchange, 503, new byte[0]));
-        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { }));
+        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { }));
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
         assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz"), e.getMessage());
         assertEquals(0, filesIn(cache));
@@ -107,7 +107,7 @@ class DownloaderTest {
                 // the server closes early on purpose
             }
         });
-        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { }));
+        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { }));
         assertTrue(e.getMessage().startsWith("could not download"), e.getMessage());
         assertEquals(0, filesIn(cache));
     }
@@ -123,7 +123,7 @@ class DownloaderTest {
             }
         });
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(8),
-                () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { })));
+                () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { })));
         assertTrue(e.getMessage().contains("no data for 1 s"), e.getMessage());
         assertEquals(0, filesIn(cache));
     }
@@ -143,7 +143,7 @@ class DownloaderTest {
             }
         });
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, (f, s, t) -> { })));
+                () -> assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { })));
         assertTrue(e.getMessage().contains("gave up after 2 s"), e.getMessage());
         assertEquals(0, filesIn(cache));
     }

@@ -57,6 +57,9 @@ class ModelFileTest {
     private String error(Path path) {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(path));
         assertTrue(e.getMessage().startsWith(path.toString()), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; check the path")
+                || e.getMessage().endsWith(": the file is cut short or not a softmax4j model; train it again or copy "
+                + "it again"), e.getMessage());
         return e.getMessage();
     }
 

@@ -1,0 +1,62 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs softmax4j in a JVM of its own, in a working folder, with one folder that it cannot write:
+ * mode 555 for an ordinary user; for root, whom permissions do not stop, a read-only bind mount
+ * of the folder in a mount namespace of the command's own (unshare), so nothing outside changes.
+ */
+final class Unwritable {
+    private Unwritable() {
+    }
+
+    static CliRun run(Path workingDir, Path readOnly, String... args) {
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            List<String> command = new ArrayList<>();
+            if (root) {
+                assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is needed to run as root");
+                command.addAll(List.of("/usr/bin/unshare", "-m", "sh", "-c",
+                        "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" && exec \"$@\"",
+                        readOnly.toString()));
+            } else {
+                Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Softmax4jCli.class.getName()));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            String err = read(process.getErrorStream());
+            int code = process.waitFor();
+            if (!root) {
+                Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return new CliRun(code, out.join(), err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.RealData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A folder an output goes into that cannot be written is found before any work, the path named as
+ * the user wrote it or as softmax4j prints it: the default runs/ and sweeps/, and the folder of a
+ * file option.
+ */
+class UnwritableOutputTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"train, runs", "sweep, sweeps"})
+    void anUnwritableDefaultFolderIsFoundBeforeTheDataIsRead(String command, String folder) throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve(folder));
+        CliRun run = Unwritable.run(dir, readOnly, command, "--epochs", "1", "--data-dir", RealData.dir().toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + command + ": no folder can be created in " + folder + "/: " + folder + " is not a "
+                + "writable folder; run softmax4j from a folder you can write, or give --out DIR",
+                run.err().lines().findFirst().orElseThrow(), run.err());
+        assertFalse(run.out().contains("data:"), "found before the data is read: " + run.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "compare|ro/c.html",
+        "show|ro/grid.png",
+    })
+    void aFileOptionInAnUnwritableFolderIsNamedAsGiven(String command, String name) throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        copyTree(TrainedModel.runDir(), runs.resolve("a"));
+        String[] args = command.equals("compare") ? new String[] {"compare", runs.toString(), "--out", name}
+                : new String[] {"show", "--out", name, "--data-dir", RealData.dir().toString()};
+        CliRun run = Unwritable.run(dir, readOnly, args);
+        assertEquals(2, run.exitCode(), run.err());
+        String line = run.err().lines().findFirst().orElseThrow();
+        assertEquals("softmax4j " + command + ": --out " + name + " cannot be created: ro is not a writable folder; "
+                + "choose another folder", line);
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    // compare reaches its writing only with a finished run to rank
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+}
