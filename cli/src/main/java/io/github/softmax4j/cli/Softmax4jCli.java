@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * (one line on stderr naming the file and the fix), 2 a bad option (message and usage), 129, 130
  * and 143 training stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM after writing a resumable checkpoint.
  */
-@Command(name = "softmax4j", mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
+@Command(name = Softmax4jCli.ROOT, mixinStandardHelpOptions = true, versionProvider = Softmax4jCli.Version.class,
         description = "Softmax regression on Fashion-MNIST, from scratch.", synopsisSubcommandLabel = "COMMAND",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class,
                 SweepCommand.class, CompareCommand.class, BoardCommand.class, JshellCommand.class,
@@ -28,6 +28,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
                 "130:stopped by Ctrl-C (SIGINT); train and sweep say how to resume",
                 "143:stopped by SIGTERM; train and sweep say how to resume"})
 public final class Softmax4jCli {
+    /** The tool's name, first in every message and command name. */
+    static final String ROOT = "softmax4j";
     /** Exit code for a data, model or training problem. */
     static final int EXIT_PROBLEM = 1;
     /** Exit code of training stopped by a signal; the JVM's own exit status is 130 (SIGINT) or 143 (SIGTERM). */
@@ -66,21 +68,31 @@ public final class Softmax4jCli {
         CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
         String message = unusableName(problem).or(() -> unmatched(problem)).or(() -> BadValue.describe(problem))
                 .or(() -> missing(problem)).orElse(problem.getMessage());
-        err.println(command.getCommandName().equals("softmax4j") ? "softmax4j: " + message
+        err.println(command.getCommandName().equals(ROOT) ? ROOT + ": " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
         if (helpTopic.isPresent()) {
-            List<String> suggestions = helpTopic.get().getSuggestions();
-            if (!suggestions.isEmpty()) {
-                err.println("Did you mean: " + suggestions.stream().map(name -> "softmax4j help " + name)
-                        .collect(Collectors.joining(" or ")) + "?");
-            }
+            suggestCommands(err, helpTopic.get(), Invocation.command() + " help ");
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unknown && !unknown.isUnknownOption()) {
+            suggestCommands(err, unknown, Invocation.command() + " ");
         } else {
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         }
         err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
-        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for all options.");
+        err.println("Run '" + Invocation.command() + command.getCommandSpec().qualifiedName()
+                .substring(ROOT.length()) + " --help' for all options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    // the commands near an unknown name ("trian"), as the user can type them: "Did you mean: ./softmax4j train?"
+    private static void suggestCommands(PrintWriter err, CommandLine.UnmatchedArgumentException unknown,
+                                        String prefix) {
+        List<String> suggestions = unknown.getSuggestions();
+        if (!suggestions.isEmpty()) {
+            err.println("Did you mean: " + suggestions.stream()
+                    .map(name -> prefix + name.substring(name.lastIndexOf(' ') + 1))
+                    .collect(Collectors.joining(" or ")) + "?");
+        }
     }
 
     // picocli's help command says "Unknown subcommand 'frob'." of a name it has no page for; that is an
@@ -134,7 +146,7 @@ public final class Softmax4jCli {
     // say what to give instead: "give MODEL, a model.safetensors written by softmax4j train", "--lr needs a value"
     private static Optional<String> missing(CommandLine.ParameterException e) {
         if (e.getCommandLine().getParent() == null && e.getMessage().startsWith("Missing required subcommand")) {
-            return Optional.of("give a command, such as train; softmax4j --help lists them");
+            return Optional.of("give a command, such as train; " + Invocation.command() + " --help lists them");
         }
         if (!(e instanceof CommandLine.MissingParameterException missing) || missing.getMissing().isEmpty()) {
             return Optional.empty();
