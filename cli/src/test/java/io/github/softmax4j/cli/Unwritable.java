@@ -26,7 +26,7 @@ final class Unwritable {
             boolean root = "root".equals(System.getProperty("user.name"));
             List<String> command = new ArrayList<>();
             if (root) {
-                assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is needed to run as root");
+                assumeTrue(canUnshare(), "as root, a mount namespace of its own (unshare -m) is needed");
                 command.addAll(List.of("/usr/bin/unshare", "-m", "sh", "-c",
                         "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" && exec \"$@\"",
                         readOnly.toString()));
@@ -50,6 +50,16 @@ final class Unwritable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    // unshare may be missing, or refused where the container allows no new namespaces
+    private static boolean canUnshare() throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            return false;
+        }
+        Process probe = new ProcessBuilder("/usr/bin/unshare", "-m", "true").redirectErrorStream(true).start();
+        read(probe.getInputStream());
+        return probe.waitFor() == 0;
     }
 
     private static String read(java.io.InputStream in) {
