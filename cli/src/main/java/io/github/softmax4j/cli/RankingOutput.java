@@ -66,7 +66,7 @@ final class RankingOutput {
                           RunResult winner) throws IOException {
         List<String> settings = SweepPage.varying(ranking);
         byte[] curves = Png.encode(SweepCharts.curves(runs));
-        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking), png);
+        byte[] byRate = Png.write(SweepCharts.accuracyBySetting(ranking), png);
         AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, byRate)
                 .getBytes(StandardCharsets.UTF_8));
     }
