@@ -192,6 +192,7 @@ class BoardApiTest {
             List<String> opening = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 String type = events.readLine();
+                assertTrue(type.startsWith("event: "), "an event before any keep-alive comment, got " + type);
                 JsonNode data = new ObjectMapper().readTree(events.readLine().substring("data: ".length()));
                 assertEquals("", events.readLine());
                 opening.add(type + " " + data.get("name").asText());
