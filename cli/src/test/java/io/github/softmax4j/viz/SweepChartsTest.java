@@ -159,6 +159,17 @@ class SweepChartsTest {
         assertTrue(page.contains("<h2>Validation accuracy against the batch size</h2>"), page);
     }
 
+    @Test
+    void theLegendNamesALearningRateAsItIsTyped() {
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(run(1.0, 64, 1, 10000, 0.84)),
+                result(run(1.0, 256, 1, 10000, 0.83))));
+        assertEquals(List.of("learning rate 1"), legend(SweepCharts.accuracyBySettingChart(ranking)).stream()
+                .map(XYSeries::getName).toList());
+        List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
+        assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCharts.curvesChart(runs)).stream()
+                .map(XYSeries::getName).toList());
+    }
+
     private static RunResult result(RunFolder folder) {
         return RunResult.of(folder);
     }
