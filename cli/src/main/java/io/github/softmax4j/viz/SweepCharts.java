@@ -211,8 +211,8 @@ public final class SweepCharts {
 
     private static boolean byBatchSize(List<Ranking.Entry> ranking) {
         List<Ranking.Entry> drawn = ranking.stream().filter(entry -> !entry.diverged()).toList();
-        return drawn.stream().map(entry -> learningRate(entry)).distinct().count() == 1
-                && drawn.stream().map(entry -> batchSize(entry)).distinct().count() > 1;
+        return drawn.stream().map(SweepCharts::learningRate).distinct().count() == 1
+                && drawn.stream().map(SweepCharts::batchSize).distinct().count() > 1;
     }
 
     private static double learningRate(Ranking.Entry entry) {
