@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,7 @@ class BoardApiTest {
         assertEquals("text/event-stream; charset=utf-8", stream.headers().firstValue("Content-Type").orElseThrow());
         try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertEquals("retry: 1000", events.readLine());
+            next(events, "sweep");
             RunFolders.writeMetrics(dir.resolve("live"), 1, false, Map.of("status", "running"));
             JsonNode appeared = next(events, "run");
             assertEquals("live", appeared.get("name").asText());
@@ -178,6 +180,32 @@ class BoardApiTest {
             assertEquals(0.5, epoch.get("epoch").get("train_loss").asDouble(), 1e-12);
             RunFolders.writeMetrics(dir.resolve("live"), 2, false, Map.of("status", "finished"));
             assertEquals("finished", next(events, "run").get("status").asText());
+        }
+    }
+
+    @Test
+    void aStreamOpensWithEveryRunAndSweepSoAPageConnectingMidRunHasTheirSettingsFirst() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(client.uri("/api/events")).GET().build();
+        HttpResponse<InputStream> stream = client.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertEquals(List.of("retry: 1000", ""), List.of(events.readLine(), events.readLine()));
+            List<String> opening = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String type = events.readLine();
+                assertTrue(type.startsWith("event: "), "an event before any keep-alive comment, got " + type);
+                JsonNode data = new ObjectMapper().readTree(events.readLine().substring("data: ".length()));
+                assertEquals("", events.readLine());
+                opening.add(type + " " + data.get("name").asText());
+                if (data.get("name").asText().equals("plain")) {
+                    assertEquals(0.1, data.get("config").get("learning_rate").asDouble(), 1e-12);
+                    assertEquals(3, data.get("epochs").size());
+                }
+            }
+            assertEquals(List.of("event: run grid/lr 0.1", "event: run plain", "event: sweep grid"), opening);
+            RunFolders.writeMetrics(dir.resolve("plain"), 4, false, Map.of());
+            JsonNode epoch = next(events, "epoch");
+            assertEquals("plain", epoch.get("run").asText());
+            assertEquals(4, epoch.get("epoch").get("epoch").asInt());
         }
     }
 

@@ -100,6 +100,16 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aFolderWithoutSweepsSaysWhichFolderToGiveForThem() {
+        browser.get(client.board.address().toString());
+        String text = waiting().until(page -> page.findElements(By.cssSelector("li.hint")).stream()
+                .map(WebElement::getText).filter(hint -> hint.startsWith("No sweeps in this folder.")).findFirst()
+                .orElse(null));
+        assertTrue(text.startsWith("No sweeps in this folder.") && text.contains("./softmax4j board sweeps")
+                && text.contains("./softmax4j board ."), text);
+    }
+
+    @Test
     void figuresAreRoundedAsTheCommandLineRoundsThem() throws IOException {
         // 0.84805 is stored as 0.848049999...: JavaScript's toFixed(4) gives 0.8480, the command line 0.8481
         Map<String, Object> epoch = RunFolders.epoch(1);

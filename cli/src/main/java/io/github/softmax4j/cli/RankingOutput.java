@@ -58,7 +58,8 @@ final class RankingOutput {
     }
 
     /**
-     * Writes the page to {@code html} and the accuracy-against-learning-rate chart to {@code png}.
+     * Writes the page to {@code html} and the exercise's chart (accuracy against the learning rate or
+     * the batch size) to {@code png}.
      * The charts show every run: by its validation accuracy, or by its test accuracy if it held out
      * no validation set.
      */
@@ -66,8 +67,8 @@ final class RankingOutput {
                           RunResult winner) throws IOException {
         List<String> settings = SweepPage.varying(ranking);
         byte[] curves = Png.encode(SweepCharts.curves(runs));
-        byte[] byRate = Png.write(SweepCharts.accuracyByLearningRate(ranking), png);
-        AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, byRate)
+        byte[] bySetting = Png.write(SweepCharts.accuracyBySetting(ranking), png);
+        AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, bySetting)
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The two charts of a sweep or a comparison: every run's accuracy against the epoch, and the
- * book's exercise, the best accuracy against the learning rate with one line per batch size. A run
+ * book's exercise, the best accuracy against the learning rate with one line per batch size (or
+ * against the batch size, when the runs share one learning rate). A run
  * with a validation split is drawn by its validation accuracy, one without by its test accuracy;
  * when both kinds are shown, the legend says which is which.
  */
@@ -201,41 +201,69 @@ public final class SweepCharts {
     }
 
     /**
-     * The best mean accuracy over seeds, and over any other setting that varies, against the
-     * learning rate, one line per batch size: the validation accuracy of settings with a
-     * validation split, the test accuracy of those without, each kind on lines of its own (test
-     * dashed) named so in the legend when both are shown. The rates tried are spaced evenly and
-     * each is labelled: a sweep's rates are usually spaced by a factor, so this is a log scale
-     * whose every tick is a rate that was tried.
+     * The setting the exercise's chart puts on its x axis: the learning rate, or the batch size when
+     * the runs share one learning rate and differ in their batch sizes (the exercise on the batch
+     * size), so the axis always shows a setting that varies.
      */
-    public static XYChart accuracyByLearningRateChart(List<Ranking.Entry> ranking) {
-        record Line(boolean tested, int batch) {
+    public static String xSetting(List<Ranking.Entry> ranking) {
+        return byBatchSize(ranking) ? "batch size" : "learning rate";
+    }
+
+    private static boolean byBatchSize(List<Ranking.Entry> ranking) {
+        List<Ranking.Entry> drawn = ranking.stream().filter(entry -> !entry.diverged()).toList();
+        return drawn.stream().map(SweepCharts::learningRate).distinct().count() == 1
+                && drawn.stream().map(SweepCharts::batchSize).distinct().count() > 1;
+    }
+
+    private static double learningRate(Ranking.Entry entry) {
+        return ((Number) entry.settings().get("learning_rate")).doubleValue();
+    }
+
+    private static int batchSize(Ranking.Entry entry) {
+        return ((Number) entry.settings().get("batch_size")).intValue();
+    }
+
+    /**
+     * The best mean accuracy over seeds, and over any other setting that varies, against the
+     * learning rate, one line per batch size, or, when all runs share one learning rate, against
+     * the batch size ({@link #xSetting}): the validation accuracy of settings with a validation
+     * split, the test accuracy of those without, each kind on lines of its own (test dashed) named
+     * so in the legend when both are shown. The values tried are spaced evenly and each is
+     * labelled: a sweep's rates and batch sizes are usually spaced by a factor, so this is a log
+     * scale whose every tick is a value that was tried.
+     */
+    public static XYChart accuracyBySettingChart(List<Ranking.Entry> ranking) {
+        boolean byBatch = byBatchSize(ranking);
+        // a line: its kind of accuracy and its value of the setting not on the x axis
+        record Line(boolean tested, double other) {
         }
         Map<Line, TreeMap<Double, Double>> lines = new TreeMap<>(Comparator.comparing(Line::tested)
-                .thenComparingInt(Line::batch));
-        TreeSet<Double> rates = new TreeSet<>();
+                .thenComparingDouble(Line::other));
+        TreeSet<Double> tried = new TreeSet<>();
         for (Ranking.Entry entry : ranking) {
             if (entry.diverged()) {
                 continue;
             }
-            double lr = ((Number) entry.settings().get("learning_rate")).doubleValue();
-            int batch = ((Number) entry.settings().get("batch_size")).intValue();
-            rates.add(lr);
-            lines.computeIfAbsent(new Line(!entry.validated(), batch), b -> new TreeMap<>())
-                    .merge(lr, entry.mean(), Math::max);
+            double lr = learningRate(entry);
+            double batch = batchSize(entry);
+            double x = byBatch ? batch : lr;
+            tried.add(x);
+            lines.computeIfAbsent(new Line(!entry.validated(), byBatch ? lr : batch), b -> new TreeMap<>())
+                    .merge(x, entry.mean(), Math::max);
         }
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
         boolean tested = lines.keySet().stream().anyMatch(Line::tested);
-        List<String> labels = lines.keySet().stream().map(line -> "batch size " + line.batch() + (validated && tested
+        List<String> labels = lines.keySet().stream().map(line -> (byBatch ? "learning rate " : "batch size ")
+                + SettingText.of(line.other()) + (validated && tested
                 ? line.tested() ? ", test accuracy" : ", validation accuracy" : "")).toList();
-        List<Double> positions = new ArrayList<>(rates);
+        List<Double> positions = new ArrayList<>(tried);
         String measure = measure(validated, tested);
-        XYChart chart = chart("Best " + measure + " against the learning rate", "learning rate",
-                measure + " (mean over seeds)", labels);
+        String axis = byBatch ? "batch size" : "learning rate";
+        XYChart chart = chart("Best " + measure + " against the " + axis, axis, measure + " (mean over seeds)", labels);
         chart.getStyler().setYAxisDecimalPattern("0.000");
-        boolean oneRate = positions.size() == 1;
-        if (oneRate) {
-            // XChart's own ticks round the rate, in the middle
+        boolean oneValue = positions.size() == 1;
+        if (oneValue) {
+            // XChart's own ticks round the value, in the middle
             chart.getStyler().setXAxisMin(positions.get(0) / 2);
             chart.getStyler().setXAxisMax(positions.get(0) * 1.5);
             chart.getStyler().setXAxisDecimalPattern("0.###");
@@ -246,16 +274,16 @@ public final class SweepCharts {
                 long index = Math.round(x);
                 // a blank tick is a space: XChart cannot measure an empty label
                 return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
-                        ? BigDecimal.valueOf(positions.get((int) index)).stripTrailingZeros().toPlainString() : " ";
+                        ? SettingText.of(positions.get((int) index)) : " ";
             });
         }
-        Map<Integer, Color> colours = new HashMap<>();
+        Map<Double, Color> colours = new HashMap<>();
         int label = 0;
         for (Map.Entry<Line, TreeMap<Double, Double>> line : lines.entrySet()) {
-            Color lineColour = colours.computeIfAbsent(line.getKey().batch(), b -> COLORS[colours.size() % COLORS.length]);
+            Color lineColour = colours.computeIfAbsent(line.getKey().other(), b -> COLORS[colours.size() % COLORS.length]);
             List<Double> x = new ArrayList<>();
-            for (double lr : line.getValue().keySet()) {
-                x.add(oneRate ? lr : positions.indexOf(lr));
+            for (double value : line.getValue().keySet()) {
+                x.add(oneValue ? value : positions.indexOf(value));
             }
             XYSeries series = chart.addSeries(labels.get(label++), x, new ArrayList<>(line.getValue().values()));
             series.setLineColor(lineColour);
@@ -273,9 +301,9 @@ public final class SweepCharts {
         return chart;
     }
 
-    /** {@link #accuracyByLearningRateChart} as an image. */
-    public static BufferedImage accuracyByLearningRate(List<Ranking.Entry> ranking) {
-        return BitmapEncoder.getBufferedImage(accuracyByLearningRateChart(ranking));
+    /** {@link #accuracyBySettingChart} as an image. */
+    public static BufferedImage accuracyBySetting(List<Ranking.Entry> ranking) {
+        return BitmapEncoder.getBufferedImage(accuracyBySettingChart(ranking));
     }
 
     private static String capitalized(String text) {

@@ -28,10 +28,11 @@ public final class SweepPage {
 
     /**
      * The page: {@code settings} are the setting names to show as columns, {@code winner} may be
-     * null, {@code curves} and {@code byLearningRate} are PNG bytes.
+     * null, {@code curves} and {@code bySetting} (the chart of {@link SweepCharts#accuracyBySettingChart})
+     * are PNG bytes.
      */
     public static String html(String title, List<String> settings, List<Ranking.Entry> ranking, RunResult winner,
-                              byte[] curves, byte[] byLearningRate) {
+                              byte[] curves, byte[] bySetting) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
@@ -76,8 +77,9 @@ public final class SweepPage {
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
                 + "accuracy if it held out no validation set; the legend says which.", curves);
-        figure(page, capitalized(measure) + " accuracy against the learning rate", "The best mean " + measure
-                + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.", byLearningRate);
+        figure(page, capitalized(measure) + " accuracy against the " + SweepCharts.xSetting(ranking), "The best mean "
+                + measure + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.",
+                bySetting);
         page.append("</body>\n</html>\n");
         return page.toString();
     }

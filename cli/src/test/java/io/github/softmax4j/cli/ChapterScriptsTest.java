@@ -58,6 +58,17 @@ class ChapterScriptsTest {
                 + "jdk.incubator.vector")), output.err());
     }
 
+    @Test
+    void theReadmesJshellBlockCanBePastedLineByLine() throws IOException {
+        // JShell runs a line that is complete by itself at once, so a line that starts with a dot
+        // would be a statement of its own: "illegal start of expression"
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```java", readme.indexOf("Settings beyond the chapter's are"));
+        String block = readme.substring(start + "```java".length(), readme.indexOf("```", start + 1));
+        assertTrue(block.contains("TrainConfig.defaults()"), block);
+        assertTrue(block.lines().noneMatch(line -> line.strip().startsWith(".")), block);
+    }
+
     // the README, where it tells of the scripts, names each file a script leaves in the working folder
     private void assertTheReadmeNamesWhatIsLeftBehind(String script) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));

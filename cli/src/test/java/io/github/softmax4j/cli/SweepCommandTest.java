@@ -182,11 +182,18 @@ class SweepCommandTest {
         writeRun(runs.resolve("tested"), 0.1, 256, false);
         String html = Files.readString(compared(runs).page());
         assertTrue(html.contains("<h2>Curves of validation or test accuracy</h2>"), html);
-        // batch 64 is drawn in the first colour, batch 256 in the second, in both charts
-        for (BufferedImage chart : List.of(ImageIO.read(dir.resolve("c.png").toFile()), curves(html))) {
-            assertTrue(pixels(chart, 0x1F77B4) > 20, "the run with validation is drawn");
-            assertTrue(pixels(chart, 0xFF7F0E) > 20, "the run without is drawn too");
-        }
+        // on the curves, batch 64 is drawn in the first colour, batch 256 in the second
+        BufferedImage curves = curves(html);
+        assertTrue(pixels(curves, 0x1F77B4) > 20, "the run with validation is drawn");
+        assertTrue(pixels(curves, 0xFF7F0E) > 20, "the run without is drawn too");
+        // one learning rate: the chart beside the page is drawn against the batch size, both runs in
+        // the colour of that rate, batch 64 on the left and 256 on the right
+        BufferedImage bySetting = ImageIO.read(dir.resolve("c.png").toFile());
+        int width = bySetting.getWidth();
+        assertTrue(pixels(bySetting.getSubimage(0, 0, width / 4, bySetting.getHeight()), 0x1F77B4) > 5,
+                "the run with validation is drawn");
+        assertTrue(pixels(bySetting.getSubimage(width / 2, 0, width / 4, bySetting.getHeight()), 0x1F77B4) > 5,
+                "the run without is drawn too");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.softmax4j.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,9 +110,12 @@ class SweepChartsTest {
         assertEquals("validation or test accuracy", curves.getYAxisTitle());
         assertEquals(0.83, legend(curves).get(1).getYData()[1], 1e-9, "the test accuracy is drawn");
 
-        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(validated), result(tested)));
-        XYChart byRate = SweepCharts.accuracyByLearningRateChart(ranking);
-        assertEquals(List.of("batch size 64, validation accuracy", "batch size 256, test accuracy"),
+        // one learning rate and one batch size: drawn against the learning rate, in the middle
+        RunFolder testedAlike = run(0.1, 64, 1, 0, 0.83);
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(validated), result(testedAlike)));
+        XYChart byRate = SweepCharts.accuracyBySettingChart(ranking);
+        assertEquals("learning rate", byRate.getXAxisTitle());
+        assertEquals(List.of("batch size 64, validation accuracy", "batch size 64, test accuracy"),
                 legend(byRate).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy (mean over seeds)", byRate.getYAxisTitle());
         XYSeries test = legend(byRate).get(1);
@@ -123,6 +128,46 @@ class SweepChartsTest {
                     image.getHeight()) > 5, line.getName() + " is drawn");
         }
         assertEquals(0.1, test.getXData()[0], 1e-9);
+    }
+
+    @Test
+    void aSweepOfBatchSizesAtOneLearningRateIsDrawnAgainstTheBatchSize() {
+        int[] batches = {8, 32, 128, 512, 2048};
+        double[] accuracies = {0.844, 0.845, 0.848, 0.836, 0.808};
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < batches.length; i++) {
+            results.add(result(run(0.1, batches[i], 1, 10000, accuracies[i])));
+        }
+        List<Ranking.Entry> ranking = Ranking.rank(results);
+        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
+        assertEquals("batch size", SweepCharts.xSetting(ranking));
+        assertEquals("batch size", chart.getXAxisTitle());
+        assertEquals("Best validation accuracy against the batch size", chart.getTitle());
+        assertEquals(List.of("learning rate 0.1"), legend(chart).stream().map(XYSeries::getName).toList());
+        XYSeries line = legend(chart).get(0);
+        // evenly spaced in the order of the batch sizes: a log scale, since they grow by a factor
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4}, line.getXData(), 1e-9);
+        assertArrayEquals(accuracies, line.getYData(), 1e-9);
+        // the points spread over the plot, from its left quarter to right of its middle
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        Color colour = line.getMarkerColor();
+        assertTrue(Pixels.count(image, colour, 40, 0, 0, image.getWidth() / 4, image.getHeight()) > 5,
+                "the smallest batch size is drawn on the left");
+        assertTrue(Pixels.count(image, colour, 40, image.getWidth() / 2, 0, image.getWidth() * 3 / 4,
+                image.getHeight()) > 5, "the largest batch sizes are drawn right of the middle");
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        assertTrue(page.contains("<h2>Validation accuracy against the batch size</h2>"), page);
+    }
+
+    @Test
+    void theLegendNamesALearningRateAsItIsTyped() {
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(run(1.0, 64, 1, 10000, 0.84)),
+                result(run(1.0, 256, 1, 10000, 0.83))));
+        assertEquals(List.of("learning rate 1"), legend(SweepCharts.accuracyBySettingChart(ranking)).stream()
+                .map(XYSeries::getName).toList());
+        List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
+        assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCharts.curvesChart(runs)).stream()
+                .map(XYSeries::getName).toList());
     }
 
     private static RunResult result(RunFolder folder) {

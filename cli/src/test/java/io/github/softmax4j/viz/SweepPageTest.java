@@ -49,6 +49,6 @@ class SweepPageTest {
         assertTrue(html.contains("<td>0.8402 ± 0.0012</td><td>val</td>") && html.contains("<td>0.8331 ± 0.0012</td>"
                 + "<td>test</td>"), html);
         assertTrue(html.contains("<h2>Curves of validation or test accuracy</h2>")
-                && html.contains("<h2>Validation or test accuracy against the learning rate</h2>"), html);
+                && html.contains("<h2>Validation or test accuracy against the batch size</h2>"), html);
     }
 }

@@ -58,7 +58,8 @@ export function mount(view) {
     const sweeps = [...store.sweeps().values()];
     fill(sweepList, sweeps.length ? sweeps.map(sweep => h('li', {},
       h('a', {href: link('sweep', sweep.name)}, sweep.name), ` — ${sweep.runs.length} runs`))
-      : h('li', {class: 'hint'}, 'No sweeps in this folder.'));
+      : h('li', {class: 'hint'}, 'No sweeps in this folder. ./softmax4j sweep writes them into sweeps/: to see them, '
+        + 'start the board with ./softmax4j board sweeps, or ./softmax4j board . for runs and sweeps together.'));
   }
 
   function row(run) {
