@@ -43,7 +43,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorBatchKernels implements BatchKernels {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = FLOATS.length();
+    static final int LANES = FLOATS.length();
     // bytes and ints of the same lane count as FLOATS, for widening pixels
     private static final VectorSpecies<Byte> BYTES = LANES >= 8
             ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE)) : null;
