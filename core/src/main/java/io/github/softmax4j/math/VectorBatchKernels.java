@@ -28,11 +28,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Determinism: only lane-wise operations are used, and they are exact (IEEE fma, add,
  * multiply); every sum across lanes is done in one fixed order, the tree of {@link #sumLanes}:
  * in scalar code, or on AVX-512 by lane-wise adds of vectors whose halves are swapped by a fixed
- * shuffle or loaded 8 lanes apart. The Vector API's own lane reduction is avoided on purpose: its order may differ
- * between interpreted and compiled code, which would make results depend on JIT timing. Blocking
- * changes no result: each output element gets the same operations in the same order in every
- * block shape, in the vector loops and in the scalar tails (which use Math.fma, as the vector
- * loops do).
+ * shuffle or loaded 8 lanes apart. The Vector API's own lane reduction is avoided on purpose: its
+ * order may differ between interpreted and compiled code, which would make results depend on JIT
+ * timing. Blocking changes no result: each output element gets the same operations in the same
+ * order in every block shape, in the vector loops and in the scalar tails (which use Math.fma, as
+ * the vector loops do).
  *
  * <p>The softmax works on {@code LANES} rows at a time, their logits turned so that one vector
  * holds one class of all those rows: the maximum, exp, sum and division are then lane-wise, with
