@@ -71,6 +71,49 @@ class BatchKernelsTest {
         assertClose(dWExpected, dWActual);
     }
 
+    /**
+     * out[i][c] in the SIMD kernel's fixed order: lane l sums x[i][j] w[c][j] for j = l, l + lanes,
+     * ... over the whole vectors of d by fma, the lanes are added as a tree (l with l + lanes/2, then
+     * with l + lanes/4, and so on), then the rest of d by fma, then b[c].
+     */
+    private static float inTheFixedOrder(float[] x, float[] w, float[] b, int i, int c, int d, int lanes) {
+        float[] sums = new float[lanes];
+        int whole = d / lanes * lanes;
+        for (int j = 0; j < whole; j++) {
+            sums[j % lanes] = Math.fma(x[i * d + j], w[c * d + j], sums[j % lanes]);
+        }
+        for (int width = lanes / 2; width > 0; width /= 2) {
+            for (int l = 0; l < width; l++) {
+                sums[l] += sums[l + width];
+            }
+        }
+        float sum = sums[0];
+        for (int j = whole; j < d; j++) {
+            sum = Math.fma(x[i * d + j], w[c * d + j], sum);
+        }
+        return sum + b[c];
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,784,10,0", "4,784,10,0", "5,784,10,0", "6,784,10,0", "9,784,10,2", "13,784,10,0",
+        "64,784,10,0", "67,784,10,5", "11,50,7,3", "23,33,13,1", "8,16,5,0"})
+    void affineGivesTheBitsOfItsFixedOrderForEveryRowAndClass(int n, int d, int k, int from) {
+        assumeSimd();
+        Random random = new Random(n * 17L + d * 3L + k);
+        float[] x = random(random, n * d);
+        float[] w = random(random, k * d);
+        float[] b = random(random, k);
+        float[] expected = new float[n * k];
+        for (int i = from; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                expected[i * k + c] = inTheFixedOrder(x, w, b, i, c, d, VectorBatchKernels.LANES);
+            }
+        }
+        float[] actual = new float[n * k];
+        fastest.affine(actual, x, w, b, from, n, d, k);
+        assertArrayEquals(expected, actual);
+    }
+
     @ParameterizedTest
     @CsvSource({"9,50,10,1,8", "9,784,10,3,392", "4,37,3,0,37", "6,100,12,33,65"})
     void splittingRowsOrColumnsChangesNoBit(int n, int d, int k, int split1, int split2) {
