@@ -293,12 +293,11 @@ final class TrainCommand implements Callable<Integer> {
 
     // metrics.json says finished only once the pictures and the report are written (see TrainingRun), so a
     // run stopped while drawing them, or after an extension's last epoch, is not complete and resuming draws
-    // them; report.html is required too, for runs of versions that marked a run finished before drawing
+    // them; a sweep's runs are finished without a report, and resuming one adds none
     private static boolean markedFinished(Path runDir) {
         try {
             RunMetrics metrics = MetricsFiles.fromJson(Files.readAllBytes(runDir.resolve(MetricsFiles.JSON_FILE)));
-            return metrics.status() == RunStatus.FINISHED
-                    && Files.isRegularFile(runDir.resolve(RunPictures.REPORT_FILE));
+            return metrics.status() == RunStatus.FINISHED;
         } catch (IOException | IllegalArgumentException unreadable) {
             // resuming rewrites metrics.json
             return false;

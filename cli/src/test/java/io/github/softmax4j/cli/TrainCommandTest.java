@@ -294,6 +294,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void aFinishedRunOfASweepWhichHasNoReportIsCompleteAndGainsNoReport() throws IOException {
+        Path run = copyOfAFinishedRun();
+        // a sweep marks its runs finished without drawing a report or pictures
+        try (var pictures = Files.list(run)) {
+            for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html"))
+                    .toList()) {
+                Files.delete(file);
+            }
+        }
+        Map<Path, FileTime> written = modified(run);
+        CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals("", resumed.out());
+        assertTrue(resumed.err().contains(run + " is complete after epoch 1 of 1"), resumed.err());
+        assertEquals(written, modified(run));
+    }
+
+    @Test
     void aRunKilledBeforeItsReportIsNotCompleteWhateverTheTimesOfItsFiles() throws IOException, InterruptedException {
         Path run = copyOfAFinishedRun();
         // killed after an extension's last epoch, before its report: metrics.json still says running, for a
