@@ -239,8 +239,16 @@ final class PredictCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; "
                         + "give a folder");
             }
+            if (Files.isDirectory(saveInput) && !Files.isWritable(saveInput)) {
+                throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a writable "
+                        + "folder; choose another folder");
+            }
+            OutputFile.requireWritable(spec, saveInput, "--save-input");
         }
-        data.validate();
+        // image files are classified without the data set: only test images read it
+        if (!testIndices.isEmpty()) {
+            data.validate();
+        }
     }
 
     private void checkTestIndices(int testImages) {

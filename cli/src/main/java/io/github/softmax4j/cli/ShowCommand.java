@@ -8,6 +8,7 @@ import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.Tiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         checkOptions();
-        Path target = out != null ? out : Path.of("fashion-mnist-" + split + ".png");
+        Path target = target();
         try {
             SavedModel saved = model == null ? null : Models.loadFor(model, data.dataSet());
             Dataset images = split == Split.train ? data.load().train() : data.loadTest(false);
@@ -105,5 +106,21 @@ final class ShowCommand implements Callable<Integer> {
         data.validate();
         Models.requireFile(spec, model, "--model");
         OutputFile.check(spec, out, "--out", ".png", "a PNG");
+        if (out == null) {
+            requireDefaultWritable();
+        }
+    }
+
+    private Path target() {
+        return out != null ? out : Path.of("fashion-mnist-" + split + ".png");
+    }
+
+    // the default picture goes into the current folder, checked as --out is, before the data is read
+    private void requireDefaultWritable() {
+        Path folder = Path.of("").toAbsolutePath();
+        if (!Files.isWritable(folder)) {
+            throw new ParameterException(spec.commandLine(), target() + ", the default --out, cannot be created: "
+                    + folder + " is not a writable folder; choose another folder, or give --out FILE");
+        }
     }
 }

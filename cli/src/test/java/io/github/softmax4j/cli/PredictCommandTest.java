@@ -179,6 +179,21 @@ class PredictCommandTest {
     }
 
     @Test
+    void imageFilesNeedNoDataFolderAndOnlyATestIndexChecksIt() throws IOException {
+        Path png = dir.resolve("one.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", png.toFile());
+        String missing = dir.resolve("no-data").toString();
+        CliRun files = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--data-dir", missing);
+        assertEquals(0, files.exitCode(), files.err());
+        assertTrue(files.out().startsWith(png + ": "), files.out());
+        CliRun index = CliRun.of("predict", TrainedModel.model().toString(), png.toString(), "--test-index", "0",
+                "--data-dir", missing);
+        assertEquals(2, index.exitCode(), index.err());
+        assertTrue(index.err().contains("--data-dir " + missing + " does not exist; "), index.err());
+        assertEquals("", index.out());
+    }
+
+    @Test
     void belowTheMinimumConfidenceTheAnswerIsUnsure() throws IOException {
         Path png = dir.resolve("one.png");
         ImageIO.write(exact(RealData.load().test().image(0)), "png", png.toFile());

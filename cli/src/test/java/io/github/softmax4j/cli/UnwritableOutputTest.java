@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,30 @@ class UnwritableOutputTest {
         assertEquals("softmax4j " + command + ": --out " + name + " cannot be created: ro is not a writable folder; "
                 + "choose another folder", line);
         assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ro/inputs", "ro"})
+    void anUnwritableSaveInputFolderIsFoundBeforeTheDataIsRead(String name) throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        CliRun run = Unwritable.run(dir, readOnly, "predict", TrainedModel.model().toString(), "--test-index", "0",
+                "--save-input", name, "--data-dir", RealData.dir().toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j predict: --save-input " + name + (name.equals("ro") ? " is not a writable folder"
+                : " cannot be created: ro is not a writable folder") + "; choose another folder",
+                run.err().lines().findFirst().orElseThrow(), run.err());
+        assertTrue(run.out().isEmpty(), "found before the data is read: " + run.out());
+    }
+
+    @Test
+    void theDefaultPictureOfShowInAnUnwritableFolderIsFoundBeforeTheDataIsRead() throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        CliRun run = Unwritable.run(readOnly, readOnly, "show", "--data-dir", RealData.dir().toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j show: fashion-mnist-train.png, the default --out, cannot be created: " + readOnly
+                + " is not a writable folder; choose another folder, or give --out FILE",
+                run.err().lines().findFirst().orElseThrow(), run.err());
+        assertTrue(run.out().isEmpty(), "found before the data is read: " + run.out());
     }
 
     // compare reaches its writing only with a finished run to rank
