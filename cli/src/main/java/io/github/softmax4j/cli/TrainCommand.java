@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,13 +248,14 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint.progress().patienceRunOut(config.earlyStopping())) {
             throw new ParameterException(spec.commandLine(), resume + " stopped early after epoch "
                     + checkpoint.history().size() + " (no better validation accuracy for "
-                    + TrainingRun.epochs(config.earlyStopping()) + "), so more epochs would train nothing; start a new "
-                    + "run with --epochs " + epochs);
+                    + TrainingRun.epochs(config.earlyStopping()) + "), so more epochs would train nothing; "
+                    + largerPatience(checkpoint, String.valueOf(epochs)));
         }
         if (config.schedule().dependsOnLength()) {
             throw new ParameterException(spec.commandLine(), "--epochs cannot extend " + resume + ": its "
                     + config.schedule().id() + " schedule sets each epoch's rate from the number of epochs, "
-                    + config.epochs() + "; start a new run with --epochs " + epochs + " instead");
+                    + config.epochs() + "; start a new run instead: "
+                    + newRun(checkpoint, Map.of("--epochs", String.valueOf(epochs))));
         }
         try {
             config = config.withEpochs(epochs);
@@ -281,14 +283,29 @@ final class TrainCommand implements Callable<Integer> {
                 : " after epoch " + trained + " of " + config.epochs();
         String more;
         if (patienceRunOut) {
-            more = "to train more, start a new run with a larger --early-stopping";
+            more = "to train more, " + largerPatience(checkpoint, String.valueOf(config.epochs()));
         } else if (config.schedule().dependsOnLength()) {
             more = "its " + config.schedule().id() + " schedule sets each epoch's rate from the number of epochs, so "
-                    + "to train more, start a new run with a larger --epochs";
+                    + "to train more, start a new run with a larger --epochs: "
+                    + newRun(checkpoint, Map.of("--epochs", "N")) + ", with N above " + config.epochs();
         } else {
             more = "to train more, extend it: " + resumeCommand(runDir) + " --epochs N, with N above " + trained;
         }
         return Optional.of(runDir + " is complete" + done + ", so nothing was trained; " + more);
+    }
+
+    /** How to train a run that stopped early for longer: a new run that waits longer, for {@code epochs} epochs. */
+    private static String largerPatience(Checkpoint checkpoint, String epochs) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("--early-stopping", "P");
+        changes.put("--epochs", epochs);
+        return "start a new run with a larger --early-stopping: " + newRun(checkpoint, changes) + ", with P above "
+                + checkpoint.config().earlyStopping();
+    }
+
+    private static String newRun(Checkpoint checkpoint, Map<String, String> changes) {
+        return NewRunCommand.of(checkpoint.config(), checkpoint.model().training().getOrDefault("init", "random"),
+                changes);
     }
 
     // metrics.json says finished only once the pictures and the report are written (see TrainingRun), so a

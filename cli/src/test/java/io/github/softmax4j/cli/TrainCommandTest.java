@@ -347,7 +347,8 @@ class TrainCommandTest {
         assertEquals("", stopped.out());
         assertEquals("softmax4j train: " + early + " is complete: it stopped early after epoch " + trained + " of 30 "
                 + "(no better validation accuracy for 1 epoch), so nothing was trained; to train more, start a new run "
-                + "with a larger --early-stopping", stopped.err().strip());
+                + "with a larger --early-stopping: softmax4j train --lr 1 --validation 5000 --early-stopping P --epochs "
+                + "30, with P above 1", stopped.err().strip());
         Path cosine = dir.resolve("cosine");
         assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--lr-schedule", "cosine", "--out",
                 cosine.toString()).exitCode());
@@ -355,7 +356,8 @@ class TrainCommandTest {
         assertEquals(0, done.exitCode(), done.err());
         assertEquals("softmax4j train: " + cosine + " is complete after epoch 1 of 1, so nothing was trained; its "
                 + "cosine schedule sets each epoch's rate from the number of epochs, so to train more, start a new run "
-                + "with a larger --epochs", done.err().strip());
+                + "with a larger --epochs: softmax4j train --lr-schedule cosine --epochs N, with N above 1",
+                done.err().strip());
     }
 
     private static Map<Path, FileTime> modified(Path folder) throws IOException {
@@ -445,7 +447,8 @@ class TrainCommandTest {
         CliRun more = CliRun.of("train", "--resume", run.toString(), "--epochs", "4");
         assertEquals(2, more.exitCode());
         assertTrue(more.err().contains("--epochs cannot extend " + run + ": its cosine schedule sets each epoch's "
-                + "rate from the number of epochs"), more.err());
+                + "rate from the number of epochs, 1; start a new run instead: softmax4j train --lr-schedule cosine "
+                + "--epochs 4\n"), more.err());
     }
 
     @Test
@@ -458,7 +461,9 @@ class TrainCommandTest {
         CliRun more = CliRun.of("train", "--resume", run.toString(), "--epochs", "40");
         assertEquals(2, more.exitCode());
         assertTrue(more.err().contains(run + " stopped early after epoch"), more.err());
-        assertTrue(more.err().contains("start a new run with --epochs 40"), more.err());
+        assertTrue(more.err().contains("so more epochs would train nothing; start a new run with a larger "
+                + "--early-stopping: softmax4j train --lr 1 --validation 5000 --early-stopping P --epochs 40, with P "
+                + "above 1\n"), more.err());
     }
 
     @Test
