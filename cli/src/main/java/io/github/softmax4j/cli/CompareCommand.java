@@ -28,8 +28,8 @@ final class CompareCommand implements Callable<Integer> {
     private List<Path> dirs;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "comparison.html",
-            description = "The page to write, missing folders on its path created; the chart goes beside it as "
-                    + ".png (default: ${DEFAULT-VALUE}).")
+            description = "The page to write, its name ending in .html, missing folders on its path created; the "
+                    + "chart goes beside it as .png (default: ${DEFAULT-VALUE}).")
     private Path out;
 
     @Override

@@ -44,8 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--chart", paramLabel = "FILE",
-            description = "Where to draw the risk-coverage chart; missing folders on its path are created "
-                    + "(default: risk-coverage.png beside the model).")
+            description = "PNG file to draw the risk-coverage chart in, its name ending in .png; missing "
+                    + "folders on its path are created (default: risk-coverage.png beside the model).")
     private Path chart;
 
     @Mixin

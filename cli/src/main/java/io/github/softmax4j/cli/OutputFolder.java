@@ -32,14 +32,11 @@ final class OutputFolder {
                 throw new ParameterException(spec.commandLine(), "--out " + out
                         + " already exists and is not an empty folder; choose a new folder");
             }
-            Path existing = out.toAbsolutePath();
-            while (!Files.exists(existing)) {
-                existing = existing.getParent();
+            if (Files.isDirectory(out) && !Files.isWritable(out)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is not a writable folder; choose "
+                        + "another folder");
             }
-            if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " cannot be created: " + existing
-                        + " is not a writable folder");
-            }
+            OutputFile.requireWritable(spec, out, "--out");
             return out;
         }
         requireWritable(spec, Path.of(root));

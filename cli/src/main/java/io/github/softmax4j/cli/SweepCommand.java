@@ -86,7 +86,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Runs trained at once, sharing the threads, 1 to the threads (default: one per core).")
     private Integer sideBySide;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder to create (default: sweeps/<date>_<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder to create, new or empty; missing folders on its path are "
+            + "created (default: sweeps/<date>_<time>).")
     private Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",

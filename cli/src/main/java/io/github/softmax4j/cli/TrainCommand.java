@@ -102,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "MODEL", description = "Start from a saved model instead of random weights.")
     private Path initModel;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (default: runs/<date>_<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create, new or empty; missing folders on its path are "
+            + "created (default: runs/<date>_<time>).")
     private Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",

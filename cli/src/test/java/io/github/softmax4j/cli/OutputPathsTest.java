@@ -127,6 +127,8 @@ class OutputPathsTest {
         "show --data-dir DATA --count 2 --rows 1 --out OUT|x.png",
         "compare RUN --out OUT|page.html",
         "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|seen",
+        "train --data-dir DATA --epochs 1 --out OUT|run",
+        "sweep --data-dir DATA --epochs 1 --validation 5000 --out OUT|sweep",
     })
     void missingFoldersOfAnOutputAreCreated(String command, String name) {
         Path out = dir.resolve("new").resolve("deeper").resolve(name);
@@ -136,12 +138,30 @@ class OutputPathsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"evaluate, --chart", "show, --out", "compare, --out", "predict, --save-input"})
+    @CsvSource({"evaluate, --chart", "show, --out", "compare, --out", "predict, --save-input", "train, --out",
+        "sweep, --out"})
     void theHelpOfAnOutputOptionSaysItsMissingFoldersAreCreated(String command, String option) {
-        String description = String.join(" ", Softmax4jCli.commandLine().getSubcommands().get(command).getCommandSpec()
-                .findOption(option).description());
+        String description = description(command, option);
         assertTrue(description.contains("missing folders"), description);
         assertTrue(CliRun.of(command, "--help").out().replaceAll("\\s+", " ").contains(description.substring(0, 40)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"train", "sweep"})
+    void theHelpOfAnOutputFolderSaysItMustBeNewOrEmpty(String command) {
+        assertTrue(description(command, "--out").contains("new or empty"), description(command, "--out"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"evaluate, --chart, .png", "compare, --out, .html"})
+    void theHelpOfAnOutputFileNamesTheExtensionItNeeds(String command, String option, String extension) {
+        assertTrue(description(command, option).contains("its name ending in " + extension),
+                description(command, option));
+    }
+
+    private static String description(String command, String option) {
+        return String.join(" ", Softmax4jCli.commandLine().getSubcommands().get(command).getCommandSpec()
+                .findOption(option).description());
     }
 
     private static CliRun run(String command, Path out) {

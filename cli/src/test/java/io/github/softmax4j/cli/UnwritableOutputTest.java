@@ -55,6 +55,19 @@ class UnwritableOutputTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"train, ro/run", "sweep, ro/sweep", "train, ro"})
+    void anUnwritableOutFolderIsNamedAsGivenAndSaysWhatToDo(String command, String name) throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        CliRun run = Unwritable.run(dir, readOnly, command, "--epochs", "1", "--out", name, "--data-dir",
+                RealData.dir().toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + command + ": --out " + name + (name.equals("ro") ? " is not a writable folder"
+                : " cannot be created: ro is not a writable folder") + "; choose another folder",
+                run.err().lines().findFirst().orElseThrow(), run.err());
+        assertTrue(run.out().isEmpty(), "found before the data is read: " + run.out());
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"ro/inputs", "ro"})
     void anUnwritableSaveInputFolderIsFoundBeforeTheDataIsRead(String name) throws IOException {
         Path readOnly = Files.createDirectories(dir.resolve("ro"));
