@@ -13,6 +13,7 @@ import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -238,6 +239,10 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a sweep softmax4j started");
+        if (!Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))) {
+            throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no " + Sweep.JSON_FILE
+                    + "; give the folder of a sweep softmax4j started");
+        }
         return SweepFiles.readGrid(resume);
     }
 }

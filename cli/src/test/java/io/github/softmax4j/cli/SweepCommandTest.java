@@ -74,8 +74,10 @@ class SweepCommandTest {
         assertEquals(2, taken.exitCode());
         assertTrue(taken.err().contains("already exists"), taken.err());
         CliRun notASweep = CliRun.of("sweep", "--resume", dir.resolve("taken").toString());
-        assertEquals(1, notASweep.exitCode());
-        assertTrue(notASweep.err().contains("holds no sweep.json"), notASweep.err());
+        assertEquals(2, notASweep.exitCode());
+        assertTrue(notASweep.err().startsWith("softmax4j sweep: --resume " + dir.resolve("taken") + " holds no "
+                + "sweep.json; give the folder of a sweep softmax4j started\n"), notASweep.err());
+        assertTrue(notASweep.err().contains("Usage: softmax4j sweep"), notASweep.err());
         assertFalse(Files.exists(dir.resolve("s")));
     }
 
