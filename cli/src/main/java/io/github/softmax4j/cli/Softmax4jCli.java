@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,7 +44,8 @@ public final class Softmax4jCli {
     static CommandLine commandLine() {
         CommandLine root = UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
-                .setParameterExceptionHandler(Softmax4jCli::badOption);
+                .setParameterExceptionHandler(Softmax4jCli::badOption)
+                .setExecutionStrategy(Softmax4jCli::execute);
         // each command's usage is one line, "softmax4j sweep [OPTIONS]", its options listed below
         // it; spelt out in full, sweep's alone took eight lines
         root.getSubcommands().values().forEach(command -> command.getCommandSpec().usageMessage()
@@ -66,22 +68,34 @@ public final class Softmax4jCli {
         PrintWriter err = command.getErr();
         Optional<CommandLine.UnmatchedArgumentException> helpTopic = unknownHelpTopic(e);
         CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
-        String message = unusableName(problem).or(() -> unmatched(problem)).or(() -> BadValue.describe(problem))
-                .or(() -> missing(problem)).orElse(problem.getMessage());
+        String message = unusableName(problem).or(() -> unmatched(problem, args)).or(() -> given(problem))
+                .or(() -> BadValue.describe(problem)).or(() -> missing(problem)).orElse(problem.getMessage());
         err.println(command.getCommandName().equals(ROOT) ? ROOT + ": " + message
                 : "softmax4j " + command.getCommandName() + ": " + message);
         if (helpTopic.isPresent()) {
             suggestCommands(err, helpTopic.get(), Invocation.command() + " help ");
         } else if (e instanceof CommandLine.UnmatchedArgumentException unknown && !unknown.isUnknownOption()) {
             suggestCommands(err, unknown, Invocation.command() + " ");
-        } else {
+        } else if (!(e instanceof CommandLine.UnmatchedArgumentException unknown && afterEndOfOptions(unknown, args))) {
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         }
-        err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
+        // the help command's heading starts with an empty line, which would split the message from its usage
+        err.print(command.getHelp().synopsisHeading().stripLeading() + command.getHelp().synopsis(0));
         err.println("Run '" + Invocation.command() + command.getCommandSpec().qualifiedName()
                 .substring(ROOT.length()) + " --help' for all options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    // picocli's help command takes one COMMAND and, as a help request, ignores whatever follows it;
+    // that is an unexpected argument, as after any other command
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult help = parsed.hasSubcommand() ? parsed.subcommand() : null;
+        if (help != null && help.commandSpec().userObject() instanceof CommandLine.HelpCommand
+                && !help.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(help.commandSpec().commandLine(), help.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     // the commands near an unknown name ("trian"), as the user can type them: "Did you mean: ./softmax4j train?"
@@ -128,18 +142,35 @@ public final class Softmax4jCli {
 
     // picocli says "Unmatched argument at index 2: 'x'", counting from the command's name; say what was wrong
     // instead, and name an unknown option without the value that followed it
-    private static Optional<String> unmatched(CommandLine.ParameterException e) {
+    private static Optional<String> unmatched(CommandLine.ParameterException e, String[] args) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
             return Optional.empty();
         }
         List<String> arguments = unmatched.getUnmatched();
-        if (unmatched.isUnknownOption()) {
+        if (unmatched.isUnknownOption() && !afterEndOfOptions(unmatched, args)) {
             return Optional.of(named("unknown option", arguments.stream().filter(a -> a.startsWith("-")).toList()));
         }
         if (e.getCommandLine().getParent() == null) {
             return Optional.of(named("unknown command", arguments.subList(0, 1)));
         }
         return Optional.of(named("unexpected argument", arguments));
+    }
+
+    // after "--" every word is an argument, even one that looks like an option ("-- --json"); picocli
+    // still calls it an unknown option and suggests itself
+    private static boolean afterEndOfOptions(CommandLine.UnmatchedArgumentException e, String[] args) {
+        List<String> words = Arrays.asList(args);
+        int end = words.indexOf("--");
+        return end >= 0 && words.subList(end + 1, words.size()).containsAll(e.getUnmatched());
+    }
+
+    // picocli says "option '--lr' (X) should be specified only once"; say what to do
+    private static Optional<String> given(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.OverwrittenOptionException twice
+                && twice.getOverwritten() instanceof OptionSpec option) {
+            return Optional.of(option.longestName() + " is given twice; give it once");
+        }
+        return Optional.empty();
     }
 
     // picocli says "Missing required parameter: 'MODEL'" or "Missing required parameter for option '--lr' (X)";

@@ -174,6 +174,32 @@ class HelpTest {
     }
 
     @Test
+    void anOptionGivenTwiceIsNamedWithWhatToDo() {
+        CliRun run = CliRun.of("train", "--lr=0.1", "--lr=0.2");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("softmax4j train: --lr is given twice; give it once", "Usage: softmax4j train [OPTIONS]",
+                "Run 'softmax4j train --help' for all options."), run.err().lines().toList(), run.err());
+    }
+
+    @Test
+    void anOptionNameAfterTheEndOfOptionsIsAnArgumentWithoutSuggestions() {
+        CliRun run = CliRun.of("evaluate", "model.safetensors", "--", "--json");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("softmax4j evaluate: unexpected argument '--json'",
+                "Usage: softmax4j evaluate [OPTIONS] MODEL", "Run 'softmax4j evaluate --help' for all options."),
+                run.err().lines().toList(), run.err());
+    }
+
+    @Test
+    void helpForACommandTakesNothingAfterIt() {
+        CliRun run = CliRun.of("help", "train", "extra");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(List.of("softmax4j help: unexpected argument 'extra'", "Usage: softmax4j help [OPTIONS] [COMMAND]",
+                "Run 'softmax4j help --help' for all options."), run.err().lines().toList(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void anUnknownOptionIsNamedWithoutTheValueThatFollowedIt() {
         CliRun run = CliRun.of("train", "--epoch", "3");
         assertEquals(2, run.exitCode());
