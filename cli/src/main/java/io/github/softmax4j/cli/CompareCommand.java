@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,8 +60,13 @@ final class CompareCommand implements Callable<Integer> {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
             if (results.isEmpty()) {
-                stderr.println("softmax4j compare: no finished run folders (folders with a metrics.json) in " + dirs
-                        + "; give folders that softmax4j train or sweep wrote");
+                String given = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
+                stderr.println("softmax4j compare: " + (unfinished.isEmpty()
+                        ? "no run folders (folders with a metrics.json) in " + given + "; give folders that "
+                                + "softmax4j train or sweep wrote"
+                        : "no finished run in " + given + ", only runs not finished (left out above); continue them "
+                                + "with " + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume), or "
+                                + "give folders that hold a finished run"));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);

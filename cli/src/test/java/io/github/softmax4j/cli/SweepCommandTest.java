@@ -232,7 +232,21 @@ class SweepCommandTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliRun none = CliRun.of("compare", empty.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(1, none.exitCode());
-        assertTrue(none.err().contains("no finished run folders"), none.err());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        CliRun two = CliRun.of("compare", empty.toString(), other.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals("softmax4j compare: no run folders (folders with a metrics.json) in " + empty + ", " + other
+                + "; give folders that softmax4j train or sweep wrote", two.err().strip());
+        // a run killed with kill -9 has a metrics.json that still says running
+        Path killed = Files.createDirectories(dir.resolve("k9"));
+        Files.writeString(killed.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": 2147483647, "
+                + "\"config\": {\"learning_rate\": 0.1, \"batch_size\": 256, \"epochs\": 10, \"seed\": 1}, "
+                + "\"epochs\": []}");
+        CliRun unfinished = CliRun.of("compare", killed.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(1, unfinished.exitCode());
+        assertEquals("softmax4j compare: no finished run in " + killed + ", only runs not finished (left out above); "
+                + "continue them with softmax4j train --resume DIR (a sweep's with sweep --resume), or give folders that "
+                + "hold a finished run",
+                unfinished.err().strip());
         CliRun missing = CliRun.of("compare", dir.resolve("nothing").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("DIR " + dir.resolve("nothing") + " does not exist; "), missing.err());
