@@ -125,10 +125,10 @@ final class SweepCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
                 }
             }
-            stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %d epochs, %d held out for validation, %d at a "
+            stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %s, %d held out for validation, %d at a "
                             + "time on %d threads%n%n", dir, count(runs.size(), "run"), count(runs.size() / grid.seeds(),
-                    "setting"), count(grid.seeds(), "seed"), grid.epochs(), grid.validation(), Math.min(lanes,
-                    runs.size()), threadCount);
+                    "setting"), count(grid.seeds(), "seed"), count(grid.epochs(), "epoch"), grid.validation(),
+                    Math.min(lanes, runs.size()), threadCount);
             stdout.flush();
             warmUp.join();
             IdxDataSet dataSet = loaded.dataSet();

@@ -60,7 +60,9 @@ final class TrainingRun {
         List<EpochStats> earlier = start.history();
         int shown = Math.min(earlier.size(), RESUMED_ROWS);
         if (shown < earlier.size()) {
-            out.printf("   ... epochs 1 to %d are in %s%n", earlier.size() - shown, MetricsFiles.CSV_FILE);
+            int hidden = earlier.size() - shown;
+            out.printf("   ... %s in %s%n", hidden == 1 ? "epoch 1 is" : "epochs 1 to " + hidden + " are",
+                    MetricsFiles.CSV_FILE);
         }
         earlier.subList(earlier.size() - shown, earlier.size()).forEach(stats -> printRow(config, stats));
         out.flush();

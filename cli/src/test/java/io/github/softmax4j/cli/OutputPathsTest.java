@@ -127,7 +127,7 @@ class OutputPathsTest {
         "show --data-dir DATA --count 2 --rows 1 --out OUT|x.png",
         "compare RUN --out OUT|page.html",
         "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|seen",
-        "train --data-dir DATA --epochs 1 --out OUT|run",
+        "train --data-dir DATA --epochs 1 --batch-size 60000 --out OUT|run",
         "sweep --data-dir DATA --epochs 1 --validation 5000 --out OUT|sweep",
     })
     void missingFoldersOfAnOutputAreCreated(String command, String name) {

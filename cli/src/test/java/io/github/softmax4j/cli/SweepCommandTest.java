@@ -228,6 +228,14 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSweepOfOneRunOfOneEpochSaysSoInTheSingular() {
+        CliRun run = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--batch-size",
+                "1024", "--out", dir.resolve("one").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(" 1 run (1 setting x 1 seed) of 1 epoch, 10000 held out"), run.out());
+    }
+
+    @Test
     void compareNeedsRunFolders() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         CliRun none = CliRun.of("compare", empty.toString(), "--out", dir.resolve("c.html").toString());

@@ -246,21 +246,23 @@ class TrainCommandTest {
         return copy;
     }
 
-    @Test
-    void aResumedRunPrintsOnlyItsLatestEarlierEpochsAgainAndSaysWhereTheRestAre() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"12|epochs 1 to 2 are", "11|epoch 1 is"})
+    void aResumedRunPrintsOnlyItsLatestEarlierEpochsAgainAndSaysWhereTheRestAre(int trained, String rest) {
         String data = RealData.dir().toString();
         Path run = dir.resolve("long");
         // one batch of all the images per epoch: 12 epochs in a moment
-        CliRun first = CliRun.of("train", "--data-dir", data, "--batch-size", "60000", "--epochs", "12", "--out",
-                run.toString());
+        CliRun first = CliRun.of("train", "--data-dir", data, "--batch-size", "60000", "--epochs",
+                String.valueOf(trained), "--out", run.toString());
         assertEquals(0, first.exitCode(), first.err());
-        CliRun resumed = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "13");
+        CliRun resumed = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs",
+                String.valueOf(trained + 1));
         assertEquals(0, resumed.exitCode(), resumed.err());
         List<String> rows = resumed.out().lines().filter(line -> line.matches(" +\\d+ +\\d.*")).toList();
         assertEquals(TrainingRun.RESUMED_ROWS + 1, rows.size(), resumed.out());
-        assertTrue(rows.get(0).startsWith("    3 "), rows.get(0));
-        assertTrue(rows.get(rows.size() - 1).startsWith("   13 "), rows.get(rows.size() - 1));
-        assertTrue(resumed.out().contains("   ... epochs 1 to 2 are in metrics.csv\n"), resumed.out());
+        assertTrue(rows.get(0).startsWith(String.format("%5d ", trained - TrainingRun.RESUMED_ROWS + 1)), rows.get(0));
+        assertTrue(rows.get(rows.size() - 1).startsWith(String.format("%5d ", trained + 1)), rows.get(rows.size() - 1));
+        assertTrue(resumed.out().contains("   ... " + rest + " in metrics.csv\n"), resumed.out());
     }
 
     @Test
