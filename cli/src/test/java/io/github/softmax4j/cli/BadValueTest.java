@@ -103,7 +103,7 @@ class BadValueTest {
     // the usage lines a bad option of the command ends with
     private static List<String> usage(CommandLine root, String command) {
         CommandLine.Help help = root.getSubcommands().get(command).getHelp();
-        List<String> lines = new ArrayList<>((help.synopsisHeading() + help.synopsis(0)).lines().toList());
+        List<String> lines = new ArrayList<>((help.synopsisHeading().stripLeading() + help.synopsis(0)).lines().toList());
         lines.add("Run 'softmax4j " + command + " --help' for all options.");
         return lines;
     }
