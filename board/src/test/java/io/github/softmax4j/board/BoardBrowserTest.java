@@ -110,6 +110,57 @@ class BoardBrowserTest {
     }
 
     @Test
+    void theSweepsListSaysLoadingUntilTheSweepsAreRead() {
+        // every answer of /api/sweeps is held back until the test lets it through
+        Map<String, Object> added = ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "const fetched = window.fetch; let release; window.sweepsRead = new Promise(go => "
+                        + "release = go); window.releaseSweeps = () => release();"
+                        + "window.fetch = (path, options) => String(path).startsWith('/api/sweeps') "
+                        + "? window.sweepsRead.then(() => fetched(path, options)) : fetched(path, options);"));
+        try {
+            browser.get(client.board.address().toString());
+            By hint = By.cssSelector("ul.sweeps li.hint");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(hint));
+            assertEquals("Loading…", browser.findElement(hint).getText());
+            ((JavascriptExecutor) browser).executeScript("window.releaseSweeps();");
+            waiting().until(ExpectedConditions.textMatches(hint, Pattern.compile("^No sweeps in this folder\\.")));
+        } finally {
+            ((ChromeDriver) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", added.get("identifier")));
+        }
+    }
+
+    @Test
+    void anEmptyFolderHintDoesNotNameAFolderTheBoardMayNotShow(@TempDir Path emptyDir) throws IOException {
+        try (BoardClient empty = new BoardClient(emptyDir, null)) {
+            browser.get(empty.board.address().toString());
+            By hint = By.cssSelector("p.hint");
+            waiting().until(ExpectedConditions.textMatches(hint, Pattern.compile("^No run folders yet\\.")));
+            String text = browser.findElement(hint).getText();
+            assertTrue(text.contains("--out DIR/NAME") && !text.contains("runs/"), text);
+        }
+    }
+
+    @Test
+    void settingsAreNamedAsTheCommandLineNamesThem(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1, "
+                + "\"batch_size\": 256, \"init_std\": 0.01, \"early_stopping\": 0}, \"val_acc_mean\": 0.71, "
+                + "\"val_acc_sd\": 0, \"runs\": [\"lr 0.1\"]}]}");
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/grid");
+            By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
+            assertEquals("lr 0.1 · batch 256 · init std 0.01 · patience 0", browser.findElement(ranked).getText());
+            browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
+            By names = By.cssSelector("table.settings th");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(names));
+            List<String> shown = browser.findElements(names).stream().map(WebElement::getText).sorted().toList();
+            assertEquals(List.of("batch", "epochs", "lr", "seed"), shown);
+        }
+    }
+
+    @Test
     void figuresAreRoundedAsTheCommandLineRoundsThem() throws IOException {
         // 0.84805 is stored as 0.848049999...: JavaScript's toFixed(4) gives 0.8480, the command line 0.8481
         Map<String, Object> epoch = RunFolders.epoch(1);

@@ -80,9 +80,17 @@ final class BoardCommand implements Callable<Integer> {
         return 0;
     }
 
+    // sweep writes into sweeps/ as train writes into runs/: a missing sweeps folder wants a sweep
+    private static boolean isSweepsFolder(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && name.toString().equals("sweeps");
+    }
+
     private InetSocketAddress checkOptions() {
-        InputPaths.requireFolder(spec, dir, "DIR", "start a training run first (softmax4j train writes into runs/) "
-                + "or give the folder of your run folders");
+        InputPaths.requireFolder(spec, dir, "DIR", isSweepsFolder(dir)
+                ? "start a sweep first (softmax4j sweep writes into sweeps/) or give the folder of your sweep folders"
+                : "start a training run first (softmax4j train writes into runs/) or give the folder of your run "
+                        + "folders");
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }

@@ -59,7 +59,7 @@ final class RunPictures {
                         Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS),
                         runDir.resolve("predictions.png"))),
                 drawing.submit(() -> Png.write(ConfusionChart.render(confusion, names,
-                        "Confusion matrix, test set: % of each true class (row) given each predicted class"),
+                        "Confusion matrix, test set: % of each true class (row) predicted as each class (column)"),
                         runDir.resolve("confusion.png"))),
                 drawing.submit(() -> Png.write(WeightTemplates.render(kept.model().weight(), names, kept.height(),
                         kept.width()), runDir.resolve("templates.png"))),

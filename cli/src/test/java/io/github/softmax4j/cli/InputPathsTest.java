@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,13 @@ class InputPathsTest {
         assertBadPath(run(command, missing), command, name + " " + missing + " does not exist; " + todo);
         Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
         assertBadPath(run(command, file), command, name + " " + file + " is a file, not a folder; " + todo);
+    }
+
+    @Test
+    void aMissingSweepsFolderPointsToTheSweep() {
+        Path missing = dir.resolve("sweeps");
+        assertBadPath(run("board PATH", missing), "board PATH", "DIR " + missing + " does not exist; start a sweep "
+                + "first (softmax4j sweep writes into sweeps/) or give the folder of your sweep folders");
     }
 
     private CliRun run(String command, Path path) {

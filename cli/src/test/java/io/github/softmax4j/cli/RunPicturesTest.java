@@ -73,7 +73,7 @@ class RunPicturesTest {
                 Tiles.predictions(predictions, test, 0, RunPictures.PREDICTIONS, NAMES), RunPictures.COLUMNS),
                 alone.resolve("predictions.png"));
         Png.write(ConfusionChart.render(predictions.confusion(), NAMES,
-                "Confusion matrix, test set: % of each true class (row) given each predicted class"),
+                "Confusion matrix, test set: % of each true class (row) predicted as each class (column)"),
                 alone.resolve("confusion.png"));
         Png.write(WeightTemplates.render(model.model().weight(), NAMES, 28, 28), alone.resolve("templates.png"));
         Png.write(ImageGrid.render("Most confident mistakes on the test set",

@@ -45,16 +45,24 @@ export function fmt(value, digits = 4) {
   return digits > 0 ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : sign + text;
 }
 
-const SHOWN = [
-  ['lr', 'learning_rate'], ['batch', 'batch_size'], ['epochs', 'epochs'], ['seed', 'seed'],
-  ['momentum', 'momentum'], ['decay', 'weight_decay'], ['schedule', 'lr_schedule'],
-  ['validation', 'validation'], ['stop after', 'early_stopping'], ['pixels', 'pixel_scaling'],
-];
+// the command line's words for metrics.json's names, as its SettingNames gives them
+const SHORT = {
+  learning_rate: 'lr', batch_size: 'batch', weight_decay: 'decay', lr_schedule: 'schedule',
+  pixel_scaling: 'pixels', early_stopping: 'patience', init_std: 'init std',
+};
+
+/** The word for the setting metrics.json stores as key: "lr" for learning_rate, "seed" for seed. */
+export function settingName(key) {
+  return SHORT[key] ?? key.replaceAll('_', ' ');
+}
+
+const SHOWN = ['learning_rate', 'batch_size', 'epochs', 'seed', 'momentum', 'weight_decay', 'lr_schedule',
+  'validation', 'early_stopping', 'pixel_scaling'];
 
 /** The settings that tell runs apart, in a few words: "lr 0.1 · batch 256 · epochs 10 · seed 42". */
 export function settings(run) {
   const config = run.config || {};
-  return SHOWN.filter(([, key]) => config[key] !== undefined && config[key] !== null && config[key] !== 0
+  return SHOWN.filter(key => config[key] !== undefined && config[key] !== null && config[key] !== 0
       && config[key] !== 'none' && config[key] !== 'constant')
-    .map(([label, key]) => `${label} ${config[key]}`).join(' · ');
+    .map(key => `${settingName(key)} ${config[key]}`).join(' · ');
 }

@@ -3,7 +3,7 @@
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart} from './chart.js';
-import {fmt, heldOutKey, heldOutLabel, kept, latest} from './figures.js';
+import {fmt, heldOutKey, heldOutLabel, kept, latest, settingName} from './figures.js';
 
 export function mount(view, params, name) {
   const header = h('div', {class: 'run-header'});
@@ -51,7 +51,7 @@ export function mount(view, params, name) {
   function renderFigures(run) {
     const last = latest(run);
     const best = kept(run);
-    const rows = Object.entries(run.config || {}).map(([key, value]) => h('tr', {}, h('th', {}, key),
+    const rows = Object.entries(run.config || {}).map(([key, value]) => h('tr', {}, h('th', {}, settingName(key)),
       h('td', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))));
     fill(figures,
       h('table', {class: 'settings'}, h('caption', {}, 'Settings'), h('tbody', {}, rows)),

@@ -51,15 +51,17 @@ export function mount(view) {
       th.classList.toggle('descending', th.dataset.key === sortKey && !ascending);
     }
     fill(body, rows.map(row));
-    const none = 'No run folders yet. Start one with ./softmax4j train --out runs/NAME; it appears here by itself.';
+    const none = 'No run folders yet. Start one with ./softmax4j train --out DIR/NAME, DIR being the folder this '
+      + 'board shows (runs by default); it appears here by itself.';
     fill(empty, !store.loaded() ? 'Loading…' : store.runs().size === 0 ? none
       : rows.length === 0 ? 'No run matches the filter.' : '');
     compare.disabled = chosen.size === 0;
     const sweeps = [...store.sweeps().values()];
     fill(sweepList, sweeps.length ? sweeps.map(sweep => h('li', {},
       h('a', {href: link('sweep', sweep.name)}, sweep.name), ` — ${sweep.runs.length} runs`))
-      : h('li', {class: 'hint'}, 'No sweeps in this folder. ./softmax4j sweep writes them into sweeps/: to see them, '
-        + 'start the board with ./softmax4j board sweeps, or ./softmax4j board . for runs and sweeps together.'));
+      : h('li', {class: 'hint'}, !store.loaded() ? 'Loading…' : 'No sweeps in this folder. ./softmax4j sweep writes '
+        + 'them into sweeps/: to see them, start the board with ./softmax4j board sweeps, or ./softmax4j board . '
+        + 'for runs and sweeps together.'));
   }
 
   function row(run) {

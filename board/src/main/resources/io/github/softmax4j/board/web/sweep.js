@@ -2,10 +2,10 @@
 
 import {h, fill, link, apiPath} from './dom.js';
 import * as store from './store.js';
-import {fmt, kept} from './figures.js';
+import {fmt, kept, settingName} from './figures.js';
 
 function configText(config) {
-  return Object.entries(config || {}).map(([key, value]) => `${key} ${value}`).join(' · ');
+  return Object.entries(config || {}).map(([key, value]) => `${settingName(key)} ${value}`).join(' · ');
 }
 
 export function mount(view, params, name) {
