@@ -52,10 +52,7 @@ final class OutputFile {
      * exists cannot be written: the file, or the folders on its way, could not be created there.
      */
     static void requireWritable(CommandSpec spec, Path path, String option) {
-        Path above = path.toAbsolutePath().getParent();
-        while (above != null && !Files.exists(above)) {
-            above = above.getParent();
-        }
+        Path above = nearestExisting(path.toAbsolutePath().getParent());
         if (above != null && Files.isDirectory(above) && !Files.isWritable(above)) {
             throw new ParameterException(spec.commandLine(), option + " " + path + " cannot be created: "
                     + shown(path, above) + " is not a writable folder; choose another folder");
@@ -78,14 +75,20 @@ final class OutputFile {
      * writing creates them.
      */
     static void requireFolders(CommandSpec spec, Path path, String option) {
-        Path above = path.getParent();
-        while (above != null && !Files.exists(above)) {
-            above = above.getParent();
-        }
+        Path above = nearestExisting(path.getParent());
         if (above != null && !Files.isDirectory(above)) {
             throw new ParameterException(spec.commandLine(), option + " " + path + ": " + above + " is "
                     + (Files.isRegularFile(above) ? "a file" : "something else") + ", not a folder; choose another "
                     + "folder");
         }
+    }
+
+    /** {@code path} or the nearest of the folders above it that exists; null if none does. */
+    static Path nearestExisting(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 }

@@ -51,10 +51,7 @@ final class OutputFolder {
     // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the
     // user sees it printed: relative to the current folder
     private static void requireWritable(CommandSpec spec, Path root) {
-        Path existing = root;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
+        Path existing = OutputFile.nearestExisting(root);
         String where = existing == null ? "the current folder " + Path.of("").toAbsolutePath() : existing.toString();
         Path folder = existing == null ? Path.of("").toAbsolutePath() : existing;
         if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {

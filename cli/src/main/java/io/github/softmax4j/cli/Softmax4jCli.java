@@ -70,8 +70,7 @@ public final class Softmax4jCli {
         CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
         String message = unusableName(problem).or(() -> unmatched(problem, args)).or(() -> given(problem))
                 .or(() -> BadValue.describe(problem)).or(() -> missing(problem)).orElse(problem.getMessage());
-        err.println(command.getCommandName().equals(ROOT) ? ROOT + ": " + message
-                : "softmax4j " + command.getCommandName() + ": " + message);
+        err.println(command.getCommandSpec().qualifiedName() + ": " + message);
         if (helpTopic.isPresent()) {
             suggestCommands(err, helpTopic.get(), Invocation.command() + " help ");
         } else if (e instanceof CommandLine.UnmatchedArgumentException unknown && !unknown.isUnknownOption()) {

@@ -206,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static String resumeCommand(Path runDir) {
+    static String resumeCommand(Path runDir) {
         return Invocation.command() + " train --resume " + runDir;
     }
 

@@ -85,7 +85,7 @@ final class TrainingRun {
         if (outcome.interrupted()) {
             curves.finish();
             err.println("softmax4j train: interrupted after epoch " + metrics.epochs().size() + " of " + config.epochs()
-                    + "; continue with " + Invocation.command() + " train --resume " + runDir);
+                    + "; continue with " + TrainCommand.resumeCommand(runDir));
             return Softmax4jCli.EXIT_INTERRUPTED;
         }
         Path modelPath = runDir.resolve(RunFolder.MODEL_FILE);

@@ -258,7 +258,7 @@ public final class SweepCharts {
                 ? line.tested() ? ", test accuracy" : ", validation accuracy" : "")).toList();
         List<Double> positions = new ArrayList<>(tried);
         String measure = measure(validated, tested);
-        String axis = byBatch ? "batch size" : "learning rate";
+        String axis = xSetting(ranking);
         XYChart chart = chart("Best " + measure + " against the " + axis, axis, measure + " (mean over seeds)", labels);
         chart.getStyler().setYAxisDecimalPattern("0.000");
         boolean oneValue = positions.size() == 1;
@@ -306,7 +306,8 @@ public final class SweepCharts {
         return BitmapEncoder.getBufferedImage(accuracyBySettingChart(ranking));
     }
 
-    private static String capitalized(String text) {
+    /** {@code text} with its first letter upper case: a measure as the start of a title. */
+    static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -77,7 +77,7 @@ public final class SweepPage {
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
                 + "accuracy if it held out no validation set; the legend says which.", curves);
-        figure(page, capitalized(measure) + " accuracy against the " + SweepCharts.xSetting(ranking), "The best mean "
+        figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + SweepCharts.xSetting(ranking), "The best mean "
                 + measure + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.",
                 bySetting);
         page.append("</body>\n</html>\n");
@@ -119,10 +119,6 @@ public final class SweepPage {
                 .anyMatch(entry -> !String.valueOf(entry.settings().get(key)).equals(String.valueOf(first.get(key)))))
                 .toList();
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String escape(String text) {

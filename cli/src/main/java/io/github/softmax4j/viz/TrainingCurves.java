@@ -122,12 +122,13 @@ public final class TrainingCurves {
         VectorGraphicsEncoder.saveVectorGraphic(chart(history), bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String svg = bytes.toString(StandardCharsets.UTF_8);
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
-        String description = history.isEmpty() ? "no epochs yet" : last(history).validated()
+        EpochStats kept = history.isEmpty() || !last(history).validated() ? null : Progress.kept(history);
+        String description = history.isEmpty() ? "no epochs yet" : kept != null
                 ? String.format(Locale.ROOT, "train loss, train acc, val loss and val acc against the epoch, 1 to %d;"
                         + " after the last epoch: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f; %s,"
                         + " the best val acc, %.4f", history.size(), last(history).trainLoss(),
                 last(history).trainAccuracy(), last(history).valLoss(), last(history).valAccuracy(),
-                keptLabel(Progress.kept(history)), Progress.kept(history).valAccuracy())
+                keptLabel(kept), kept.valAccuracy())
                 : String.format(Locale.ROOT, "train loss, train acc and test acc against the epoch, 1 to %d; after the"
                         + " last epoch: train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
                 last(history).trainLoss(), last(history).trainAccuracy(), last(history).testAccuracy());
