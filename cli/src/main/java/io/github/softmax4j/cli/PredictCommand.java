@@ -34,7 +34,11 @@ import picocli.CommandLine.Spec;
                 + "or darker, shown light on black; cropped to it (specks aside), its longer side scaled to 28 pixels "
                 + "and centred. A picture where nothing stands out is reported, not answered.")
 final class PredictCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // made on first use: picocli makes every command to parse any command line, and an
+    // ObjectMapper's classes take tens of milliseconds to load
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Spec
     private CommandSpec spec;
@@ -150,7 +154,7 @@ final class PredictCommand implements Callable<Integer> {
     private void failed(PrintWriter out, PrintWriter err, String input, String message) {
         err.println("softmax4j predict: " + message);
         if (json) {
-            out.println(JSON.createObjectNode().put("input", input).put("error", message));
+            out.println(Json.MAPPER.createObjectNode().put("input", input).put("error", message));
         }
     }
 
@@ -170,7 +174,7 @@ final class PredictCommand implements Callable<Integer> {
             if (saved != null) {
                 line.put("saved_input", saved.toString());
             }
-            out.println(JSON.writeValueAsString(line));
+            out.println(Json.MAPPER.writeValueAsString(line));
             return;
         }
         StringBuilder text = new StringBuilder(input).append(": ");
