@@ -176,9 +176,55 @@ class LauncherTest {
     }
 
     @Test
-    void launchesStartedTogetherAfterASourceChangeBuildOnceAndAllRun() throws IOException, InterruptedException {
+    void ctrlCDuringTheBuildStopsItAndTheLauncherSaysSo() throws IOException, InterruptedException {
+        sourcesChanged();
+        Files.writeString(home.resolve("bin/mvn"), "#!/bin/sh\nsleep 30\n");
+        // Ctrl-C signals the whole foreground process group: the launcher and Maven under it
+        Process launcher = launch(List.of("setsid"), "--version");
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertTrue(out.readLine().startsWith("softmax4j: building the tool"));
+        Thread.sleep(300);
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+        assertEquals(0, interrupt.waitFor());
+        assertEquals("softmax4j: the build was stopped; the next launch builds again", out.readLine());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(130, launcher.exitValue());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, Maven 3.8 or newer (mvn)", "false, Java 17 or newer (java)"})
+    void aMissingJavaOrMavenIsNamedWithHowToInstallIt(boolean withJava, String needed)
+            throws IOException, InterruptedException {
+        sourcesChanged();
+        // a PATH with the tools a shell script needs, and java or not, but never Maven
+        Path tools = Files.createDirectories(home.resolve("tools"));
+        for (String tool : List.of("bash", "dirname", "readlink", "find", "mkdir", "flock", "rm", "mktemp")) {
+            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+        }
+        if (withJava) {
+            Files.createSymbolicLink(tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("softmax4j").toString(), "--version")
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", tools.toString());
+        Process launcher = builder.start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, launcher.exitValue(), output);
+        assertEquals(1, output.lines().count(), output);
+        assertTrue(output.startsWith("softmax4j: ") && output.contains("needs " + needed + ", which is not on the PATH")
+                && output.contains("apt-get install"), output);
+    }
+
+    private void sourcesChanged() throws IOException {
         Files.writeString(home.resolve("core/src/main/java/Changed.java"), "class Changed {}");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(30)));
+    }
+
+    @Test
+    void launchesStartedTogetherAfterASourceChangeBuildOnceAndAllRun() throws IOException, InterruptedException {
+        sourcesChanged();
         List<Process> launches = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             launches.add(launch("--version"));
