@@ -6,6 +6,7 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -99,6 +100,10 @@ public final class Downloader {
         } catch (SocketTimeoutException e) {
             throw new IOException("could not download " + url + ": no data for " + readTimeout.toSeconds()
                     + " s (" + e.getMessage() + ")", e);
+        } catch (UnknownHostException e) {
+            // its message is the bare host name
+            throw new IOException("could not download " + url + ": the host " + url.getHost()
+                    + " is unknown (no network, or no name server answers)", e);
         } catch (IOException e) {
             throw new IOException("could not download " + url + ": " + e.getMessage(), e);
         }

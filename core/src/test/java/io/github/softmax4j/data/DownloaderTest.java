@@ -98,6 +98,16 @@ class DownloaderTest {
     }
 
     @Test
+    void anUnknownHostIsSaidToBeOneWithTheLikelyCause() {
+        // .invalid is a name that never resolves
+        URI mirror = URI.create("http://softmax4j.invalid/fashion/");
+        IOException e = assertThrows(IOException.class, () -> downloader(mirror).downloadAll(cache, IdxDataSet.Part.ALL, (f, s, t) -> { }));
+        assertTrue(e.getMessage().endsWith("the host softmax4j.invalid is unknown (no network, or no name server "
+                + "answers)"), e.getMessage());
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz"), e.getMessage());
+    }
+
+    @Test
     void reportsATruncatedTransfer() throws IOException {
         URI mirror = serve(exchange -> {
             exchange.sendResponseHeaders(200, 10_000);
