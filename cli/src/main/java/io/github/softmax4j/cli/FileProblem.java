@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.data.TerminalText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -23,23 +24,34 @@ final class FileProblem {
     private FileProblem() {
     }
 
-    /** The line for {@code problem}, without the command's prefix. */
+    /**
+     * The line for {@code problem}, without the command's prefix; a file name's control characters
+     * (escape codes, carriage returns) show as U+FFFD, so that printing it never drives the terminal.
+     */
     static String describe(Throwable problem) {
+        return TerminalText.of(line(problem));
+    }
+
+    /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
+    static String describe(InvalidPathException invalid) {
+        return TerminalText.of(line(invalid));
+    }
+
+    private static String line(Throwable problem) {
         if (problem instanceof UncheckedIOException unchecked) {
-            return describe(unchecked.getCause());
+            return line(unchecked.getCause());
         }
         if (problem instanceof InvalidPathException invalid) {
-            return describe(invalid);
+            return line(invalid);
         }
         if (problem instanceof FileSystemException fs && fs.getFile() != null) {
-            return describe(fs);
+            return line(fs);
         }
         String message = problem.getMessage();
         return message == null || message.isBlank() ? problem.getClass().getSimpleName() : message;
     }
 
-    /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
-    static String describe(InvalidPathException invalid) {
+    private static String line(InvalidPathException invalid) {
         String reason = invalid.getReason().toLowerCase(Locale.ROOT);
         if (reason.contains("unmappable") || reason.contains("malformed")) {
             return "'" + invalid.getInput() + "' cannot be used as a file name here: the locale cannot spell its "
@@ -48,7 +60,7 @@ final class FileProblem {
         return "'" + invalid.getInput() + "' cannot be used as a file name (" + reason + "); rename it";
     }
 
-    private static String describe(FileSystemException fs) {
+    private static String line(FileSystemException fs) {
         String file = AtomicFiles.targetOf(Path.of(fs.getFile())).toString();
         if (fs instanceof NoSuchFileException) {
             return file + ": " + (fs.getReason() != null ? fs.getReason()

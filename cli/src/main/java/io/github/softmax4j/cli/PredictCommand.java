@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.data.ImagePreprocessor;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.model.PredictionReport;
 import io.github.softmax4j.train.SettingText;
@@ -152,7 +153,7 @@ final class PredictCommand implements Callable<Integer> {
      * object on stdout, so that a script reading stdout gets one line per input.
      */
     private void failed(PrintWriter out, PrintWriter err, String input, String message) {
-        err.println("softmax4j predict: " + message);
+        err.println("softmax4j predict: " + TerminalText.of(message));
         if (json) {
             out.println(Json.MAPPER.createObjectNode().put("input", input).put("error", message));
         }
@@ -177,7 +178,7 @@ final class PredictCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writeValueAsString(line));
             return;
         }
-        StringBuilder text = new StringBuilder(input).append(": ");
+        StringBuilder text = new StringBuilder(TerminalText.of(input)).append(": ");
         if (answer.unsure()) {
             text.append(String.format(Locale.ROOT, "unsure (best guess %s at %.4f is below --min-confidence %s)",
                     prediction.label(), prediction.probability(), SettingText.of(minConfidence)));

@@ -118,6 +118,19 @@ class PredictCommandTest {
     }
 
     @Test
+    void fileNamesCannotDriveTheTerminal() throws IOException {
+        Path good = dir.resolve("evil\u001b[31mred\rX.png");
+        ImageIO.write(exact(RealData.load().test().image(0)), "png", good.toFile());
+        Path bad = Files.writeString(dir.resolve("w\u001b[2Jhite.jpg"), "hello");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), good.toString(), bad.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith(dir.resolve("evil\uFFFD[31mred\uFFFDX.png") + ": "), run.out());
+        assertTrue(run.err().contains(dir.resolve("w\uFFFD[2Jhite.jpg") + ": not an image"), run.err());
+        assertFalse(run.out().contains("\u001b") || run.out().contains("\r"), run.out());
+        assertFalse(run.err().contains("\u001b") || run.err().contains("\r"), run.err());
+    }
+
+    @Test
     void aPictureBombIsRejectedOnOneLine() throws IOException {
         Path bomb = Files.write(dir.resolve("bomb.png"), PictureBomb.png(40000, 40000));
         CliRun run = CliRun.of("predict", TrainedModel.model().toString(), bomb.toString());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TerminalText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -427,7 +428,7 @@ public final class ModelFile {
             if (names.isEmpty() || names.size() > 1000 || names.contains(null)) {
                 throw new ModelFormatException(path, "__metadata__ class_names must list 1 to 1000 names");
             }
-            List<String> classNames = names.stream().map(Metadata::printable).toList();
+            List<String> classNames = names.stream().map(TerminalText::of).toList();
             List<Integer> shape = parseJson(path, values, "input_shape", new TypeReference<List<Integer>>() { });
             if (shape.size() != 2 || shape.contains(null) || shape.get(0) <= 0 || shape.get(1) <= 0
                     || (long) shape.get(0) * shape.get(1) > 1 << 20) {
@@ -443,23 +444,9 @@ public final class ModelFile {
                     ? parseJson(path, values, "training", new TypeReference<Map<String, Object>>() { })
                     : Map.of();
             Map<String, String> training = new LinkedHashMap<>();
-            trainingJson.forEach((key, value) -> training.put(printable(key), printable(String.valueOf(value))));
+            trainingJson.forEach((key, value) -> training.put(TerminalText.of(key),
+                    TerminalText.of(String.valueOf(value))));
             return new Metadata(classNames, scaling, shape.get(0), shape.get(1), training);
-        }
-
-        /**
-         * The text with every control or formatting character (terminal escapes, carriage returns,
-         * bidirectional overrides) shown as U+FFFD, so printing a name never drives the terminal.
-         */
-        private static String printable(String text) {
-            StringBuilder shown = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> {
-                int type = Character.getType(c);
-                boolean hidden = type == Character.CONTROL || type == Character.FORMAT
-                        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-                shown.appendCodePoint(hidden ? 0xFFFD : c);
-            });
-            return shown.toString();
         }
 
         private static <T> T parseJson(Path path, Map<String, String> values, String key, TypeReference<T> type)
