@@ -39,7 +39,8 @@ final class JshellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InputPaths.requireFile(spec, script, "SCRIPT", "give a JShell script, such as docs/d2l-3.6.jsh");
+        InputPaths.requireFile(spec, script, "SCRIPT", "give a JShell script, such as "
+                + "docs/d2l-3.6.jsh in the softmax4j folder");
         Path folder = Files.createTempDirectory("softmax4j-jshell");
         try {
             Path startup = Files.writeString(folder.resolve("imports.jsh"), importLines(), StandardCharsets.UTF_8);

@@ -67,8 +67,8 @@ final class ShowCommand implements Callable<Integer> {
             Dataset images = split == Split.train ? data.load().train() : data.loadTest(false);
             if ((long) first + count > images.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                        "--first %d with --count %d goes past the %d images of the %s split", first, count,
-                        images.size(), split));
+                        "--first %d with --count %d goes past the %d images of the %s split; keep --first + --count "
+                                + "at most %d", first, count, images.size(), split, images.size()));
             }
             int columns = (count + rows - 1) / rows;
             List<ImageGrid.Tile> tiles;

@@ -84,8 +84,9 @@ final class TrainingRun {
         RunMetrics metrics = outcome.metrics();
         if (outcome.interrupted()) {
             curves.finish();
-            err.println("softmax4j train: interrupted after epoch " + metrics.epochs().size() + " of " + config.epochs()
-                    + "; continue with " + TrainCommand.resumeCommand(runDir));
+            int done = metrics.epochs().size();
+            err.println("softmax4j train: interrupted " + (done == 0 ? "before epoch 1" : "after epoch " + done)
+                    + " of " + config.epochs() + "; continue with " + TrainCommand.resumeCommand(runDir));
             return Softmax4jCli.EXIT_INTERRUPTED;
         }
         Path modelPath = runDir.resolve(RunFolder.MODEL_FILE);

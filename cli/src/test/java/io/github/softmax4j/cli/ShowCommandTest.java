@@ -95,7 +95,8 @@ class ShowCommandTest {
         CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--split", "test", "--first", "9995",
                 "--count", "10", "--out", dir.resolve("x.png").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("goes past the 10000 images of the test split"), run.err());
+        assertTrue(run.err().contains("goes past the 10000 images of the test split; keep --first + --count at most "
+                + "10000"), run.err());
     }
 
     @Test

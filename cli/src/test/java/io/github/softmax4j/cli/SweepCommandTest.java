@@ -57,10 +57,10 @@ class SweepCommandTest {
     void badGridsAndFoldersAreBadOptions() throws IOException {
         CliRun repeated = CliRun.of("sweep", "--lr", "0.1,50,0.1", "--out", dir.resolve("s").toString());
         assertEquals(2, repeated.exitCode());
-        assertTrue(repeated.err().startsWith("softmax4j sweep: the learning rates 0.1, 50, 0.1 repeat a value\n"),
+        assertTrue(repeated.err().startsWith("softmax4j sweep: the learning rates 0.1, 50, 0.1 repeat a value; give each value once\n"),
                 repeated.err());
         CliRun schedules = CliRun.of("sweep", "--lr-schedule", "cosine,cosine", "--out", dir.resolve("s").toString());
-        assertTrue(schedules.err().startsWith("softmax4j sweep: the schedules cosine, cosine repeat a value\n"),
+        assertTrue(schedules.err().startsWith("softmax4j sweep: the schedules cosine, cosine repeat a value; give each value once\n"),
                 schedules.err());
         CliRun negative = CliRun.of("sweep", "--lr", "0.1,-2", "--out", dir.resolve("s").toString());
         assertEquals(2, negative.exitCode());

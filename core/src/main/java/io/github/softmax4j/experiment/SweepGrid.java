@@ -51,14 +51,14 @@ public record SweepGrid(List<Float> learningRates, List<Integer> batchSizes, Lis
         }
     }
 
-    // the values in a message as they were typed: "the learning rates 0.1, 50, 0.1 repeat a value"
+    // the values in a message as they were typed: "the learning rates 0.1, 50, 0.1 repeat a value; ..."
     private static <T> List<T> nonEmpty(List<T> values, String what, Function<T, String> text) {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one of the " + what);
         }
         if (values.stream().distinct().count() != values.size()) {
             throw new IllegalArgumentException("the " + what + " " + values.stream().map(text)
-                    .collect(Collectors.joining(", ")) + " repeat a value");
+                    .collect(Collectors.joining(", ")) + " repeat a value; give each value once");
         }
         return List.copyOf(values);
     }

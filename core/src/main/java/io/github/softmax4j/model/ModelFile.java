@@ -207,8 +207,8 @@ public final class ModelFile {
         if (headerLength <= 0 || headerLength > size - 8) {
             String picture = pictureFormat(start.array());
             if (picture != null) {
-                throw new ModelFormatException(path, "is a " + picture + " picture, not a model", "give the model "
-                        + "(a .safetensors file) first, then the pictures");
+                throw new ModelFormatException(path, "is a " + picture + " picture, not a model", "give a model "
+                        + "(a .safetensors file) in its place");
             }
             throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
                     + " does not fit in the file of " + size + " bytes");

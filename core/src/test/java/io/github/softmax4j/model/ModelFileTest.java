@@ -230,7 +230,8 @@ class ModelFileTest {
             ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), format, picture.toFile());
             ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(picture));
             String name = format.equals("jpeg") ? "JPEG" : format.toUpperCase(Locale.ROOT);
-            assertTrue(e.getMessage().contains("is a " + name + " picture, not a model; give the model"),
+            assertTrue(e.getMessage().endsWith("is a " + name + " picture, not a model; give a model (a .safetensors "
+                    + "file) in its place"),
                     e.getMessage());
         }
     }
