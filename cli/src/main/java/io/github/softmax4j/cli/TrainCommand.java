@@ -170,10 +170,12 @@ final class TrainCommand implements Callable<Integer> {
                     config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
                     threadCount);
             if (config.validation() > 0) {
-                stdout.printf("data:    %d images train the model, %d are held out for validation%s%n",
-                        loaded.train().size() - config.validation(), config.validation(),
-                        config.earlyStopping() > 0 ? "; early stopping after " + config.earlyStopping()
-                                + " epochs without a better validation accuracy" : "");
+                int training = loaded.train().size() - config.validation();
+                stdout.printf("data:    %d %s the model, %d %s held out for validation%s%n", training,
+                        training == 1 ? "image trains" : "images train", config.validation(),
+                        config.validation() == 1 ? "is" : "are", config.earlyStopping() > 0 ? "; early stopping after "
+                                + TrainingRun.epochs(config.earlyStopping()) + " without a better validation accuracy"
+                                : "");
             }
             stdout.printf("run:     %s%n%n", runDir);
             stdout.flush();

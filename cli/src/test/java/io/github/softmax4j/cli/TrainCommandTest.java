@@ -442,6 +442,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void countsOfOneImageAreSingular() {
+        String data = RealData.dir().toString();
+        CliRun tooLarge = CliRun.of("train", "--data-dir", data, "--validation", "59999", "--batch-size", "2",
+                "--out", dir.resolve("a").toString());
+        assertEquals(2, tooLarge.exitCode());
+        assertTrue(tooLarge.err().contains("--batch-size must be at most the 1 image that trains the model, got 2"),
+                tooLarge.err());
+        CliRun one = CliRun.of("train", "--data-dir", data, "--validation", "59999", "--batch-size", "1", "--epochs",
+                "1", "--early-stopping", "1", "--out", dir.resolve("b").toString());
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().contains("data:    1 image trains the model, 59999 are held out for validation; early "
+                + "stopping after 1 epoch without"), one.out());
+        CliRun oneHeldOut = CliRun.of("train", "--data-dir", data, "--validation", "1", "--epochs", "1", "--out",
+                dir.resolve("c").toString());
+        assertEquals(0, oneHeldOut.exitCode(), oneHeldOut.err());
+        assertTrue(oneHeldOut.out().contains("data:    59999 images train the model, 1 is held out for validation\n"),
+                oneHeldOut.out());
+    }
+
+    @Test
     void aScheduleThatDependsOnTheLengthCannotBeExtended() throws IOException {
         Path run = dir.resolve("run");
         assertEquals(0, CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--lr-schedule",

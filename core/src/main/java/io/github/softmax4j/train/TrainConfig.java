@@ -77,9 +77,10 @@ public record TrainConfig(float learningRate, int batchSize, int epochs, long se
             throw new IllegalArgumentException("validation must be less than the " + examples
                     + " training images, got " + validation);
         }
-        if (batchSize > examples - validation) {
-            throw new IllegalArgumentException("batchSize must be at most the " + (examples - validation)
-                    + " images that train the model, got " + batchSize);
+        int left = examples - validation;
+        if (batchSize > left) {
+            throw new IllegalArgumentException("batchSize must be at most the " + left
+                    + (left == 1 ? " image that trains" : " images that train") + " the model, got " + batchSize);
         }
     }
 
