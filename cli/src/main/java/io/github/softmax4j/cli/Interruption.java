@@ -67,6 +67,20 @@ final class Interruption implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns {@code status}, the command's own once it has done all its work; if that is success
+     * and a signal came meanwhile (while the last files were written, too late to stop anything),
+     * first prints {@code complete}: the JVM still ends with the signal's status, and the user is
+     * told that nothing was lost.
+     */
+    int finished(int status, String complete) {
+        if (status == 0 && stop.requested()) {
+            err.println(complete);
+            err.flush();
+        }
+        return status;
+    }
+
     /** The command has said its last word: a waiting shutdown may go on, and the signals work as before. */
     @Override
     public void close() {

@@ -162,7 +162,8 @@ final class SweepCommand implements Callable<Integer> {
                     + dir.getFileName(), folders, result.ranking(), result.winner());
             stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
                     dir.resolve("sweep.html"), dir.resolve("sweep.png"));
-            return result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM;
+            return interruption.finished(result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM, "softmax4j sweep: "
+                    + "stopped as the sweep finished; it is complete, nothing to continue: " + dir);
         } catch (RunWriteException e) {
             stderr.println("softmax4j sweep: " + e.getMessage() + "; once the cause is fixed, continue with "
                     + resumeCommand(dir));

@@ -186,7 +186,8 @@ final class TrainCommand implements Callable<Integer> {
                 lock = RunLock.acquire(runDir);
                 requireNew(runDir);
             }
-            return run.run(loaded, interruption.stop());
+            return interruption.finished(run.run(loaded, interruption.stop()), "softmax4j train: stopped as the run "
+                    + "finished; it is complete, nothing to continue: " + runDir);
         } catch (RunWriteException e) {
             stderr.println("softmax4j train: " + e.getMessage() + (e.checkpointEpoch() < 0 ? ""
                     : "; once the cause is fixed, continue with " + resumeCommand(runDir)));

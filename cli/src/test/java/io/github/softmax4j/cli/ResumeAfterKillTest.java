@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stops training processes at chosen moments, each one observed to come after a checkpoint: SIGKILL
- * mid-epoch and while the pictures are drawn, Ctrl-C (SIGINT) and SIGTERM, for a run and a sweep. Every file left in the
+ * mid-epoch and while the pictures are drawn, Ctrl-C (SIGINT) mid-run and after the last epoch, and SIGTERM,
+ * for a run and a sweep. Every file left in the
  * run folder must be complete, the checkpoint must hold the epochs seen before the stop, and the
  * resumed run must end with the model and metrics of an uninterrupted run, bit for bit. While a run
  * trains, a second writer of its folder is refused.
@@ -195,6 +196,21 @@ class ResumeAfterKillTest {
 
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor());
         assertInterrupted(process, 130, runDir);
+    }
+
+    /** Ctrl-C after the last epoch, while the pictures are drawn: the run completes and says it is. */
+    @Test
+    void ctrlCAsTheRunFinishesLetsItCompleteAndSaysSo() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("ctrl-c-at-the-end");
+        Process process = train(runDir);
+        await(process, runDir, Integer.parseInt(EPOCHS), null);
+        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor());
+        assertEquals(130, finish(process));
+        String log = Files.readString(dir.resolve(runDir.getFileName() + ".log"));
+        assertTrue(log.strip().endsWith("softmax4j train: stopped as the run finished; it is complete, nothing to "
+                + "continue: " + runDir), log);
+        assertEquals("finished", JSON.readTree(runDir.resolve(MetricsFiles.JSON_FILE).toFile()).get("status").asText());
+        assertSameAsUninterrupted(runDir);
     }
 
     @Test
