@@ -45,12 +45,16 @@ class DamagedModelTest {
     }
 
     private static void assertAdvised(CliRun run, String command, Path model, String problem) {
+        assertAdvised(run, command, model, problem, ADVICE);
+    }
+
+    private static void assertAdvised(CliRun run, String command, Path model, String problem, String advice) {
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         String line = run.err().strip();
         assertTrue(line.startsWith("softmax4j " + command + ": " + model + ": "), line);
         assertTrue(line.contains(problem), line);
-        assertTrue(line.endsWith(ADVICE), line);
+        assertTrue(line.endsWith(advice), line);
         assertFalse(line.contains("Exception"), line);
     }
 
@@ -67,6 +71,7 @@ class DamagedModelTest {
     void aTextFileGivenAsTheModelIsToldWhatToDo(String command) throws IOException {
         Path model = Files.writeString(dir.resolve("README.md"), "# softmax4j\n\nSoftmax regression, from scratch.\n"
                 .repeat(100), StandardCharsets.UTF_8);
-        assertAdvised(run(command, model), command, model, "does not fit in the file");
+        assertAdvised(run(command, model), command, model, "is a text file, not a model",
+                "; give a model (a .safetensors file) in its place");
     }
 }

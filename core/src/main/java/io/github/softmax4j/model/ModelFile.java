@@ -197,6 +197,17 @@ public final class ModelFile {
         return ascii.startsWith("BM") ? "BMP" : null;
     }
 
+    // printable ASCII with tabs and line ends: no model starts so, since as its header length these
+    // bytes would be thousands of terabytes
+    private static boolean isText(byte[] start) {
+        for (byte b : start) {
+            if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Contents read(Path path, FileChannel channel) throws IOException {
         long size = channel.size();
         if (size < 8) {
@@ -206,9 +217,9 @@ public final class ModelFile {
         long headerLength = start.getLong(0);
         if (headerLength <= 0 || headerLength > size - 8) {
             String picture = pictureFormat(start.array());
-            if (picture != null) {
-                throw new ModelFormatException(path, "is a " + picture + " picture, not a model", "give a model "
-                        + "(a .safetensors file) in its place");
+            if (picture != null || isText(start.array())) {
+                throw new ModelFormatException(path, picture != null ? "is a " + picture + " picture, not a model"
+                        : "is a text file, not a model", "give a model (a .safetensors file) in its place");
             }
             throw new ModelFormatException(path, "header length " + Long.toUnsignedString(headerLength)
                     + " does not fit in the file of " + size + " bytes");

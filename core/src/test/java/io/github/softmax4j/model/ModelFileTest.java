@@ -224,6 +224,14 @@ class ModelFileTest {
     }
 
     @Test
+    void aTextFileGivenAsTheModelIsCalledText() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.safetensors"), "hello world, this is not a model\n");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.load(notes));
+        assertTrue(e.getMessage().endsWith("is a text file, not a model; give a model (a .safetensors file) in its "
+                + "place"), e.getMessage());
+    }
+
+    @Test
     void aPictureGivenAsTheModelIsCalledAPicture() throws IOException {
         for (String format : List.of("png", "jpeg", "gif", "bmp")) {
             Path picture = dir.resolve("shirt." + format);
