@@ -1,7 +1,10 @@
 package io.github.softmax4j.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,15 +51,47 @@ final class JshellCommand implements Callable<Integer> {
                     "--add-modules", "jdk.incubator.vector", "-R--add-modules=jdk.incubator.vector",
                     "-R-Djava.awt.headless=true", "--startup", "DEFAULT", "--startup", startup.toString()));
             JavaShellToolBuilder shell = JavaShellToolBuilder.builder();
-            if (script != null) {
-                // run the script, then /exit: no prompt, nothing read from the terminal, no history kept
-                Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
-                arguments.addAll(List.of("--feedback", "concise", script.toString(), exit.toString()));
-                shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>());
+            if (script == null) {
+                return shell.start(arguments.toArray(String[]::new));
             }
-            return shell.start(arguments.toArray(String[]::new));
+            // run the script, then /exit: no prompt, nothing read from the terminal, no history kept
+            Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
+            arguments.addAll(List.of("--feedback", "concise", script.toString(), exit.toString()));
+            // JShell reports a statement that does not compile or throws on its own error stream, then
+            // goes on, and ends with 0 all the same: what it writes there is what tells
+            Watched reports = new Watched(System.err);
+            shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>())
+                    .err(new PrintStream(reports, true), System.err);
+            int status = shell.start(arguments.toArray(String[]::new));
+            if (status == 0 && reports.written) {
+                spec.commandLine().getErr().println("softmax4j jshell: " + script + " has statements that failed "
+                        + "(above); the others ran");
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
+            return status;
         } finally {
             deleteFolder(folder);
+        }
+    }
+
+    /** A stream that passes everything on and remembers whether anything came. */
+    private static final class Watched extends FilterOutputStream {
+        private boolean written;
+
+        Watched(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            written = true;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            written |= length > 0;
+            out.write(bytes, offset, length);
         }
     }
 

@@ -31,11 +31,15 @@ class ChapterScriptsTest {
     }
 
     private Output run(String script) throws IOException, InterruptedException {
+        return run(Path.of("..", "docs", script).toAbsolutePath());
+    }
+
+    private Output run(Path script) throws IOException, InterruptedException {
         Path data = RealData.dir();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), "jshell",
-                Path.of("..", "docs", script).toAbsolutePath().toString()).directory(dir.toFile())
+                script.toString()).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         builder.environment().put("FASHION_MNIST_DIR", data.toString());
         int code = builder.start().waitFor();
@@ -56,6 +60,20 @@ class ChapterScriptsTest {
         assertTrue(output.out().lines().noneMatch(line -> line.startsWith("|")), output.out());
         assertTrue(output.err().lines().allMatch(line -> line.equals("WARNING: Using incubator modules: "
                 + "jdk.incubator.vector")), output.err());
+    }
+
+    @Test
+    void aScriptWithAFailingStatementEndsWithExitCode1AfterRunningTheRest() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("bad.jsh"), "int x = \"a\";\nthrow new RuntimeException(\"boom\");\n"
+                + "System.out.println(\"still ran\");\n");
+        Output output = run(script);
+        assertEquals(1, output.exitCode(), output.err());
+        assertTrue(output.out().contains("still ran"), output.out());
+        assertTrue(output.err().contains("incompatible types: java.lang.String cannot be converted to int"),
+                output.err());
+        assertTrue(output.err().contains("Exception java.lang.RuntimeException: boom"), output.err());
+        assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements that failed "
+                + "(above); the others ran"), output.err());
     }
 
     @Test
