@@ -239,11 +239,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; "
                         + "give a folder");
             }
-            if (Files.isDirectory(saveInput) && !Files.isWritable(saveInput)) {
-                throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a writable "
-                        + "folder; choose another folder");
-            }
-            OutputFile.requireWritable(spec, saveInput, "--save-input");
+            OutputFile.requireWritableFolder(spec, saveInput, "--save-input");
         }
         // image files are classified without the data set: only test images read it
         if (!testIndices.isEmpty()) {
