@@ -87,6 +87,27 @@ public final class Sweep {
         this.width = width;
     }
 
+    /**
+     * Whether the sweep of {@code grid} in {@code dir} has nothing left to do: sweep.json records
+     * its ranking, and every run has ended (finished or diverged) in its folder.
+     */
+    public static boolean complete(Path dir, SweepGrid grid) throws IOException {
+        if (!SweepFiles.recordsRanking(dir)) {
+            return false;
+        }
+        for (SweepGrid.Run run : grid.runs()) {
+            Path runDir = dir.resolve(run.name());
+            if (!Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
+                return false;
+            }
+            RunStatus status = RunFolder.read(runDir, dir).status();
+            if (status != RunStatus.FINISHED && status != RunStatus.DIVERGED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */
     public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener, StopRequest stop)
             throws IOException, InterruptedException {
