@@ -292,6 +292,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void aSweepsRunIsNeitherExtendedNorContinuedByTrainButPointsToANewRunOrTheSweep() throws IOException {
+        String data = RealData.dir().toString();
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--epochs", "1", "--batch-size", "1024", "--out",
+                sweep.toString()).exitCode());
+        Path run = sweep.resolve("seed1");
+        Map<Path, FileTime> written = modified(run);
+        CliRun complete = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
+        assertEquals(0, complete.exitCode(), complete.err());
+        assertEquals("", complete.out());
+        assertEquals("softmax4j train: " + run + " is complete after epoch 1 of 1, so nothing was trained; it is a run "
+                + "of the sweep in " + sweep + ", whose runs all train 1 epoch so that they compare fairly, so to train "
+                + "more, start a new run: softmax4j train --batch-size 1024 --seed 1 --validation 10000 --epochs N, "
+                + "with N above 1", complete.err().strip());
+        CliRun extended = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "3");
+        assertEquals(2, extended.exitCode(), extended.err());
+        assertEquals("softmax4j train: --epochs cannot extend " + run + ": it is a run of the sweep in " + sweep
+                + ", whose runs all train 1 epoch so that they compare fairly; start a new run instead: softmax4j "
+                + "train --batch-size 1024 --seed 1 --validation 10000 --epochs 3",
+                extended.err().lines().findFirst().orElseThrow());
+        assertEquals(written, modified(run));
+        ObjectNode metrics = (ObjectNode) new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        Files.writeString(run.resolve("metrics.json"), metrics.put("status", "interrupted").toString());
+        written = modified(run);
+        CliRun interrupted = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
+        assertEquals(2, interrupted.exitCode(), interrupted.err());
+        assertEquals("softmax4j train: --resume " + run + " is a run of the sweep in " + sweep + ", which trains its "
+                + "runs; continue it with softmax4j sweep --resume " + sweep,
+                interrupted.err().lines().findFirst().orElseThrow());
+        assertEquals(written, modified(run));
+    }
+
+    @Test
     void aFinishedRunIsCompleteWhateverTheTimesOfItsFiles() throws IOException {
         Path run = copyOfAFinishedRun();
         // a file system with coarse times, or a copy, can leave the report older than the model it shows

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -106,6 +107,27 @@ public final class Sweep {
             }
         }
         return true;
+    }
+
+    /**
+     * The sweep folder that holds {@code runDir} as one of its grid's runs, if any: the folder
+     * above it, when its sweep.json names a run of that name, as {@code runDir} names it where it
+     * can. A sweep.json that cannot be read names none: the run folder is then taken for what it holds.
+     */
+    public static Optional<Path> holding(Path runDir) {
+        Path run = runDir.toAbsolutePath().normalize();
+        Path sweep = run.getParent();
+        if (sweep == null || !Files.isRegularFile(sweep.resolve(JSON_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            String name = run.getFileName().toString();
+            boolean member = SweepFiles.readGrid(sweep).runs().stream().anyMatch(r -> r.name().equals(name));
+            Path given = runDir.normalize().getParent();
+            return member ? Optional.of(given != null ? given : sweep) : Optional.empty();
+        } catch (IOException | IllegalArgumentException damaged) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */
