@@ -192,8 +192,8 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static String resumeCommand(Path dir) {
-        return Invocation.command() + " sweep --resume " + dir;
+    static String resumeCommand(Path dir) {
+        return Invocation.command() + " sweep --resume " + Invocation.quote(dir);
     }
 
     private static String count(int n, String noun) {

@@ -152,8 +152,8 @@ final class TrainCommand implements Callable<Integer> {
                 Optional<Path> sweep = Sweep.holding(runDir);
                 if (sweep.isPresent()) {
                     throw new ParameterException(spec.commandLine(), "--resume " + runDir + " is a run of the sweep in "
-                            + sweep.get() + ", which trains its runs; continue it with " + Invocation.command()
-                            + " sweep --resume " + sweep.get());
+                            + sweep.get() + ", which trains its runs; continue it with "
+                            + SweepCommand.resumeCommand(sweep.get()));
                 }
                 config = begin.config();
                 init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
@@ -214,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String resumeCommand(Path runDir) {
-        return Invocation.command() + " train --resume " + runDir;
+        return Invocation.command() + " train --resume " + Invocation.quote(runDir);
     }
 
     // two commands may choose the same new folder at once: the one that locks it second finds the other's files
