@@ -222,7 +222,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give at least one IMAGE or --test-index N");
         }
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+            throw new ParameterException(spec.commandLine(), "--top must be > 0, got " + top);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got "
@@ -250,8 +250,8 @@ final class PredictCommand implements Callable<Integer> {
     private void checkTestIndices(int testImages) {
         for (int index : testIndices) {
             if (index >= testImages) {
-                throw new ParameterException(spec.commandLine(), "--test-index must be at most " + (testImages - 1)
-                        + ", the last of the " + testImages + " test images, got " + index);
+                throw new ParameterException(spec.commandLine(), "--test-index must be between 0 and "
+                        + (testImages - 1) + ", the last of the " + testImages + " test images, got " + index);
             }
         }
     }

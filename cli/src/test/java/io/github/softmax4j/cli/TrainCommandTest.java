@@ -50,7 +50,7 @@ class TrainCommandTest {
         "--init-std|-0.5|--init-std must be between 0 and 100 (d2l uses 0.01), got -0.5",
         "--init-std|1e38|--init-std must be between 0 and 100 (d2l uses 0.01), got 1e38",
         "--pixels|bright|--pixels must be unit or symmetric, got bright",
-        "--threads|0|--threads must be at least 1, got 0",
+        "--threads|0|--threads must be > 0, got 0",
         "--data-dir|/no/such/folder|--data-dir /no/such/folder does not exist; give the folder that holds",
         "--init|/no/such/model.safetensors|--init /no/such/model.safetensors does not exist; give a model",
         "--momentum|1|--momentum must be >= 0 and < 1",
