@@ -94,11 +94,7 @@ final class BoardCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
-        InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the Fashion-MNIST "
-                + "test files");
-        if (dataDir == null) {
-            DataDirOption.requireVariableFolder(spec, FashionMnist.DATA_SET);
-        }
+        DataDirOption.validate(spec, dataDir, FashionMnist.DATA_SET, FashionMnist.DATA_SET.name() + " test files");
         try {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {

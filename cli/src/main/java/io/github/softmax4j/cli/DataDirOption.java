@@ -28,20 +28,25 @@ final class DataDirOption {
         return FashionMnist.DATA_SET;
     }
 
-    /**
-     * Rejects a --data-dir that is not a folder, as a bad option; without --data-dir, the same for
-     * the folder in $FASHION_MNIST_DIR, which the user set as deliberately.
-     */
+    /** {@link #validate(CommandSpec, Path, IdxDataSet, String)} for this option and its data set's files. */
     void validate() {
-        InputPaths.requireFolder(command, dataDir, "--data-dir", "give the folder that holds the "
-                + dataSet().name() + " files");
+        validate(command, dataDir, dataSet(), dataSet().name() + " files");
+    }
+
+    /**
+     * Rejects {@code dataDir}, given as --data-dir, if it is not a folder, as a bad option that says
+     * to give the folder that holds {@code files}; without --data-dir, the same for the folder in
+     * the data set's environment variable ($FASHION_MNIST_DIR), which the user set as deliberately.
+     * For a command with a --data-dir of its own, such as board, which never downloads.
+     */
+    static void validate(CommandSpec spec, Path dataDir, IdxDataSet dataSet, String files) {
+        InputPaths.requireFolder(spec, dataDir, "--data-dir", "give the folder that holds the " + files);
         if (dataDir == null) {
-            requireVariableFolder(command, dataSet());
+            requireVariableFolder(spec, dataSet);
         }
     }
 
-    /** Rejects, as a bad option, the data set's environment variable when it names no folder. */
-    static void requireVariableFolder(CommandSpec spec, IdxDataSet dataSet) {
+    private static void requireVariableFolder(CommandSpec spec, IdxDataSet dataSet) {
         String variable = dataSet.where().envVar();
         InputPaths.requireFolder(spec, DataLocator.standard(dataSet).environmentDir(), variable,
                 "set " + variable + " to the folder that holds the " + dataSet.name() + " files, or unset it");

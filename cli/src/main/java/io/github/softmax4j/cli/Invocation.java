@@ -1,5 +1,7 @@
 package io.github.softmax4j.cli;
 
+import java.util.regex.Pattern;
+
 /**
  * How the user runs softmax4j, for the commands the tool suggests ("continue with ./softmax4j
  * train --resume runs/long"): the launcher passes it as the system property
@@ -9,8 +11,22 @@ package io.github.softmax4j.cli;
  */
 final class Invocation {
     static final String PROPERTY = "softmax4j.command";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private Invocation() {
+    }
+
+    /**
+     * {@code word} (a path or a value in a suggested command) as bash reads it back: as it is when
+     * it holds only letters, digits and {@code _ . / : = @ % + , -}, else in single quotes, a quote
+     * inside written {@code '\''}.
+     */
+    static String quote(Object word) {
+        String text = String.valueOf(word);
+        if (!text.isEmpty() && SAFE.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** The command that runs softmax4j, as the user can type it again. */

@@ -41,7 +41,8 @@ final class NewRunCommand {
         if (!config.shuffle()) {
             command.append(" --no-shuffle");
         }
-        options.forEach((option, value) -> command.append(' ').append(option).append(' ').append(value));
+        options.forEach((option, value) -> command.append(' ').append(option).append(' ')
+                .append(Invocation.quote(value)));
         return command.toString();
     }
 

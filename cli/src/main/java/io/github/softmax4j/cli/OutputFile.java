@@ -59,6 +59,20 @@ final class OutputFile {
         }
     }
 
+    /**
+     * Rejects the folder {@code dir}, given as {@code option}, if it exists and cannot be written,
+     * or if it does not exist and the nearest of the folders above it that exists cannot be
+     * written. A writable folder passes whatever the folders above it are: only it is written.
+     */
+    static void requireWritableFolder(CommandSpec spec, Path dir, String option) {
+        if (!Files.isDirectory(dir)) {
+            requireWritable(spec, dir, option);
+        } else if (!Files.isWritable(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " is not a writable folder; "
+                    + "choose another folder");
+        }
+    }
+
     // the folder as the user wrote it when it is part of the given path, else its full path
     private static Path shown(Path given, Path folder) {
         for (Path part = given.getParent(); part != null; part = part.getParent()) {

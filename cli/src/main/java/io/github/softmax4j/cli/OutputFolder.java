@@ -32,11 +32,7 @@ final class OutputFolder {
                 throw new ParameterException(spec.commandLine(), "--out " + out
                         + " already exists and is not an empty folder; choose a new folder");
             }
-            if (Files.isDirectory(out) && !Files.isWritable(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " is not a writable folder; choose "
-                        + "another folder");
-            }
-            OutputFile.requireWritable(spec, out, "--out");
+            OutputFile.requireWritableFolder(spec, out, "--out");
             return out;
         }
         requireWritable(spec, Path.of(root));

@@ -227,7 +227,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give at least one IMAGE or --test-index N");
         }
         if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+            throw new ParameterException(spec.commandLine(), "--top must be > 0, got " + top);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, got "
@@ -244,11 +244,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a folder; "
                         + "give a folder");
             }
-            if (Files.isDirectory(saveInput) && !Files.isWritable(saveInput)) {
-                throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " is not a writable "
-                        + "folder; choose another folder");
-            }
-            OutputFile.requireWritable(spec, saveInput, "--save-input");
+            OutputFile.requireWritableFolder(spec, saveInput, "--save-input");
         }
         // image files are classified without the data set: only test images read it
         if (!testIndices.isEmpty()) {
@@ -259,8 +255,8 @@ final class PredictCommand implements Callable<Integer> {
     private void checkTestIndices(int testImages) {
         for (int index : testIndices) {
             if (index >= testImages) {
-                throw new ParameterException(spec.commandLine(), "--test-index must be at most " + (testImages - 1)
-                        + ", the last of the " + testImages + " test images, got " + index);
+                throw new ParameterException(spec.commandLine(), "--test-index must be between 0 and "
+                        + (testImages - 1) + ", the last of the " + testImages + " test images, got " + index);
             }
         }
     }

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                 + "each into a run folder, rank the settings by validation accuracy over the seeds, and evaluate "
                 + "the test set once, for the winner. Writes sweep.json, sweep.csv, sweep.html and sweep.png.")
 final class SweepCommand implements Callable<Integer> {
+    private static final String PAGE_FILE = "sweep.html";
+
     @Spec
     private CommandSpec spec;
 
@@ -116,6 +118,15 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
             List<SweepGrid.Run> runs = grid.runs();
+            // a sweep stopped while its page was drawn is finished by resuming it
+            if (resume != null && Files.isRegularFile(dir.resolve(PAGE_FILE)) && Sweep.complete(dir, grid)) {
+                stderr.println("softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
+                        : "all " + runs.size() + " runs") + " ended and " + (runs.size() == 1 ? "was" : "were")
+                        + " ranked, so nothing was trained; the ranking is in " + dir.resolve(PAGE_FILE)
+                        + "; to train more, start a new sweep with a larger --epochs"
+                        + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
+                return 0;
+            }
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
             TrainTest loaded = data.load();
             for (SweepGrid.Run run : runs) {
@@ -158,10 +169,10 @@ final class SweepCommand implements Callable<Integer> {
                 stdout.println("winner:  none; every setting diverged. Try smaller learning rates.");
             }
             List<RunFolder> folders = RunFolder.findAll(dir);
-            RankingOutput.writePage(dir.resolve("sweep.html"), dir.resolve("sweep.png"), "softmax4j sweep "
+            RankingOutput.writePage(dir.resolve(PAGE_FILE), dir.resolve("sweep.png"), "softmax4j sweep "
                     + dir.getFileName(), folders, result.ranking(), result.winner());
             stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
-                    dir.resolve("sweep.html"), dir.resolve("sweep.png"));
+                    dir.resolve(PAGE_FILE), dir.resolve("sweep.png"));
             return interruption.finished(result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM, "softmax4j sweep: "
                     + "stopped as the sweep finished; it is complete, nothing to continue: " + dir);
         } catch (RunWriteException e) {
@@ -182,8 +193,8 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static String resumeCommand(Path dir) {
-        return Invocation.command() + " sweep --resume " + dir;
+    static String resumeCommand(Path dir) {
+        return Invocation.command() + " sweep --resume " + Invocation.quote(dir);
     }
 
     private static String count(int n, String noun) {

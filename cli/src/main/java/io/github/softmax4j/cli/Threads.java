@@ -26,7 +26,7 @@ final class Threads {
             return cap;
         }
         if (requested < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + requested);
+            throw new ParameterException(spec.commandLine(), "--threads must be > 0, got " + requested);
         }
         if (requested > cap) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": --threads " + requested + " is more than the "

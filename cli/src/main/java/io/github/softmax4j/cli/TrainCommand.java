@@ -6,6 +6,7 @@ import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
+import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -148,6 +149,12 @@ final class TrainCommand implements Callable<Integer> {
                     stderr.println("softmax4j train: " + complete.get());
                     return 0;
                 }
+                Optional<Path> sweep = Sweep.holding(runDir);
+                if (sweep.isPresent()) {
+                    throw new ParameterException(spec.commandLine(), "--resume " + runDir + " is a run of the sweep in "
+                            + sweep.get() + ", which trains its runs; continue it with "
+                            + SweepCommand.resumeCommand(sweep.get()));
+                }
                 config = begin.config();
                 init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
@@ -210,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String resumeCommand(Path runDir) {
-        return Invocation.command() + " train --resume " + runDir;
+        return Invocation.command() + " train --resume " + Invocation.quote(runDir);
     }
 
     // two commands may choose the same new folder at once: the one that locks it second finds the other's files
@@ -249,6 +256,13 @@ final class TrainCommand implements Callable<Integer> {
                     + checkpoint.history().size() + " epochs " + resume + " has already trained; give more to "
                     + "extend it");
         }
+        Optional<Path> sweep = Sweep.holding(resume);
+        if (sweep.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--epochs cannot extend " + resume + ": it is a run of the "
+                    + "sweep in " + sweep.get() + ", whose runs all train " + TrainingRun.epochs(config.epochs())
+                    + " so that they compare fairly; start a new run instead: "
+                    + newRun(checkpoint, Map.of("--epochs", String.valueOf(epochs))));
+        }
         if (checkpoint.progress().patienceRunOut(config.earlyStopping())) {
             throw new ParameterException(spec.commandLine(), resume + " stopped early after epoch "
                     + checkpoint.history().size() + " (no better validation accuracy for "
@@ -286,8 +300,13 @@ final class TrainCommand implements Callable<Integer> {
                 ? ": it stopped early after epoch " + trained + " of " + config.epochs() + " (" + patience + ")"
                 : " after epoch " + trained + " of " + config.epochs();
         String more;
+        Optional<Path> sweep = Sweep.holding(runDir);
         if (patienceRunOut) {
             more = "to train more, " + largerPatience(checkpoint, String.valueOf(config.epochs()));
+        } else if (sweep.isPresent()) {
+            more = "it is a run of the sweep in " + sweep.get() + ", whose runs all train "
+                    + TrainingRun.epochs(config.epochs()) + " so that they compare fairly, so to train more, start a "
+                    + "new run: " + newRun(checkpoint, Map.of("--epochs", "N")) + ", with N above " + config.epochs();
         } else if (config.schedule().dependsOnLength()) {
             more = "its " + config.schedule().id() + " schedule sets each epoch's rate from the number of epochs, so "
                     + "to train more, start a new run with a larger --epochs: "

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every numeric option whose values are limited says its limits in its help: each limit below is
- * shown to be enforced (a value past it is a bad option) and to be in the option's description,
- * and every numeric option of every command is either listed here or takes any value.
+ * shown to be enforced (a value past it is a bad option whose message states the limit in the one
+ * style of all of them) and to be in the option's description, and every numeric option of every
+ * command is either listed here or takes any value.
  */
 class HelpRangesTest {
     /** Numeric options that take any value of their type. */
@@ -53,10 +55,13 @@ class HelpRangesTest {
                 limit("sweep", "--threads", "0", "1 or more"),
                 limit("sweep", "--side-by-side", "0", "1 to the threads"),
                 limit("predict", "--test-index", "-1", "0 to 9999"),
+                limit("predict", "--test-index", "10000", "0 to 9999"),
                 limit("predict", "--top", "0", "1 to the model's classes (10)"),
+                limit("predict", "--top", "11", "1 to the model's classes (10)"),
                 limit("predict", "--min-confidence", "2", "0 to 1"),
                 limit("show", "--count", "1001", "1 to 1000"),
                 limit("show", "--rows", "0", "1 to --count"),
+                limit("show", "--rows", "19", "1 to --count"),
                 limit("show", "--first", "-1", "0 or more"),
                 limit("board", "--port", "70000", "0 to 65535"));
     }
@@ -87,6 +92,8 @@ class HelpRangesTest {
         assertEquals(2, run.exitCode(), run.err());
         String first = run.err().lines().findFirst().orElseThrow();
         assertTrue(first.startsWith("softmax4j " + command + ": ") && first.contains(option), first);
+        // one style for every limit: a bound as its symbol, a range as between A and B
+        assertTrue(first.matches(".*" + Pattern.quote(option) + " must be (finite and )?(> |>= |between ).*"), first);
         String help = String.join(" ", Softmax4jCli.commandLine().getSubcommands().get(command).getCommandSpec()
                 .findOption(option).description());
         assertTrue(help.contains(stated), option + " help should say '" + stated + "': " + help);

@@ -45,6 +45,7 @@ class InputPathsTest {
         "board PATH|DIR|start a training run first (softmax4j train writes into runs/) or give the folder of your "
                 + "run folders",
         "evaluate m.safetensors --data-dir PATH|--data-dir|give the folder that holds the Fashion-MNIST files",
+        "board . --data-dir PATH|--data-dir|give the folder that holds the Fashion-MNIST test files",
     })
     void aMissingFolderIsTold(String command, String name, String todo) throws IOException {
         Files.writeString(dir.resolve("m.safetensors"), "not read: the folder is checked first");

@@ -166,7 +166,7 @@ class PredictCommandTest {
         CliRun run = CliRun.of("predict", TrainedModel.model().toString(), good.toString(), "--test-index", "10000",
                 "--data-dir", RealData.dir().toString(), "--save-input", seen.toString());
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("softmax4j predict: --test-index must be at most 9999, the last of the 10000 test images, "
+        assertEquals(List.of("softmax4j predict: --test-index must be between 0 and 9999, the last of the 10000 test images, "
                 + "got 10000", "Usage: softmax4j predict [OPTIONS] MODEL [IMAGE...]",
                 "Run 'softmax4j predict --help' for all options."), run.err().lines().toList(), run.err());
         assertFalse(run.out().contains(good.toString()), run.out());
@@ -236,7 +236,7 @@ class PredictCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--top|0|--top must be at least 1",
+        "--top|0|--top must be > 0",
         "--top|11|--top must be between 1 and 10",
         "--min-confidence|1.5|--min-confidence must be between 0 and 1",
         "--test-index|-2|--test-index must be >= 0",

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunLock;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,6 +238,33 @@ class SweepCommandTest {
                 "1024", "--out", dir.resolve("one").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(" 1 run (1 setting x 1 seed) of 1 epoch, 10000 held out"), run.out());
+    }
+
+    @Test
+    void resumingACompleteSweepSaysSoAndTrainsAndWritesNothing() throws IOException {
+        Path out = dir.resolve("done");
+        String data = RealData.dir().toString();
+        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--lr", "0.1,0.3", "--epochs", "1", "--batch-size",
+                "1024", "--out", out.toString()).exitCode());
+        Map<Path, FileTime> written = modified(out);
+        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("", again.out());
+        assertEquals("softmax4j sweep: " + out + " is complete: all 2 runs ended and were ranked, so nothing was "
+                + "trained; the ranking is in " + out.resolve("sweep.html") + "; to train more, start a new sweep with "
+                + "a larger --epochs", again.err().strip());
+        assertEquals(written, modified(out));
+    }
+
+    // every file of a sweep folder and of its runs' folders, with the time it was last written
+    private static Map<Path, FileTime> modified(Path sweep) throws IOException {
+        try (Stream<Path> files = Files.walk(sweep)) {
+            Map<Path, FileTime> times = new TreeMap<>();
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
+                times.put(sweep.relativize(file), Files.getLastModifiedTime(file));
+            }
+            return times;
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ class TrainCommandTest {
         "--init-std|-0.5|--init-std must be between 0 and 100 (d2l uses 0.01), got -0.5",
         "--init-std|1e38|--init-std must be between 0 and 100 (d2l uses 0.01), got 1e38",
         "--pixels|bright|--pixels must be unit or symmetric, got bright",
-        "--threads|0|--threads must be at least 1, got 0",
+        "--threads|0|--threads must be > 0, got 0",
         "--data-dir|/no/such/folder|--data-dir /no/such/folder does not exist; give the folder that holds",
         "--init|/no/such/model.safetensors|--init /no/such/model.safetensors does not exist; give a model",
         "--momentum|1|--momentum must be >= 0 and < 1",
@@ -292,6 +292,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void aSweepsRunIsNeitherExtendedNorContinuedByTrainButPointsToANewRunOrTheSweep() throws IOException {
+        String data = RealData.dir().toString();
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--epochs", "1", "--batch-size", "1024", "--out",
+                sweep.toString()).exitCode());
+        Path run = sweep.resolve("seed1");
+        Map<Path, FileTime> written = modified(run);
+        CliRun complete = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
+        assertEquals(0, complete.exitCode(), complete.err());
+        assertEquals("", complete.out());
+        assertEquals("softmax4j train: " + run + " is complete after epoch 1 of 1, so nothing was trained; it is a run "
+                + "of the sweep in " + sweep + ", whose runs all train 1 epoch so that they compare fairly, so to train "
+                + "more, start a new run: softmax4j train --batch-size 1024 --seed 1 --validation 10000 --epochs N, "
+                + "with N above 1", complete.err().strip());
+        CliRun extended = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "3");
+        assertEquals(2, extended.exitCode(), extended.err());
+        assertEquals("softmax4j train: --epochs cannot extend " + run + ": it is a run of the sweep in " + sweep
+                + ", whose runs all train 1 epoch so that they compare fairly; start a new run instead: softmax4j "
+                + "train --batch-size 1024 --seed 1 --validation 10000 --epochs 3",
+                extended.err().lines().findFirst().orElseThrow());
+        assertEquals(written, modified(run));
+        ObjectNode metrics = (ObjectNode) new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        Files.writeString(run.resolve("metrics.json"), metrics.put("status", "interrupted").toString());
+        written = modified(run);
+        CliRun interrupted = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
+        assertEquals(2, interrupted.exitCode(), interrupted.err());
+        assertEquals("softmax4j train: --resume " + run + " is a run of the sweep in " + sweep + ", which trains its "
+                + "runs; continue it with softmax4j sweep --resume " + sweep,
+                interrupted.err().lines().findFirst().orElseThrow());
+        assertEquals(written, modified(run));
+    }
+
+    @Test
     void aFinishedRunIsCompleteWhateverTheTimesOfItsFiles() throws IOException {
         Path run = copyOfAFinishedRun();
         // a file system with coarse times, or a copy, can leave the report older than the model it shows
@@ -326,14 +359,16 @@ class TrainCommandTest {
         assertEquals("finished", killed.get("status").asText());
         killed.put("status", "running").put("pid", gone.pid());
         json.writeValue(metrics.toFile(), killed);
+        // an hour past both the model and now, so drawing the report again, however late, makes it older
         FileTime model = Files.getLastModifiedTime(run.resolve("model.safetensors"));
-        Files.setLastModifiedTime(run.resolve("report.html"), FileTime.fromMillis(model.toMillis() + 60_000));
+        FileTime stale = FileTime.fromMillis(Math.max(model.toMillis(), System.currentTimeMillis()) + 3_600_000);
+        Files.setLastModifiedTime(run.resolve("report.html"), stale);
         CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("after epoch 1 of 1"), resumed.out());
         assertTrue(resumed.out().contains("report:  " + run.resolve("report.html")), resumed.out());
         assertEquals("finished", json.readTree(metrics.toFile()).get("status").asText());
-        assertTrue(Files.getLastModifiedTime(run.resolve("report.html")).toMillis() < model.toMillis() + 60_000,
+        assertTrue(Files.getLastModifiedTime(run.resolve("report.html")).compareTo(stale) < 0,
                 "the report was drawn again");
     }
 

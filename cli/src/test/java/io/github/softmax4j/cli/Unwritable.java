@@ -13,23 +13,41 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs softmax4j in a JVM of its own, in a working folder, with one folder that it cannot write:
- * mode 555 for an ordinary user; for root, whom permissions do not stop, a read-only bind mount
- * of the folder in a mount namespace of the command's own (unshare), so nothing outside changes.
+ * Runs softmax4j in a JVM of its own, in a working folder, with one folder that it cannot write
+ * (and, if given, one folder inside it that it can): mode 555 for an ordinary user; for root, whom
+ * permissions do not stop, a read-only bind mount of the folder (and a writable one of the folder
+ * inside) in a mount namespace of the command's own (unshare), so nothing outside changes.
  */
 final class Unwritable {
+    private static final String READ_ONLY = "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" "
+            + "\"$0\"";
+    private static final String WRITABLE_INSIDE = " && mount --bind \"$1\" \"$1\" && mount -o remount,bind,rw "
+            + "\"$1\" \"$1\"";
+
     private Unwritable() {
     }
 
     static CliRun run(Path workingDir, Path readOnly, String... args) {
+        return run(workingDir, readOnly, null, args);
+    }
+
+    /** As {@link #run(Path, Path, String...)}, with {@code writable}, a folder inside {@code readOnly}, writable. */
+    static CliRun runWithWritableInside(Path workingDir, Path readOnly, Path writable, String... args) {
+        return run(workingDir, readOnly, writable, args);
+    }
+
+    private static CliRun run(Path workingDir, Path readOnly, Path writable, String... args) {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
             List<String> command = new ArrayList<>();
             if (root) {
                 assumeTrue(canUnshare(), "as root, a mount namespace of its own (unshare -m) is needed");
-                command.addAll(List.of("/usr/bin/unshare", "-m", "sh", "-c",
-                        "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" && exec \"$@\"",
-                        readOnly.toString()));
+                command.addAll(List.of("/usr/bin/unshare", "-m", "sh", "-c", writable == null
+                        ? READ_ONLY + " && exec \"$@\"" : READ_ONLY + WRITABLE_INSIDE + " && shift && exec \"$@\"",
+                        readOnly.toAbsolutePath().toString()));
+                if (writable != null) {
+                    command.add(writable.toAbsolutePath().toString());
+                }
             } else {
                 Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
             }

@@ -8,6 +8,7 @@ import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,29 @@ class UnwritableOutputTest {
     }
 
     @Test
+    void aWritableOutFolderInAnUnwritableFolderIsUsed() throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        Path out = Files.createDirectories(readOnly.resolve("out"));
+        CliRun run = Unwritable.runWithWritableInside(dir, readOnly, out, "train", "--epochs", "1", "--out", "ro/out",
+                "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(out.resolve("model.safetensors")), run.out());
+        assertEquals(List.of(out), list(readOnly));
+    }
+
+    @Test
+    void aWritableSaveInputFolderInAnUnwritableFolderIsUsed() throws IOException {
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        Path inputs = Files.createDirectories(readOnly.resolve("inputs"));
+        CliRun run = Unwritable.runWithWritableInside(dir, readOnly, inputs, "predict",
+                TrainedModel.model().toString(), "--test-index", "0", "--save-input", "ro/inputs", "--data-dir",
+                RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, list(inputs).size(), run.out());
+        assertEquals(List.of(inputs), list(readOnly));
+    }
+
+    @Test
     void theDefaultPictureOfShowInAnUnwritableFolderIsFoundBeforeTheDataIsRead() throws IOException {
         Path readOnly = Files.createDirectories(dir.resolve("ro"));
         CliRun run = Unwritable.run(readOnly, readOnly, "show", "--data-dir", RealData.dir().toString());
@@ -89,6 +113,12 @@ class UnwritableOutputTest {
                 + " is not a writable folder; choose another folder, or give --out FILE",
                 run.err().lines().findFirst().orElseThrow(), run.err());
         assertTrue(run.out().isEmpty(), "found before the data is read: " + run.out());
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
     }
 
     // compare reaches its writing only with a finished run to rank

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -85,6 +86,48 @@ public final class Sweep {
         this.classNames = List.copyOf(classNames);
         this.height = height;
         this.width = width;
+    }
+
+    /**
+     * Whether the sweep of {@code grid} in {@code dir} has nothing left to do: sweep.json records
+     * its ranking, and every run has ended (finished or diverged) in its folder.
+     */
+    public static boolean complete(Path dir, SweepGrid grid) throws IOException {
+        if (!SweepFiles.recordsRanking(dir)) {
+            return false;
+        }
+        for (SweepGrid.Run run : grid.runs()) {
+            Path runDir = dir.resolve(run.name());
+            if (!Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
+                return false;
+            }
+            RunStatus status = RunFolder.read(runDir, dir).status();
+            if (status != RunStatus.FINISHED && status != RunStatus.DIVERGED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The sweep folder that holds {@code runDir} as one of its grid's runs, if any: the folder
+     * above it, when its sweep.json names a run of that name, as {@code runDir} names it where it
+     * can. A sweep.json that cannot be read names none: the run folder is then taken for what it holds.
+     */
+    public static Optional<Path> holding(Path runDir) {
+        Path run = runDir.toAbsolutePath().normalize();
+        Path sweep = run.getParent();
+        if (sweep == null || !Files.isRegularFile(sweep.resolve(JSON_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            String name = run.getFileName().toString();
+            boolean member = SweepFiles.readGrid(sweep).runs().stream().anyMatch(r -> r.name().equals(name));
+            Path given = runDir.normalize().getParent();
+            return member ? Optional.of(given != null ? given : sweep) : Optional.empty();
+        } catch (IOException | IllegalArgumentException damaged) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */

@@ -109,6 +109,19 @@ public final class SweepFiles {
         }
     }
 
+    /**
+     * Whether sweep.json in {@code dir} records a ranking: written once every run has ended and
+     * the winner, if any, was tested; a sweep that starts or resumes writes it without one.
+     */
+    public static boolean recordsRanking(Path dir) throws IOException {
+        Path file = dir.resolve(Sweep.JSON_FILE);
+        try {
+            return JSON.readTree(file.toFile()).path("ranking").size() > 0;
+        } catch (IOException e) {
+            throw new IOException(file + " is damaged (" + e.getMessage() + "); start a new sweep", e);
+        }
+    }
+
     private static String csv(List<RunResult> runs) {
         StringBuilder csv = new StringBuilder("name,").append(String.join(",", SETTINGS))
                 .append(",seed,status,epoch,val_acc,val_loss,seconds\n");

@@ -1,6 +1,7 @@
 package io.github.softmax4j.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,24 @@ class SweepTest {
         JsonNode winnerMetrics = new ObjectMapper().readTree(dir.resolve(winner.name()).resolve("metrics.json")
                 .toFile());
         assertEquals(winner.testAccuracy(), winnerMetrics.get("selected").get("test_acc").asDouble());
+    }
+
+    @Test
+    void aSweepIsCompleteOnceEveryRunHasEndedAndIsRankedAndHoldsTheRunsOfItsGridAlone() throws Exception {
+        Sweep.Result done = sweep(new ArrayList<>());
+        assertTrue(Sweep.complete(dir, grid()));
+        Path run = dir.resolve(done.runs().get(0).name());
+        assertEquals(Optional.of(dir), Sweep.holding(run));
+        assertEquals(Optional.empty(), Sweep.holding(Files.createDirectories(dir.resolve("other"))));
+        assertEquals(Optional.empty(), Sweep.holding(dir));
+        String metrics = Files.readString(run.resolve("metrics.json"));
+        Files.writeString(run.resolve("metrics.json"), metrics.replace("\"status\" : \"finished\"",
+                "\"status\" : \"interrupted\""));
+        assertFalse(Sweep.complete(dir, grid()), "a run has not ended");
+        Files.writeString(run.resolve("metrics.json"), metrics);
+        // as a sweep writes it when it starts or resumes, before anything is ranked
+        SweepFiles.write(dir, grid(), List.of(), List.of(), null);
+        assertFalse(Sweep.complete(dir, grid()), "nothing is ranked");
     }
 
     @Test
