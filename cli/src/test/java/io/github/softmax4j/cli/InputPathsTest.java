@@ -28,7 +28,7 @@ class InputPathsTest {
         "evaluate PATH|MODEL|give a model.safetensors that softmax4j train wrote in its run folder",
         "train --init PATH|--init|give a model.safetensors that softmax4j train wrote in its run folder",
         "show --model PATH|--model|give a model.safetensors that softmax4j train wrote in its run folder",
-        "jshell PATH|SCRIPT|give a JShell script, such as docs/d2l-3.6.jsh",
+        "jshell PATH|SCRIPT|give a JShell script, such as docs/d2l-3.6.jsh in the softmax4j folder",
     })
     void aMissingFileIsTold(String command, String name, String todo) throws IOException {
         Path missing = dir.resolve("nosuch.safetensors");
