@@ -25,6 +25,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -303,9 +304,10 @@ public final class SweepCharts {
         chart.getStyler().setXAxisMax(positions.size() == 1 ? 1.0 : positions.size() - 1.0);
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             long index = Math.round(x);
-            // a blank tick is a space: XChart cannot measure an empty label
+            // a blank tick is spaces, one left of the values and two right of them: XChart cannot
+            // measure an empty label, and draws no ticks at all where two labels are alike
             return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
-                    ? SettingText.of(positions.get((int) index)) : " ";
+                    ? SettingText.of(positions.get((int) index)) : x < 0 ? " " : "  ";
         });
         Map<List<Object>, Color> colours = new HashMap<>();
         int label = 0;
@@ -335,6 +337,13 @@ public final class SweepCharts {
         if (lines.isEmpty() && diverged.isEmpty()) {
             XYSeries series = chart.addSeries("no finished runs", new double[] {0}, new double[] {0});
             series.setEnabled(false);
+        }
+        if (positions.size() == 1) {
+            // XChart draws x ticks only where x values differ: a series that draws nothing spans the axis
+            XYSeries span = chart.addSeries("x axis", new double[] {-1, 1}, new double[] {Double.NaN, Double.NaN});
+            span.setMarker(SeriesMarkers.NONE);
+            span.setLineStyle(SeriesLines.NONE);
+            span.setShowInLegend(false);
         }
         return chart;
     }

@@ -136,6 +136,11 @@ class SweepChartsTest {
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         assertTrue(Pixels.count(image, line.getMarkerColor(), 40, image.getWidth() / 4, 0, image.getWidth() / 2,
                 image.getHeight()) > 5, "drawn in the middle of the plot");
+        // its tick is labelled below it (the labels drawn in magenta to be found)
+        chart.getStyler().setAxisTickLabelsColor(Color.MAGENTA);
+        BufferedImage ticks = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(ticks, Color.MAGENTA, 60, image.getWidth() / 4, image.getHeight() * 3 / 4,
+                image.getWidth() / 2, image.getHeight()) > 5, "its tick is labelled");
     }
 
     // a finished (or diverged) setting of one seed: its settings and its validation accuracy
