@@ -102,6 +102,27 @@ public final class TrainingCurves {
         return chart;
     }
 
+    /**
+     * What the chart of {@code history} shows, in a sentence for the report: its lines, over how
+     * many epochs, and where they end or which epoch the run kept.
+     */
+    public static String caption(List<EpochStats> history) {
+        if (history.isEmpty()) {
+            return "No epoch has ended yet.";
+        }
+        String span = history.size() == 1 ? "after the run's one epoch" : "after each of the run's " + history.size()
+                + " epochs";
+        EpochStats last = last(history);
+        if (!last.validated()) {
+            return String.format(Locale.ROOT, "Train loss, train accuracy and test accuracy %s (d2l's Animator); the "
+                    + "test accuracy ends at %.4f.", span, last.testAccuracy());
+        }
+        EpochStats kept = Progress.kept(history);
+        return String.format(Locale.ROOT, "Train loss, train accuracy, validation loss and validation accuracy %s "
+                + "(d2l's Animator); the dashed line marks epoch %d, kept for the best validation accuracy, %.4f.",
+                span, kept.epoch(), kept.valAccuracy());
+    }
+
     /** The legend's name of the kept epoch's line: "kept: epoch 8". */
     static String keptLabel(EpochStats kept) {
         return "kept: epoch " + kept.epoch();
