@@ -3,7 +3,7 @@ package io.github.softmax4j.viz;
 import java.util.Map;
 
 /**
- * The words the ranked tables, on the terminal and on the pages, give the settings of a run:
+ * The words the ranked tables (on the terminal and on the pages) and a run's report give its settings:
  * short, as a person would say them ({@code lr}, {@code batch}), where metrics.json stores them
  * under snake_case names ({@code learning_rate}, {@code batch_size}).
  */

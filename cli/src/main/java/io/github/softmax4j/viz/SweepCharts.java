@@ -278,11 +278,18 @@ public final class SweepCharts {
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
         boolean tested = lines.keySet().stream().anyMatch(Line::tested);
         String measure = measure(validated, tested);
+        // the size of the validation split is named only where validated lines differ in it: a line
+        // without one is named by its test accuracy
+        int heldOut = others.indexOf("validation");
+        boolean sizesDiffer = heldOut >= 0 && lines.keySet().stream().filter(line -> !line.tested())
+                .map(line -> String.valueOf(line.others().get(heldOut))).distinct().count() > 1;
         List<String> labels = new ArrayList<>();
         for (Line line : lines.keySet()) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
-                parts.add(SettingNames.spelled(others.get(i)) + " " + SettingText.of(line.others().get(i)));
+                if (i != heldOut || sizesDiffer && !line.tested()) {
+                    parts.add(SettingNames.spelled(others.get(i)) + " " + SettingText.of(line.others().get(i)));
+                }
             }
             if (parts.isEmpty() || validated && tested) {
                 parts.add(line.tested() ? "test accuracy" : "validation accuracy");

@@ -123,6 +123,13 @@ class SweepChartsTest {
         XYSeries test = legend(byKind).get(1);
         assertEquals(SeriesMarkers.SQUARE, test.getMarker());
         assertTrue(((BasicStroke) test.getLineStyle()).getDashArray() != null, "test accuracy is dashed");
+        // against the learning rate: each line named by its batch size and its accuracy, not by the
+        // size of its validation split, which the accuracy already tells
+        XYChart byRate = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
+                result(run(0.3, 64, 1, 10000, 0.83)), result(tested), result(run(0.3, 256, 1, 0, 0.82)))));
+        assertEquals("learning rate", byRate.getXAxisTitle());
+        assertEquals(List.of("batch size 64, validation accuracy", "batch size 256, test accuracy"),
+                legend(byRate).stream().map(XYSeries::getName).toList());
     }
 
     @Test
