@@ -321,8 +321,8 @@ public final class SweepCharts {
         for (Map.Entry<Line, TreeMap<Object, Double>> line : lines.entrySet()) {
             // the size of the validation split goes with the kind of accuracy, which the dash shows
             List<Object> coloured = new ArrayList<>(line.getKey().others());
-            if (others.contains("validation")) {
-                coloured.remove(others.indexOf("validation"));
+            if (heldOut >= 0) {
+                coloured.remove(heldOut);
             }
             Color lineColour = colours.computeIfAbsent(coloured, values -> COLORS[colours.size() % COLORS.length]);
             List<Double> x = new ArrayList<>();
