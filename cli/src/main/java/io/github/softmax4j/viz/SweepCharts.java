@@ -129,7 +129,9 @@ public final class SweepCharts {
             float[] dash = DASHES[look.dash()];
             series.setLineStyle(dash == null ? new BasicStroke(1.5f)
                     : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
-            series.setMarker(look.marker() < 0 ? SeriesMarkers.NONE : MARKERS[look.marker()]);
+            // a run of one epoch is a point, which a line without a marker would not show
+            series.setMarker(look.marker() >= 0 ? MARKERS[look.marker()]
+                    : epochs.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
         if (drawn.isEmpty()) {
             XYSeries series = chart.addSeries("no epochs yet", new double[] {0}, new double[] {0});

@@ -79,8 +79,9 @@ public final class SweepPage {
                 + "accuracy if it held out no validation set; the legend says which.", curves);
         String axis = SweepCharts.xSetting(ranking);
         boolean others = SweepCharts.varying(ranking).stream().anyMatch(key -> !key.equals(SweepCharts.xKey(ranking)));
+        boolean seeds = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
         figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
-                + measure + " accuracy, the mean over its seeds, against the " + axis
+                + measure + " accuracy" + (seeds ? ", the mean over its seeds," : "") + " against the " + axis
                 + (others ? ", one line for each combination of the other settings that vary" : "")
                 + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a red cross at the bottom marks a "
                 + axis + " whose run diverged" : "") + ": the exercise of d2l section 3.7.", bySetting);

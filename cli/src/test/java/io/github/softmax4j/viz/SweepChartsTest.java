@@ -267,6 +267,19 @@ class SweepChartsTest {
     }
 
     @Test
+    void aRunOfOneEpochIsAPointOnTheCurves() {
+        RunFolder one = run(0.1, 256, 1, 10000, 0.76);
+        RunFolder oneEpoch = new RunFolder(one.dir(), one.name(), new RunMetrics(RunStatus.FINISHED,
+                one.metrics().config(), one.metrics().epochs().subList(1, 2), null));
+        XYChart chart = SweepCharts.curvesChart(List.of(oneEpoch));
+        XYSeries line = legend(chart).get(0);
+        assertEquals(SeriesMarkers.CIRCLE, line.getMarker(), "a marker shows the one point");
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(image, line.getLineColor(), 40, 0, 0, image.getWidth() * 3 / 4, image.getHeight())
+                > 5, "the point is drawn");
+    }
+
+    @Test
     void theLegendNamesALearningRateAsItIsTyped() {
         List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
         assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCharts.curvesChart(runs)).stream()
