@@ -6,7 +6,6 @@ import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A sweep's or a comparison's page, self-contained: the ranked table, the winner's test accuracy,
@@ -117,15 +116,12 @@ public final class SweepPage {
         return entry.seeds() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
     }
 
-    /** The settings whose value differs between entries, in the order the runs record them. */
+    /**
+     * The settings whose value differs between entries, in the order the runs record them, or the
+     * learning rate and the batch size when none does.
+     */
     public static List<String> varying(List<Ranking.Entry> ranking) {
-        if (ranking.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> first = ranking.get(0).settings();
-        List<String> varying = first.keySet().stream().filter(key -> ranking.stream()
-                .anyMatch(entry -> !String.valueOf(entry.settings().get(key)).equals(String.valueOf(first.get(key)))))
-                .toList();
+        List<String> varying = SweepCharts.varying(ranking);
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
     }
 
