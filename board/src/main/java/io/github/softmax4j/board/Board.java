@@ -4,10 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.FashionMnist;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,11 +88,47 @@ public final class Board implements AutoCloseable {
         return new Board(server, workers, watcher, hub);
     }
 
-    /** The page's address, for example {@code http://127.0.0.1:8080/}. */
+    /**
+     * The page's address as a person types it, for example {@code http://127.0.0.1:8080/}: a board
+     * listening on every interface ({@link #allInterfaces()}) is at {@code http://localhost:PORT/},
+     * and an IPv6 address is written short ({@code http://[::1]:PORT/}).
+     */
     public URI address() {
         InetSocketAddress bound = server.getAddress();
-        String host = bound.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
+        InetAddress ip = bound.getAddress();
+        String host = ip.isAnyLocalAddress() ? "localhost"
+                : ip instanceof Inet6Address ? "[" + shortIpv6(ip.getHostAddress()) + "]" : ip.getHostAddress();
+        return URI.create("http://" + host + ":" + bound.getPort() + "/");
+    }
+
+    /** Whether the board listens on every interface of the machine (it was given 0.0.0.0 or ::). */
+    public boolean allInterfaces() {
+        return server.getAddress().getAddress().isAnyLocalAddress();
+    }
+
+    // "fe80:0:0:0:0:0:0:1%2" -> "fe80::1%252": the longest run of two or more zero groups (the first of
+    // equals) becomes "::" (RFC 5952), and a zone is escaped as a URI needs it (RFC 6874)
+    static String shortIpv6(String full) {
+        int zoneAt = full.indexOf('%');
+        String zone = zoneAt < 0 ? "" : "%25" + full.substring(zoneAt + 1);
+        String[] groups = (zoneAt < 0 ? full : full.substring(0, zoneAt)).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int length = 0;
+            while (i + length < groups.length && groups[i + length].matches("0+")) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups) + zone;
+        }
+        return String.join(":", Arrays.copyOfRange(groups, 0, bestStart)) + "::"
+                + String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length)) + zone;
     }
 
     /** Blocks until {@link #close()} is called (from another thread or a shutdown hook). */

@@ -36,7 +36,11 @@ final class ModelCache {
     /** The classifier of {@code run}'s model file, as the file is now. */
     Classifier classifier(Run run) throws HttpProblem, IOException {
         if (run.model() == null) {
-            throw new HttpProblem(409, "Run " + run.name() + " has no model yet; wait until it has trained an epoch "
+            // a run that is not training will not gain one; without a checkpoint it cannot be resumed either
+            throw new HttpProblem(409, RunStatus.RUNNING.equals(run.status())
+                    ? "Run " + run.name() + " has no model yet; wait until it has trained an epoch or pick another run"
+                    : "Run " + run.name() + " is " + run.status() + " and has neither " + RunFolder.MODEL + " nor "
+                    + RunFolder.CHECKPOINT + ", so it will not have a model (nor can it be resumed); train it again "
                     + "or pick another run");
         }
         Path file = run.folder().resolve(run.model());

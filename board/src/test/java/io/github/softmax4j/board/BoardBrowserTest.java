@@ -161,6 +161,22 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aSweepSettingOfOneRunShowsNoDeviationAsTheCommandLineDoes(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1}, "
+                + "\"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, \"runs\": [\"lr 0.1 a\", \"lr 0.1 b\"]}, "
+                + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.7, \"val_acc_sd\": 0, "
+                + "\"runs\": [\"lr 0.3\"]}]}");
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/grid");
+            By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(deviations, 2));
+            assertEquals(List.of("0.0123", "-"), browser.findElements(deviations).stream().map(WebElement::getText)
+                    .toList());
+        }
+    }
+
+    @Test
     void figuresAreRoundedAsTheCommandLineRoundsThem() throws IOException {
         // 0.84805 is stored as 0.848049999...: JavaScript's toFixed(4) gives 0.8480, the command line 0.8481
         Map<String, Object> epoch = RunFolders.epoch(1);

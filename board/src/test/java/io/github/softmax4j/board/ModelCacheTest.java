@@ -48,6 +48,24 @@ class ModelCacheTest {
     }
 
     @Test
+    void aRunStillTrainingWithoutAModelYetIsToldToWait() throws IOException {
+        RunFolders.writeMetrics(root.resolve("a"), 0, false, Map.of("status", "running"));
+        HttpProblem none = assertThrows(HttpProblem.class, () -> new ModelCache().classifier(run()));
+        assertEquals(409, none.status());
+        assertEquals("Run a has no model yet; wait until it has trained an epoch or pick another run",
+                none.getMessage());
+    }
+
+    @Test
+    void aRunNotTrainingWithoutAModelIsToldItWillNotHaveOne() throws IOException {
+        RunFolders.writeMetrics(root.resolve("a"), 0, false, Map.of("status", "interrupted"));
+        HttpProblem none = assertThrows(HttpProblem.class, () -> new ModelCache().classifier(run()));
+        assertEquals(409, none.status());
+        assertEquals("Run a is interrupted and has neither model.safetensors nor checkpoint.safetensors, so it will "
+                + "not have a model (nor can it be resumed); train it again or pick another run", none.getMessage());
+    }
+
+    @Test
     void aRunWithoutAModelOrWithABrokenOneIsAnswered() throws IOException {
         RunFolders.writeMetrics(root.resolve("a"), 1, false, Map.of());
         HttpProblem none = assertThrows(HttpProblem.class, () -> new ModelCache().classifier(run()));

@@ -68,7 +68,8 @@ final class BoardCommand implements Callable<Integer> {
             err.println("softmax4j board: warning: listening on " + host + "; anyone who can reach this address can "
                     + "see your runs and use the board");
         }
-        out.println("board:   " + board.address() + "  (runs in " + dir + "; Ctrl-C to stop)");
+        out.println("board:   " + board.address() + "  (" + (board.allInterfaces() ? "listening on all interfaces; " : "")
+                + "runs in " + dir + "; Ctrl-C to stop)");
         out.flush();
         err.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(board::close));

@@ -11,6 +11,7 @@ import io.github.softmax4j.viz.ImageGrid;
 import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.Report;
 import io.github.softmax4j.viz.Tiles;
+import io.github.softmax4j.viz.TrainingCurves;
 import io.github.softmax4j.viz.WeightTemplates;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,9 +87,7 @@ final class RunPictures {
         byte[] curvesPng = Files.readAllBytes(runDir.resolve("curves.png"));
 
         List<Report.Figure> figures = List.of(
-                new Report.Figure("Training curves", "Train loss, train accuracy and test accuracy (or validation loss "
-                        + "and accuracy, and a dashed line at the kept epoch) after each epoch (d2l's Animator).",
-                        curvesPng),
+                new Report.Figure("Training curves", TrainingCurves.caption(history), curvesPng),
                 new Report.Figure("Predictions", "The first " + PREDICTIONS + " test images with the true class "
                         + "over the predicted one; wrong predictions are red.", grid),
                 new Report.Figure("Confusion matrix", "Rows are the true class, columns the predicted class; each "

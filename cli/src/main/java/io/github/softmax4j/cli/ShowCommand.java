@@ -72,7 +72,8 @@ final class ShowCommand implements Callable<Integer> {
             }
             int columns = (count + rows - 1) / rows;
             List<ImageGrid.Tile> tiles;
-            String title = String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
+            String title = count == 1 ? String.format(Locale.ROOT, "%s %s image %d", data.dataSet().name(), split, first)
+                    : String.format(Locale.ROOT, "%s %s images %d to %d", data.dataSet().name(), split, first,
                     first + count - 1);
             if (saved == null) {
                 tiles = Tiles.samples(images, first, count, data.dataSet().classNames());

@@ -54,7 +54,7 @@ public final class Report {
         }
         confusionTable(page, confusion, classNames);
         page.append("<h2>Configuration</h2>\n<table>\n");
-        config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(key))
+        config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(SettingNames.of(key)))
                 .append("</th><td class=\"name\">").append(escape(SettingText.of(value))).append("</td></tr>\n"));
         page.append("</table>\n");
         metricsTable(page, epochs);
@@ -70,11 +70,17 @@ public final class Report {
         if (folded) {
             page.append("<details>\n<summary>").append(epochs.size()).append(" epochs</summary>\n");
         }
-        page.append("<table>\n<tr><th>epoch</th><th>lr</th><th>train loss</th><th>train acc</th>"
+        // as the command line prints the epochs: the rate only when it changes, as 0.09973, not 0.099726096
+        boolean rates = epochs.stream().map(s -> Float.floatToIntBits(s.learningRate())).distinct().count() > 1;
+        page.append("<table>\n<tr><th>epoch</th>" + (rates ? "<th>lr</th>" : "") + "<th>train loss</th><th>train acc</th>"
                 + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>") + "<th>seconds</th></tr>\n");
         for (EpochStats s : epochs) {
-            page.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.4f</td><td>%.4f</td>", s.epoch(),
-                    SettingText.of(s.learningRate()), s.trainLoss(), s.trainAccuracy()));
+            page.append(String.format(Locale.ROOT, "<tr><td>%d</td>", s.epoch()));
+            if (rates) {
+                page.append(Float.isNaN(s.learningRate()) ? "<td>-</td>"
+                        : String.format(Locale.ROOT, "<td>%.5f</td>", s.learningRate()));
+            }
+            page.append(String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", s.trainLoss(), s.trainAccuracy()));
             page.append(validated ? String.format(Locale.ROOT, "<td>%.4f</td><td>%.4f</td>", s.valLoss(), s.valAccuracy())
                     : String.format(Locale.ROOT, "<td>%.4f</td>", s.testAccuracy()));
             page.append(String.format(Locale.ROOT, "<td>%.3f</td></tr>%n", s.seconds()));

@@ -11,6 +11,8 @@ import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,13 +25,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The two charts of a sweep or a comparison: every run's accuracy against the epoch, and the
- * book's exercise, the best accuracy against the learning rate with one line per batch size (or
- * against the batch size, when the runs share one learning rate). A run
+ * book's exercise, each setting's accuracy against the learning rate with one line per batch size
+ * (or against whichever setting varies, when the learning rate does not). A run
  * with a validation split is drawn by its validation accuracy, one without by its test accuracy;
  * when both kinds are shown, the legend says which is which.
  */
@@ -44,6 +47,9 @@ public final class SweepCharts {
     // numbers in numeric order, other values (schedules, pixel scalings) by their text
     private static final Comparator<Object> VALUES = (a, b) -> a instanceof Number x && b instanceof Number y
             ? Double.compare(x.doubleValue(), y.doubleValue()) : String.valueOf(a).compareTo(String.valueOf(b));
+
+    private static final String DIVERGED = "diverged (no accuracy)";
+    private static final Color DIVERGED_COLOUR = new Color(0xC6, 0x28, 0x28);
 
     private SweepCharts() {
     }
@@ -123,7 +129,9 @@ public final class SweepCharts {
             float[] dash = DASHES[look.dash()];
             series.setLineStyle(dash == null ? new BasicStroke(1.5f)
                     : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
-            series.setMarker(look.marker() < 0 ? SeriesMarkers.NONE : MARKERS[look.marker()]);
+            // a run of one epoch is a point, which a line without a marker would not show
+            series.setMarker(look.marker() >= 0 ? MARKERS[look.marker()]
+                    : epochs.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
         if (drawn.isEmpty()) {
             XYSeries series = chart.addSeries("no epochs yet", new double[] {0}, new double[] {0});
@@ -201,89 +209,127 @@ public final class SweepCharts {
     }
 
     /**
-     * The setting the exercise's chart puts on its x axis: the learning rate, or the batch size when
-     * the runs share one learning rate and differ in their batch sizes (the exercise on the batch
-     * size), so the axis always shows a setting that varies.
+     * The setting the exercise's chart puts on its x axis, by its metrics.json name: the learning
+     * rate if it varies, else the batch size if it does, else the first setting that varies in the
+     * order a run records them (momentum, a schedule, the epochs...), else the learning rate; so the
+     * axis always shows a setting that varies when one does.
      */
+    public static String xKey(List<Ranking.Entry> ranking) {
+        List<String> varying = varying(ranking);
+        return varying.contains("learning_rate") || varying.isEmpty() ? "learning_rate"
+                : varying.contains("batch_size") ? "batch_size" : varying.get(0);
+    }
+
+    /** {@link #xKey} in words, as the axis and the headings name it: "learning rate", "momentum". */
     public static String xSetting(List<Ranking.Entry> ranking) {
-        return byBatchSize(ranking) ? "batch size" : "learning rate";
+        return SettingNames.spelled(xKey(ranking));
     }
 
-    private static boolean byBatchSize(List<Ranking.Entry> ranking) {
-        List<Ranking.Entry> drawn = ranking.stream().filter(entry -> !entry.diverged()).toList();
-        return drawn.stream().map(SweepCharts::learningRate).distinct().count() == 1
-                && drawn.stream().map(SweepCharts::batchSize).distinct().count() > 1;
-    }
-
-    private static double learningRate(Ranking.Entry entry) {
-        return ((Number) entry.settings().get("learning_rate")).doubleValue();
-    }
-
-    private static int batchSize(Ranking.Entry entry) {
-        return ((Number) entry.settings().get("batch_size")).intValue();
+    // the settings whose value differs between entries (diverged ones too), in the order runs record them
+    static List<String> varying(List<Ranking.Entry> ranking) {
+        List<String> keys = new ArrayList<>();
+        for (Ranking.Entry entry : ranking) {
+            entry.settings().keySet().stream().filter(key -> !keys.contains(key)).forEach(keys::add);
+        }
+        return keys.stream().filter(key -> ranking.stream().map(entry -> String.valueOf(entry.settings().get(key)))
+                .distinct().count() > 1).toList();
     }
 
     /**
-     * The best mean accuracy over seeds, and over any other setting that varies, against the
-     * learning rate, one line per batch size, or, when all runs share one learning rate, against
-     * the batch size ({@link #xSetting}): the validation accuracy of settings with a validation
-     * split, the test accuracy of those without, each kind on lines of its own (test dashed) named
-     * so in the legend when both are shown. The values tried are spaced evenly and each is
-     * labelled: a sweep's rates and batch sizes are usually spaced by a factor, so this is a log
-     * scale whose every tick is a value that was tried.
+     * Each setting's mean accuracy over its seeds against the setting that varies ({@link #xKey}),
+     * one line for each combination of the other settings that vary (the epochs among them, so runs
+     * of different lengths stay apart): the validation accuracy of settings with a validation split,
+     * the test accuracy of those without, each kind on lines of its own (test dashed) named so in
+     * the legend when both are shown. A setting that diverged has no accuracy to draw: a red cross
+     * at the bottom of the plot marks its value. The values tried are spaced evenly in their order
+     * (numbers by size, names such as schedules by their text) and each is labelled: a sweep's rates
+     * and batch sizes are usually spaced by a factor, so this is a log scale whose every tick is a
+     * value that was tried.
      */
     public static XYChart accuracyBySettingChart(List<Ranking.Entry> ranking) {
-        boolean byBatch = byBatchSize(ranking);
-        // a line: its kind of accuracy and its value of the setting not on the x axis
-        record Line(boolean tested, double other) {
+        String xKey = xKey(ranking);
+        List<String> others = varying(ranking).stream().filter(key -> !key.equals(xKey)).toList();
+        // a line: its kind of accuracy and its values of the other settings that vary
+        record Line(boolean tested, List<Object> others) {
         }
-        Map<Line, TreeMap<Double, Double>> lines = new TreeMap<>(Comparator.comparing(Line::tested)
-                .thenComparingDouble(Line::other));
-        TreeSet<Double> tried = new TreeSet<>();
-        for (Ranking.Entry entry : ranking) {
-            if (entry.diverged()) {
-                continue;
+        Comparator<List<Object>> byValues = (a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int order = VALUES.compare(a.get(i), b.get(i));
+                if (order != 0) {
+                    return order;
+                }
             }
-            double lr = learningRate(entry);
-            double batch = batchSize(entry);
-            double x = byBatch ? batch : lr;
+            return 0;
+        };
+        Map<Line, TreeMap<Object, Double>> lines = new TreeMap<>(Comparator.comparing(Line::tested)
+                .thenComparing(Line::others, byValues));
+        TreeSet<Object> tried = new TreeSet<>(VALUES);
+        List<Object> diverged = new ArrayList<>();
+        for (Ranking.Entry entry : ranking) {
+            Object x = entry.settings().get(xKey);
             tried.add(x);
-            lines.computeIfAbsent(new Line(!entry.validated(), byBatch ? lr : batch), b -> new TreeMap<>())
-                    .merge(x, entry.mean(), Math::max);
+            if (entry.diverged()) {
+                diverged.add(x);
+            } else if (!Double.isNaN(entry.mean())) {
+                List<Object> values = new ArrayList<>();
+                others.forEach(key -> values.add(entry.settings().get(key)));
+                lines.computeIfAbsent(new Line(!entry.validated(), values), line -> new TreeMap<>(VALUES))
+                        .put(x, entry.mean());
+            }
         }
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
         boolean tested = lines.keySet().stream().anyMatch(Line::tested);
-        List<String> labels = lines.keySet().stream().map(line -> (byBatch ? "learning rate " : "batch size ")
-                + SettingText.of(line.other()) + (validated && tested
-                ? line.tested() ? ", test accuracy" : ", validation accuracy" : "")).toList();
-        List<Double> positions = new ArrayList<>(tried);
         String measure = measure(validated, tested);
-        String axis = xSetting(ranking);
-        XYChart chart = chart("Best " + measure + " against the " + axis, axis, measure + " (mean over seeds)", labels);
-        chart.getStyler().setYAxisDecimalPattern("0.000");
-        boolean oneValue = positions.size() == 1;
-        if (oneValue) {
-            // XChart's own ticks round the value, in the middle
-            chart.getStyler().setXAxisMin(positions.get(0) / 2);
-            chart.getStyler().setXAxisMax(positions.get(0) * 1.5);
-            chart.getStyler().setXAxisDecimalPattern("0.###");
-        } else {
-            chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax((double) Math.max(1, positions.size() - 1));
-            chart.setCustomXAxisTickLabelsFormatter(x -> {
-                long index = Math.round(x);
-                // a blank tick is a space: XChart cannot measure an empty label
-                return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
-                        ? SettingText.of(positions.get((int) index)) : " ";
-            });
+        // the size of the validation split is named only where validated lines differ in it: a line
+        // without one is named by its test accuracy
+        int heldOut = others.indexOf("validation");
+        boolean sizesDiffer = heldOut >= 0 && lines.keySet().stream().filter(line -> !line.tested())
+                .map(line -> String.valueOf(line.others().get(heldOut))).distinct().count() > 1;
+        List<String> labels = new ArrayList<>();
+        for (Line line : lines.keySet()) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < others.size(); i++) {
+                if (i != heldOut || sizesDiffer && !line.tested()) {
+                    parts.add(SettingNames.spelled(others.get(i)) + " " + SettingText.of(line.others().get(i)));
+                }
+            }
+            if (parts.isEmpty() || validated && tested) {
+                parts.add(line.tested() ? "test accuracy" : "validation accuracy");
+            }
+            labels.add(String.join(", ", parts));
         }
-        Map<Double, Color> colours = new HashMap<>();
+        List<String> entries = new ArrayList<>(labels);
+        if (!diverged.isEmpty()) {
+            entries.add(DIVERGED);
+        }
+        List<Object> positions = new ArrayList<>(tried);
+        String axis = SettingNames.spelled(xKey);
+        boolean seeds = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        XYChart chart = chart(capitalized(measure) + " against the " + axis, axis,
+                measure + (seeds ? " (mean over seeds)" : ""), entries);
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        // one value sits in the middle of the axis
+        chart.getStyler().setXAxisMin(positions.size() == 1 ? -1.0 : 0.0);
+        chart.getStyler().setXAxisMax(positions.size() == 1 ? 1.0 : positions.size() - 1.0);
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long index = Math.round(x);
+            // a blank tick is spaces, one left of the values and two right of them: XChart cannot
+            // measure an empty label, and draws no ticks at all where two labels are alike
+            return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
+                    ? SettingText.of(positions.get((int) index)) : x < 0 ? " " : "  ";
+        });
+        Map<List<Object>, Color> colours = new HashMap<>();
         int label = 0;
-        for (Map.Entry<Line, TreeMap<Double, Double>> line : lines.entrySet()) {
-            Color lineColour = colours.computeIfAbsent(line.getKey().other(), b -> COLORS[colours.size() % COLORS.length]);
+        for (Map.Entry<Line, TreeMap<Object, Double>> line : lines.entrySet()) {
+            // the size of the validation split goes with the kind of accuracy, which the dash shows
+            List<Object> coloured = new ArrayList<>(line.getKey().others());
+            if (heldOut >= 0) {
+                coloured.remove(heldOut);
+            }
+            Color lineColour = colours.computeIfAbsent(coloured, values -> COLORS[colours.size() % COLORS.length]);
             List<Double> x = new ArrayList<>();
-            for (double value : line.getValue().keySet()) {
-                x.add(oneValue ? value : positions.indexOf(value));
+            for (Object value : line.getValue().keySet()) {
+                x.add((double) positions.indexOf(value));
             }
             XYSeries series = chart.addSeries(labels.get(label++), x, new ArrayList<>(line.getValue().values()));
             series.setLineColor(lineColour);
@@ -294,11 +340,41 @@ public final class SweepCharts {
             series.setLineStyle(apart ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     DASHES[1], 0f) : new BasicStroke(2f));
         }
-        if (lines.isEmpty()) {
+        if (!diverged.isEmpty()) {
+            markDiverged(chart, lines.values(), diverged, positions);
+        }
+        if (lines.isEmpty() && diverged.isEmpty()) {
             XYSeries series = chart.addSeries("no finished runs", new double[] {0}, new double[] {0});
             series.setEnabled(false);
         }
+        if (positions.size() == 1) {
+            // XChart draws x ticks only where x values differ: a series that draws nothing spans the axis
+            XYSeries span = chart.addSeries("x axis", new double[] {-1, 1}, new double[] {Double.NaN, Double.NaN});
+            span.setMarker(SeriesMarkers.NONE);
+            span.setLineStyle(SeriesLines.NONE);
+            span.setShowInLegend(false);
+        }
         return chart;
+    }
+
+    // a red cross at the bottom of the plot for each diverged value; the y axis is fixed so that the
+    // crosses sit below every accuracy drawn
+    private static void markDiverged(XYChart chart, Collection<TreeMap<Object, Double>> lines,
+                                     List<Object> diverged, List<Object> positions) {
+        double low = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Double::doubleValue).min()
+                .orElse(0.5);
+        double high = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Double::doubleValue).max()
+                .orElse(0.5);
+        double margin = Math.max(0.005, (high - low) / 8);
+        chart.getStyler().setYAxisMin(low - 2 * margin);
+        chart.getStyler().setYAxisMax(high + margin);
+        double[] x = diverged.stream().mapToDouble(positions::indexOf).toArray();
+        double[] y = new double[x.length];
+        Arrays.fill(y, low - 1.5 * margin);
+        XYSeries series = chart.addSeries(DIVERGED, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CROSS);
+        series.setMarkerColor(DIVERGED_COLOUR);
     }
 
     /** {@link #accuracyBySettingChart} as an image. */

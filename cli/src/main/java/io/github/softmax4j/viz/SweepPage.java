@@ -6,7 +6,6 @@ import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A sweep's or a comparison's page, self-contained: the ranked table, the winner's test accuracy,
@@ -77,9 +76,14 @@ public final class SweepPage {
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
                 + "accuracy if it held out no validation set; the legend says which.", curves);
-        figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + SweepCharts.xSetting(ranking), "The best mean "
-                + measure + " accuracy for each learning rate and batch size: the exercise of d2l section 3.7.",
-                bySetting);
+        String axis = SweepCharts.xSetting(ranking);
+        boolean others = SweepCharts.varying(ranking).stream().anyMatch(key -> !key.equals(SweepCharts.xKey(ranking)));
+        boolean seeds = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
+                + measure + " accuracy" + (seeds ? ", the mean over its seeds," : "") + " against the " + axis
+                + (others ? ", one line for each combination of the other settings that vary" : "")
+                + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a red cross at the bottom marks a "
+                + axis + " whose run diverged" : "") + ": the exercise of d2l section 3.7.", bySetting);
         page.append("</body>\n</html>\n");
         return page.toString();
     }
@@ -104,20 +108,20 @@ public final class SweepPage {
         return entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f ± %s", entry.mean(), spread(entry));
     }
 
-    /** The standard deviation over a setting's runs to four places, or "-": one run has none. */
+    /**
+     * The standard deviation over a setting's seeds to four places, or "-": one seed has none, however
+     * many runs of it there are.
+     */
     public static String spread(Ranking.Entry entry) {
-        return entry.runs().size() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
+        return entry.seeds() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
     }
 
-    /** The settings whose value differs between entries, in the order the runs record them. */
+    /**
+     * The settings whose value differs between entries, in the order the runs record them, or the
+     * learning rate and the batch size when none does.
+     */
     public static List<String> varying(List<Ranking.Entry> ranking) {
-        if (ranking.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> first = ranking.get(0).settings();
-        List<String> varying = first.keySet().stream().filter(key -> ranking.stream()
-                .anyMatch(entry -> !String.valueOf(entry.settings().get(key)).equals(String.valueOf(first.get(key)))))
-                .toList();
+        List<String> varying = SweepCharts.varying(ranking);
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
     }
 

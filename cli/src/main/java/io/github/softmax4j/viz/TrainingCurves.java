@@ -48,8 +48,18 @@ public final class TrainingCurves {
         styler.setYAxisDecimalPattern("0.0#");
         double first = history.isEmpty() ? 1.0 : history.get(0).epoch();
         double last = history.isEmpty() ? 2.0 : Math.max(history.get(history.size() - 1).epoch(), first + 1);
-        styler.setXAxisMin(first);
-        styler.setXAxisMax(last);
+        if (history.size() == 1) {
+            // one epoch: in the middle of the axis, its only labelled tick; a blank label is spaces, one
+            // left of it and two right of it: XChart cannot measure an empty label, and draws no ticks
+            // at all where two labels are alike
+            styler.setXAxisMin(first - 1);
+            styler.setXAxisMax(first + 1);
+            chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - first) < 1e-6 ? String.valueOf((int) first)
+                    : x < first ? " " : "  ");
+        } else {
+            styler.setXAxisMin(first);
+            styler.setXAxisMax(last);
+        }
         double top = Math.max(1.0, history.stream().mapToDouble(s -> Math.max(s.trainLoss(),
                 s.validated() ? s.valLoss() : 0)).max().orElse(1.0));
         styler.setYAxisMin(LOSS_AXIS, 0.0);
@@ -81,13 +91,36 @@ public final class TrainingCurves {
         }
         // XChart puts the ticks of an evenly spaced x axis on every k-th epoch and lets 3-digit labels
         // run into each other ("100109118"); one unevenly spaced point that draws nothing makes it
-        // choose round numbers of epochs instead
-        XYSeries roundTicks = chart.addSeries(ROUND_TICKS, new double[] {first, first + 0.5}, new double[] {0, 0});
+        // choose round numbers of epochs instead; with one epoch, XChart draws ticks only where the
+        // x values differ, so this series spans the axis
+        XYSeries roundTicks = chart.addSeries(ROUND_TICKS, history.size() == 1 ? new double[] {first - 1, first + 1}
+                : new double[] {first, first + 0.5}, new double[] {0, 0});
         roundTicks.setYAxisGroup(LOSS_AXIS);
         roundTicks.setMarker(SeriesMarkers.NONE);
         roundTicks.setLineStyle(SeriesLines.NONE);
         roundTicks.setShowInLegend(false);
         return chart;
+    }
+
+    /**
+     * What the chart of {@code history} shows, in a sentence for the report: its lines, over how
+     * many epochs, and where they end or which epoch the run kept.
+     */
+    public static String caption(List<EpochStats> history) {
+        if (history.isEmpty()) {
+            return "No epoch has ended yet.";
+        }
+        String span = history.size() == 1 ? "after the run's one epoch" : "after each of the run's " + history.size()
+                + " epochs";
+        EpochStats last = last(history);
+        if (!last.validated()) {
+            return String.format(Locale.ROOT, "Train loss, train accuracy and test accuracy %s (d2l's Animator); the "
+                    + "test accuracy ends at %.4f.", span, last.testAccuracy());
+        }
+        EpochStats kept = Progress.kept(history);
+        return String.format(Locale.ROOT, "Train loss, train accuracy, validation loss and validation accuracy %s "
+                + "(d2l's Animator); the dashed line marks epoch %d, kept for the best validation accuracy, %.4f.",
+                span, kept.epoch(), kept.valAccuracy());
     }
 
     /** The legend's name of the kept epoch's line: "kept: epoch 8". */
@@ -123,14 +156,15 @@ public final class TrainingCurves {
         String svg = bytes.toString(StandardCharsets.UTF_8);
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
         EpochStats kept = history.isEmpty() || !last(history).validated() ? null : Progress.kept(history);
+        String epochs = history.size() == 1 ? "at epoch 1" : "against the epoch, 1 to " + history.size();
         String description = history.isEmpty() ? "no epochs yet" : kept != null
-                ? String.format(Locale.ROOT, "train loss, train acc, val loss and val acc against the epoch, 1 to %d;"
+                ? String.format(Locale.ROOT, "train loss, train acc, val loss and val acc %s;"
                         + " after the last epoch: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f; %s,"
-                        + " the best val acc, %.4f", history.size(), last(history).trainLoss(),
+                        + " the best val acc, %.4f", epochs, last(history).trainLoss(),
                 last(history).trainAccuracy(), last(history).valLoss(), last(history).valAccuracy(),
                 keptLabel(kept), kept.valAccuracy())
-                : String.format(Locale.ROOT, "train loss, train acc and test acc against the epoch, 1 to %d; after the"
-                        + " last epoch: train loss %.4f, train acc %.4f, test acc %.4f", history.size(),
+                : String.format(Locale.ROOT, "train loss, train acc and test acc %s; after the"
+                        + " last epoch: train loss %.4f, train acc %.4f, test acc %.4f", epochs,
                 last(history).trainLoss(), last(history).trainAccuracy(), last(history).testAccuracy());
         return svg.substring(0, open) + "\n  <title>Training curves</title>\n  <desc>" + description + "</desc>"
                 + svg.substring(open);

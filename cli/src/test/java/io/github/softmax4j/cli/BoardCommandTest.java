@@ -75,7 +75,9 @@ class BoardCommandTest {
         assertTrue(printed.reset(out.toString()).find(), out.toString());
         assertTrue(err.toString().contains("warning: listening on 0.0.0.0; anyone who can reach this address can "
                 + "see your runs and use the board"), err.toString());
-        URI page = URI.create(printed.group(1).replace("0.0.0.0", "127.0.0.1"));
+        assertTrue(printed.group(1).matches("http://localhost:[0-9]+/"), "an address to open: " + printed.group(1));
+        assertTrue(out.toString().contains("(listening on all interfaces; runs in "), out.toString());
+        URI page = URI.create(printed.group(1));
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> runs = http.send(HttpRequest.newBuilder(page.resolve("/api/runs")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -83,7 +83,11 @@ class RunPicturesTest {
             assertArrayEquals(Files.readAllBytes(alone.resolve(picture)), Files.readAllBytes(run.resolve(picture)),
                     picture);
         }
-        assertTrue(Files.readString(run.resolve("report.html")).contains("</html>"));
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("</html>"));
+        assertTrue(report.contains("<p class=\"caption\">Train loss, train accuracy and test accuracy after each of "
+                + "the run's 2 epochs (d2l's Animator); the test accuracy ends at 0.7500.</p>"), "the curves' caption "
+                + "describes this run");
     }
 
     @Test

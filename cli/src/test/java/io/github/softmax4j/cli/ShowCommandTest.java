@@ -69,6 +69,15 @@ class ShowCommandTest {
         assertTitle("Fashion-MNIST test images 0 to 7: true class over predicted class (red: wrong)", predicted);
     }
 
+    @Test
+    void oneImageIsTitledInTheSingular() throws IOException {
+        Path one = dir.resolve("one.png");
+        CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "1", "--out",
+                one.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTitle("Fashion-MNIST train image 0", one);
+    }
+
     private static void assertTitle(String title, Path picture) throws IOException {
         BufferedImage text = Pixels.text(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), new Color(0x22, 0x22, 0x22),
                 false);

@@ -71,8 +71,33 @@ class ReportTest {
         String html = report();
         assertTrue(html.contains("<title>softmax4j run run &amp; co</title>"));
         assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), "config values are escaped");
-        assertTrue(html.contains("<td>1</td><td>0.1</td><td>0.5000</td><td>0.8000</td><td>0.7900</td>"), html);
+        assertTrue(html.contains("<td>1</td><td>0.5000</td><td>0.8000</td><td>0.7900</td>"), html);
         assertTrue(html.contains("<p>After 1 epochs: test acc 0.7900</p>"), html);
         assertTrue(html.contains("<td class=\"diagonal\">1<br><small>100.0%</small></td>"));
+    }
+
+    @Test
+    void theConfigurationIsNamedInTheCommandLinesWordsAndAChangingRateRoundedAsItPrints() throws IOException {
+        String html = report(List.of(EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2),
+                EpochStats.tested(2, 0.099726096f, 0.45, 0.82, 0.8, 0.2)));
+        assertTrue(html.contains("<tr><th class=\"name\">lr</th><td class=\"name\">0.1</td></tr>"), html);
+        assertFalse(html.contains("learning_rate"), "no metrics.json names");
+        assertTrue(html.contains("<tr><th>epoch</th><th>lr</th><th>train loss</th>"), html);
+        assertTrue(html.contains("<td>2</td><td>0.09973</td><td>0.4500</td>"), html);
+        assertFalse(report().contains("<th>lr</th>"), "a rate that never changes is in the configuration only");
+    }
+
+    @Test
+    void theCurvesCaptionDescribesThisRun() {
+        assertEquals("Train loss, train accuracy and test accuracy after each of the run's 2 epochs (d2l's Animator); "
+                + "the test accuracy ends at 0.8100.", TrainingCurves.caption(List.of(
+                EpochStats.tested(1, 0.1f, 0.5, 0.8, 0.79, 0.2), EpochStats.tested(2, 0.1f, 0.45, 0.82, 0.81, 0.2))));
+        List<EpochStats> validated = List.of(new EpochStats(1, 0.1f, 0.6, 0.78, 0.55, 0.80, Double.NaN, 0.2),
+                new EpochStats(2, 0.1f, 0.5, 0.81, 0.5, 0.83, Double.NaN, 0.2),
+                new EpochStats(3, 0.1f, 0.45, 0.83, 0.52, 0.82, Double.NaN, 0.2));
+        assertEquals("Train loss, train accuracy, validation loss and validation accuracy after each of the run's 3 "
+                + "epochs (d2l's Animator); the dashed line marks epoch 2, kept for the best validation accuracy, "
+                + "0.8300.", TrainingCurves.caption(validated));
+        assertTrue(TrainingCurves.caption(validated.subList(0, 1)).contains("after the run's one epoch"));
     }
 }

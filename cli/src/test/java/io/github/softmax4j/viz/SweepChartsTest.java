@@ -110,24 +110,131 @@ class SweepChartsTest {
         assertEquals("validation or test accuracy", curves.getYAxisTitle());
         assertEquals(0.83, legend(curves).get(1).getYData()[1], 1e-9, "the test accuracy is drawn");
 
-        // one learning rate and one batch size: drawn against the learning rate, in the middle
+        // both kinds at one learning rate and batch size: drawn against the validation split, the one
+        // setting that varies, each kind on a line of its own
         RunFolder testedAlike = run(0.1, 64, 1, 0, 0.83);
-        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(validated), result(testedAlike)));
-        XYChart byRate = SweepCharts.accuracyBySettingChart(ranking);
-        assertEquals("learning rate", byRate.getXAxisTitle());
-        assertEquals(List.of("batch size 64, validation accuracy", "batch size 64, test accuracy"),
-                legend(byRate).stream().map(XYSeries::getName).toList());
-        assertEquals("validation or test accuracy (mean over seeds)", byRate.getYAxisTitle());
-        XYSeries test = legend(byRate).get(1);
+        XYChart byKind = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
+                result(testedAlike))));
+        assertEquals("validation images", byKind.getXAxisTitle());
+        assertEquals("Validation or test accuracy against the validation images", byKind.getTitle());
+        assertEquals(List.of("validation accuracy", "test accuracy"),
+                legend(byKind).stream().map(XYSeries::getName).toList());
+        assertEquals("validation or test accuracy", byKind.getYAxisTitle(), "one seed each: no mean");
+        XYSeries test = legend(byKind).get(1);
         assertEquals(SeriesMarkers.SQUARE, test.getMarker());
         assertTrue(((BasicStroke) test.getLineStyle()).getDashArray() != null, "test accuracy is dashed");
-        // both drawn, in the middle of the picture: there is one learning rate
-        BufferedImage image = BitmapEncoder.getBufferedImage(byRate);
-        for (XYSeries line : legend(byRate)) {
-            assertTrue(Pixels.count(image, line.getMarkerColor(), 40, image.getWidth() / 4, 0, image.getWidth() / 2,
-                    image.getHeight()) > 5, line.getName() + " is drawn");
+        // against the learning rate: each line named by its batch size and its accuracy, not by the
+        // size of its validation split, which the accuracy already tells
+        XYChart byRate = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
+                result(run(0.3, 64, 1, 10000, 0.83)), result(tested), result(run(0.3, 256, 1, 0, 0.82)))));
+        assertEquals("learning rate", byRate.getXAxisTitle());
+        assertEquals(List.of("batch size 64, validation accuracy", "batch size 256, test accuracy"),
+                legend(byRate).stream().map(XYSeries::getName).toList());
+    }
+
+    @Test
+    void oneSettingOfTwoSeedsIsDrawnInTheMiddleAsTheMeanOverSeeds() {
+        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(run(0.1, 64, 1, 10000, 0.84)),
+                result(run(0.1, 64, 2, 10000, 0.82)))));
+        assertEquals("learning rate", chart.getXAxisTitle());
+        assertEquals("validation accuracy (mean over seeds)", chart.getYAxisTitle());
+        XYSeries line = legend(chart).get(0);
+        assertArrayEquals(new double[] {0.83}, line.getYData(), 1e-9);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(image, line.getMarkerColor(), 40, image.getWidth() / 4, 0, image.getWidth() / 2,
+                image.getHeight()) > 5, "drawn in the middle of the plot");
+        // its tick is labelled below it (the labels drawn in magenta to be found)
+        chart.getStyler().setAxisTickLabelsColor(Color.MAGENTA);
+        BufferedImage ticks = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(ticks, Color.MAGENTA, 60, image.getWidth() / 4, image.getHeight() * 3 / 4,
+                image.getWidth() / 2, image.getHeight()) > 5, "its tick is labelled");
+    }
+
+    // a finished (or diverged) setting of one seed: its settings and its validation accuracy
+    private static RunResult result(Map<String, Object> settings, boolean diverged, double accuracy) {
+        return new RunResult(String.valueOf(settings), settings, 1, diverged ? RunStatus.DIVERGED : RunStatus.FINISHED,
+                1, accuracy, 0.5, Double.NaN, 1.0);
+    }
+
+    private static Map<String, Object> settings(Object... keysAndValues) {
+        // in the order a run records them
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("learning_rate", 0.1);
+        settings.put("batch_size", 256);
+        settings.put("epochs", 2);
+        settings.put("momentum", 0.0);
+        settings.put("lr_schedule", "constant");
+        settings.put("validation", 10000);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        assertEquals(0.1, test.getXData()[0], 1e-9);
+        return settings;
+    }
+
+    @Test
+    void aSweepOfAnotherSettingIsDrawnAgainstThatSettingItsValuesOnTheAxis() {
+        List<Ranking.Entry> byMomentum = Ranking.rank(List.of(result(settings("momentum", 0.5), false, 0.83),
+                result(settings("momentum", 0.0), false, 0.81), result(settings("momentum", 0.9), false, 0.85)));
+        XYChart chart = SweepCharts.accuracyBySettingChart(byMomentum);
+        assertEquals("momentum", chart.getXAxisTitle());
+        assertEquals("Validation accuracy against the momentum", chart.getTitle());
+        assertEquals("validation accuracy", chart.getYAxisTitle(), "one seed: a plain accuracy, no mean");
+        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList(),
+                "no learning rate or batch size named: they do not vary");
+        assertArrayEquals(new double[] {0, 1, 2}, legend(chart).get(0).getXData(), 1e-9);
+        assertArrayEquals(new double[] {0.81, 0.83, 0.85}, legend(chart).get(0).getYData(), 1e-9);
+
+        // a named setting: its names in their order on the axis, a line for each value of the other
+        List<Ranking.Entry> bySchedule = new ArrayList<>();
+        for (String schedule : new String[] {"step", "constant", "cosine"}) {
+            for (int heldOut : new int[] {10000, 5000}) {
+                bySchedule.add(Ranking.rank(List.of(result(settings("lr_schedule", schedule, "validation", heldOut),
+                        false, 0.8 + heldOut / 100000.0 + schedule.length() / 1000.0))).get(0));
+            }
+        }
+        XYChart schedules = SweepCharts.accuracyBySettingChart(bySchedule);
+        assertEquals("learning-rate schedule", schedules.getXAxisTitle());
+        assertEquals(List.of("validation images 5000", "validation images 10000"), legend(schedules).stream().map(XYSeries::getName)
+                .toList());
+        // constant, cosine, step: in the order of their names
+        assertArrayEquals(new double[] {0.908, 0.906, 0.904}, legend(schedules).get(1).getYData(), 1e-9);
+    }
+
+    @Test
+    void runsOfDifferentLengthsAtTheSameSettingsStayApart() {
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(settings("learning_rate", 0.1, "epochs", 1), false,
+                0.77), result(settings("learning_rate", 0.1, "epochs", 10), false, 0.84),
+                result(settings("learning_rate", 0.3, "epochs", 1), false, 0.75),
+                result(settings("learning_rate", 0.3, "epochs", 10), false, 0.83)));
+        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
+        assertEquals("learning rate", chart.getXAxisTitle());
+        assertEquals(List.of("epochs 1", "epochs 10"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertArrayEquals(new double[] {0.77, 0.75}, legend(chart).get(0).getYData(), 1e-9);
+        assertArrayEquals(new double[] {0.84, 0.83}, legend(chart).get(1).getYData(), 1e-9);
+
+        // lengths alone: drawn against the epochs
+        XYChart lengths = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+                result(settings("epochs", 1), false, 0.77), result(settings("epochs", 10), false, 0.84))));
+        assertEquals("epochs", lengths.getXAxisTitle());
+    }
+
+    @Test
+    void aDivergedSettingIsMarkedByARedCrossBelowEveryAccuracy() {
+        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(settings("learning_rate", 0.1), false, 0.76),
+                result(settings("learning_rate", 1e6), true, 0.75), result(settings("learning_rate", 0.3), false, 0.78)));
+        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
+        assertEquals(List.of("validation accuracy", "diverged (no accuracy)"), legend(chart).stream()
+                .map(XYSeries::getName).toList());
+        XYSeries crosses = legend(chart).get(1);
+        assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
+        assertArrayEquals(new double[] {2}, crosses.getXData(), 1e-9, "at the largest learning rate");
+        assertTrue(crosses.getYData()[0] < 0.76 && crosses.getYData()[0] > chart.getStyler().getYAxisMin(),
+                "below every accuracy, inside the plot");
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(image, crosses.getMarkerColor(), 40, image.getWidth() / 2, image.getHeight() / 2,
+                image.getWidth() * 3 / 4, image.getHeight()) > 5, "the cross is drawn low on the right");
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        assertTrue(page.contains("a red cross at the bottom marks a learning rate whose run diverged"), page);
     }
 
     @Test
@@ -142,8 +249,8 @@ class SweepChartsTest {
         XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
         assertEquals("batch size", SweepCharts.xSetting(ranking));
         assertEquals("batch size", chart.getXAxisTitle());
-        assertEquals("Best validation accuracy against the batch size", chart.getTitle());
-        assertEquals(List.of("learning rate 0.1"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertEquals("Validation accuracy against the batch size", chart.getTitle());
+        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList());
         XYSeries line = legend(chart).get(0);
         // evenly spaced in the order of the batch sizes: a log scale, since they grow by a factor
         assertArrayEquals(new double[] {0, 1, 2, 3, 4}, line.getXData(), 1e-9);
@@ -160,11 +267,20 @@ class SweepChartsTest {
     }
 
     @Test
+    void aRunOfOneEpochIsAPointOnTheCurves() {
+        RunFolder one = run(0.1, 256, 1, 10000, 0.76);
+        RunFolder oneEpoch = new RunFolder(one.dir(), one.name(), new RunMetrics(RunStatus.FINISHED,
+                one.metrics().config(), one.metrics().epochs().subList(1, 2), null));
+        XYChart chart = SweepCharts.curvesChart(List.of(oneEpoch));
+        XYSeries line = legend(chart).get(0);
+        assertEquals(SeriesMarkers.CIRCLE, line.getMarker(), "a marker shows the one point");
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(image, line.getLineColor(), 40, 0, 0, image.getWidth() * 3 / 4, image.getHeight())
+                > 5, "the point is drawn");
+    }
+
+    @Test
     void theLegendNamesALearningRateAsItIsTyped() {
-        List<Ranking.Entry> ranking = Ranking.rank(List.of(result(run(1.0, 64, 1, 10000, 0.84)),
-                result(run(1.0, 256, 1, 10000, 0.83))));
-        assertEquals(List.of("learning rate 1"), legend(SweepCharts.accuracyBySettingChart(ranking)).stream()
-                .map(XYSeries::getName).toList());
         List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
         assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCharts.curvesChart(runs)).stream()
                 .map(XYSeries::getName).toList());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,22 @@ class SweepPageTest {
         settings.put("epochs", 3);
         settings.put("init_std", 0.01);
         settings.put("weight_decay", decay);
-        return new Ranking.Entry(settings, mean, 0.0012, List.of("lr" + lr + "-a", "lr" + lr + "-b"), false, validated,
+        return new Ranking.Entry(settings, mean, 0.0012, List.of("lr" + lr + "-a", "lr" + lr + "-b"), 2, false, validated,
                 3.0, 0.2);
     }
 
     private static String headings(String html) {
         int start = html.indexOf("<tr><th>");
         return html.substring(start, html.indexOf("</tr>", start) + "</tr>".length());
+    }
+
+    @Test
+    void twoCopiesOfOneSeedShowNoDeviation() {
+        RunResult copy = new RunResult("seed42", Map.of("learning_rate", 0.1), 42, RunStatus.FINISHED, 10, Double.NaN,
+                Double.NaN, 0.8331, 1.0);
+        Ranking.Entry copies = Ranking.rank(List.of(copy, copy)).get(0);
+        assertEquals("0.8331 ± -", SweepPage.accuracy(copies));
+        assertEquals("0.0012", SweepPage.spread(entry(0.1, 64, 0, 0.84, true)), "two seeds have a deviation");
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.train.EpochStats;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,28 @@ class TrainingCurvesTest {
         assertTrue(Pixels.count(image, Palette.TRAIN_LOSS, 10) > 100, "train loss line");
         assertTrue(Pixels.count(image, Palette.TRAIN_ACC, 10) > 100, "train acc line");
         assertTrue(Pixels.count(image, Palette.TEST_ACC, 10) > 100, "test acc line");
+    }
+
+    @Test
+    void aRunOfOneEpochIsDrawnInTheMiddleOfItsAxis() throws IOException {
+        List<EpochStats> one = List.of(EpochStats.tested(1, 0.1f, 0.79, 0.75, 0.77, 0.1));
+        BufferedImage image = TrainingCurves.render(one);
+        int width = image.getWidth();
+        assertTrue(Pixels.count(image, Palette.TRAIN_LOSS, 10, width * 2 / 5, 0, width * 3 / 5, image.getHeight()) > 20,
+                "the epoch's points are drawn in the middle");
+        assertEquals(0, Pixels.count(image, Palette.TRAIN_LOSS, 10, 0, 0, width / 4, image.getHeight()),
+                "nothing on the left edge");
+        var chart = TrainingCurves.chart(one);
+        assertEquals(0.0, chart.getStyler().getXAxisMin(), 1e-9);
+        assertEquals(2.0, chart.getStyler().getXAxisMax(), 1e-9);
+        // its tick is labelled, in the middle third (the loss and accuracy axes' labels are at the edges);
+        // the labels are drawn in magenta to be found
+        chart.getStyler().setAxisTickLabelsColor(Color.MAGENTA);
+        BufferedImage ticks = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(Pixels.count(ticks, Color.MAGENTA, 60, width / 3, 0, width * 2 / 3, image.getHeight()) > 5,
+                "the epoch's tick is labelled");
+        assertTrue(TrainingCurves.svg(one).contains("<desc>train loss, train acc and test acc at epoch 1; "),
+                "the description has no range of one epoch");
     }
 
     private static List<EpochStats> validated(double... valAccuracies) {

@@ -6,10 +6,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs grouped by their settings (the seeds of one setting together) and ranked by the mean of
- * their score, best first: the kept validation accuracy, or the last test accuracy for runs that
+ * their score over the distinct seeds, best first (runs of one seed, such as copies of one run,
+ * count as that seed once, by their mean): the kept validation accuracy, or the last test accuracy for runs that
  * held out no validation split. Settings judged on validation come before those judged on the
  * test set (the two figures are not comparable), a setting with a diverged run is ranked after
  * all others, and ties keep the order in which the settings first appear. A pure function of its
@@ -20,16 +22,17 @@ public final class Ranking {
      * One setting's place.
      *
      * @param settings  the shared settings, seed left out
-     * @param mean      mean score over the setting's runs
-     * @param sd        sample standard deviation of the score (0 for a single run)
+     * @param mean      mean score over the setting's seeds
+     * @param sd        sample standard deviation of the score over the seeds (0 for a single seed)
      * @param runs      the runs' names
+     * @param seeds     how many distinct seeds the runs have
      * @param diverged  whether any of them diverged
      * @param validated whether the score is validation accuracy (else test accuracy)
      * @param keptEpoch mean kept epoch
      * @param seconds   mean training seconds
      */
-    public record Entry(Map<String, Object> settings, double mean, double sd, List<String> runs, boolean diverged,
-                        boolean validated, double keptEpoch, double seconds) {
+    public record Entry(Map<String, Object> settings, double mean, double sd, List<String> runs, int seeds,
+                        boolean diverged, boolean validated, double keptEpoch, double seconds) {
     }
 
     private Ranking() {
@@ -44,10 +47,12 @@ public final class Ranking {
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<Map<String, Object>, List<RunResult>> group : groups.entrySet()) {
             List<RunResult> runs = group.getValue();
-            double mean = runs.stream().mapToDouble(RunResult::score).average().orElse(Double.NaN);
-            double squares = runs.stream().mapToDouble(r -> (r.score() - mean) * (r.score() - mean)).sum();
-            double sd = runs.size() > 1 ? Math.sqrt(squares / (runs.size() - 1)) : 0;
-            entries.add(new Entry(group.getKey(), mean, sd, runs.stream().map(RunResult::name).toList(),
+            Map<Long, Double> bySeed = runs.stream().collect(Collectors.groupingBy(RunResult::seed, LinkedHashMap::new,
+                    Collectors.averagingDouble(RunResult::score)));
+            double mean = bySeed.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double squares = bySeed.values().stream().mapToDouble(score -> (score - mean) * (score - mean)).sum();
+            double sd = bySeed.size() > 1 ? Math.sqrt(squares / (bySeed.size() - 1)) : 0;
+            entries.add(new Entry(group.getKey(), mean, sd, runs.stream().map(RunResult::name).toList(), bySeed.size(),
                     runs.stream().anyMatch(r -> r.status() == RunStatus.DIVERGED),
                     runs.stream().allMatch(RunResult::validated),
                     runs.stream().mapToDouble(RunResult::keptEpoch).average().orElse(0),

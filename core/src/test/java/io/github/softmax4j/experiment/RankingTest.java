@@ -33,6 +33,22 @@ class RankingTest {
     }
 
     @Test
+    void copiesOfOneSeedCountAsThatSeedOnceSoTheyHaveNoDeviation() {
+        Ranking.Entry copies = Ranking.rank(List.of(result("a", 0.1, 42, RunStatus.FINISHED, 0.8331),
+                result("a-copy", 0.1, 42, RunStatus.FINISHED, 0.8331))).get(0);
+        assertEquals(1, copies.seeds());
+        assertEquals(List.of("a", "a-copy"), copies.runs());
+        assertEquals(0.8331, copies.mean(), 1e-12);
+        // two seeds, one of them run twice: each seed weighs the same, by the mean of its runs
+        Ranking.Entry twoSeeds = Ranking.rank(List.of(result("a", 0.1, 1, RunStatus.FINISHED, 0.80),
+                result("a-copy", 0.1, 1, RunStatus.FINISHED, 0.80), result("b", 0.1, 2, RunStatus.FINISHED, 0.84)))
+                .get(0);
+        assertEquals(2, twoSeeds.seeds());
+        assertEquals(0.82, twoSeeds.mean(), 1e-12);
+        assertEquals(Math.sqrt(0.0008), twoSeeds.sd(), 1e-12);
+    }
+
+    @Test
     void aSettingWithADivergedRunComesLastWhateverItsScore() {
         List<Ranking.Entry> ranking = Ranking.rank(List.of(
                 result("fast", 10, 1, RunStatus.DIVERGED, 0.9), result("slow", 0.01, 1, RunStatus.FINISHED, 0.7)));

@@ -8,6 +8,11 @@ function configText(config) {
   return Object.entries(config || {}).map(([key, value]) => `${settingName(key)} ${value}`).join(' · ');
 }
 
+// one run has no standard deviation, as the command line says: "-", not 0
+function spread(entry) {
+  return (entry.runs || []).length > 1 ? fmt(entry.val_acc_sd) : '-';
+}
+
 export function mount(view, params, name) {
   function render() {
     const sweep = store.sweeps().get(name);
@@ -32,7 +37,7 @@ export function mount(view, params, name) {
         h('thead', {}, h('tr', {}, ['#', 'Settings', 'Val acc mean', 'SD', 'Runs'].map(t => h('th', {}, t)))),
         h('tbody', {}, ranking.map((entry, i) => h('tr', {},
           h('td', {class: 'num'}, i + 1), h('td', {}, configText(entry.config)),
-          h('td', {class: 'num'}, fmt(entry.val_acc_mean)), h('td', {class: 'num'}, fmt(entry.val_acc_sd)),
+          h('td', {class: 'num'}, fmt(entry.val_acc_mean)), h('td', {class: 'num'}, spread(entry)),
           h('td', {}, (entry.runs || []).flatMap((r, j) => (j ? [', ', runLink(r)] : [runLink(r)])))))))
         : h('p', {class: 'hint'}, 'No ranking yet: the sweep writes it when its runs are done.'),
       h('h3', {}, 'Runs'),
