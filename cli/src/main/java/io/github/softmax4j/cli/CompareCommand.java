@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,8 +47,10 @@ final class CompareCommand implements Callable<Integer> {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();
             List<String> unfinished = new ArrayList<>();
+            List<String> damaged = new ArrayList<>();
             for (Path dir : dirs) {
-                for (RunFolder folder : RunFolder.findAll(dir)) {
+                for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(RunFolder.name(e.file().getParent(),
+                        dir) + " (" + e.reason() + ")"))) {
                     if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
                         folders.add(folder);
                         results.add(RunResult.of(folder));
@@ -59,13 +62,17 @@ final class CompareCommand implements Callable<Integer> {
             if (!unfinished.isEmpty()) {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
+            if (!damaged.isEmpty()) {
+                stdout.println("left out, " + MetricsFiles.JSON_FILE + " is damaged: " + String.join(", ", damaged));
+            }
             if (results.isEmpty()) {
                 String given = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
-                stderr.println("softmax4j compare: " + (unfinished.isEmpty()
+                stderr.println("softmax4j compare: " + (unfinished.isEmpty() && damaged.isEmpty()
                         ? "no run folders (folders with a metrics.json) in " + given + "; give folders that "
                                 + "softmax4j train or sweep wrote"
-                        : "no finished run in " + given + ", only runs not finished (left out above); continue them "
-                                + "with " + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume), or "
+                        : "no finished run in " + given + ", only runs " + (damaged.isEmpty()
+                                ? "not finished (left out above)" : "left out above") + "; continue them with "
+                                + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume), or "
                                 + "give folders that hold a finished run"));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
