@@ -106,10 +106,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
                     + threadCount + " threads, got " + lanes);
         }
-        Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
+        OutputFolder.Dated dated = resume == null && out == null ? OutputFolder.dated(spec, "sweeps") : null;
+        Path dir = resume != null ? resume : dated != null ? dated.dir() : OutputFolder.choose(spec, out, "sweeps");
         // a default folder this command made is removed again if nothing was written into it
-        Runnable removeIfChosenHere = resume == null && out == null ? () -> OutputFolder.removeIfEmpty(dir)
-                : () -> { };
+        Runnable removeIfChosenHere = dated != null ? dated::removeIfEmpty : () -> { };
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
