@@ -4,6 +4,7 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -115,6 +116,10 @@ final class SweepCommand implements Callable<Integer> {
                 removeIfChosenHere);
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
+            if (resume != null) {
+                // a sweep in use is refused before the data is loaded; the sweep locks the folder for its life itself
+                RunLock.acquire(resume).close();
+            }
             List<SweepGrid.Run> runs = grid.runs();
             Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
             TrainTest loaded = data.load();
