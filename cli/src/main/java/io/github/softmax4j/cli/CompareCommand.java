@@ -47,6 +47,7 @@ final class CompareCommand implements Callable<Integer> {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();
             List<String> unfinished = new ArrayList<>();
+            int running = 0;
             List<String> damaged = new ArrayList<>();
             for (Path dir : dirs) {
                 for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(RunFolder.name(e.file().getParent(),
@@ -56,6 +57,7 @@ final class CompareCommand implements Callable<Integer> {
                         results.add(RunResult.of(folder));
                     } else {
                         unfinished.add(folder.name() + " (" + folder.status().id() + ")");
+                        running += folder.status() == RunStatus.RUNNING ? 1 : 0;
                     }
                 }
             }
@@ -71,9 +73,8 @@ final class CompareCommand implements Callable<Integer> {
                         ? "no run folders (folders with a metrics.json) in " + given + "; give folders that "
                                 + "softmax4j train or sweep wrote"
                         : "no finished run in " + given + ", only runs " + (damaged.isEmpty()
-                                ? "not finished (left out above)" : "left out above") + "; continue them with "
-                                + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume), or "
-                                + "give folders that hold a finished run"));
+                                ? "not finished (left out above)" : "left out above") + "; "
+                                + nextStep(running, unfinished.size() + damaged.size())));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -87,6 +88,16 @@ final class CompareCommand implements Callable<Integer> {
             stderr.println("softmax4j compare: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    // a run still training is waited for: resuming it is refused while its folder is in use
+    private static String nextStep(int running, int leftOut) {
+        String finished = "give folders that hold a finished run";
+        if (running == leftOut) {
+            return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;
+        }
+        return "continue " + (running == 0 ? "them" : "those not running") + " with " + Invocation.command()
+                + " train --resume DIR (a sweep's with sweep --resume), or " + finished;
     }
 
     /** The chart's file: the page's name with .png for .html. */

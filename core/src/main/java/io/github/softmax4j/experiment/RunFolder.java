@@ -33,7 +33,14 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         Path file = dir.resolve(MetricsFiles.JSON_FILE);
         byte[] json = Files.readAllBytes(file);
         try {
-            return new RunFolder(dir, name(dir, root), MetricsFiles.fromJson(json));
+            RunMetrics metrics = MetricsFiles.fromJson(json);
+            // a run training holds its folder's lock: one that says running but whose lock is free was stopped (its
+            // process id may be another live process's by now, or a copied folder's)
+            if (metrics.status() == RunStatus.RUNNING && Files.exists(dir.resolve(RunLock.FILE_NAME))
+                    && !RunLock.held(dir)) {
+                metrics = metrics.with(RunStatus.INTERRUPTED, metrics.selected());
+            }
+            return new RunFolder(dir, name(dir, root), metrics);
         } catch (IllegalArgumentException e) {
             throw new DamagedFileException(file, e.getMessage(), "resuming the run writes it again (train --resume, "
                     + "or sweep --resume for a sweep's run); or remove the run's folder", e);
