@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,27 +47,34 @@ final class CompareCommand implements Callable<Integer> {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();
             List<String> unfinished = new ArrayList<>();
+            int running = 0;
+            List<String> damaged = new ArrayList<>();
             for (Path dir : dirs) {
-                for (RunFolder folder : RunFolder.findAll(dir)) {
+                for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(RunFolder.name(e.file().getParent(),
+                        dir) + " (" + e.reason() + ")"))) {
                     if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
                         folders.add(folder);
                         results.add(RunResult.of(folder));
                     } else {
                         unfinished.add(folder.name() + " (" + folder.status().id() + ")");
+                        running += folder.status() == RunStatus.RUNNING ? 1 : 0;
                     }
                 }
             }
             if (!unfinished.isEmpty()) {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
+            if (!damaged.isEmpty()) {
+                stdout.println("left out, " + MetricsFiles.JSON_FILE + " is damaged: " + String.join(", ", damaged));
+            }
             if (results.isEmpty()) {
                 String given = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
-                stderr.println("softmax4j compare: " + (unfinished.isEmpty()
+                stderr.println("softmax4j compare: " + (unfinished.isEmpty() && damaged.isEmpty()
                         ? "no run folders (folders with a metrics.json) in " + given + "; give folders that "
                                 + "softmax4j train or sweep wrote"
-                        : "no finished run in " + given + ", only runs not finished (left out above); continue them "
-                                + "with " + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume), or "
-                                + "give folders that hold a finished run"));
+                        : "no finished run in " + given + ", only runs " + (damaged.isEmpty()
+                                ? "not finished (left out above)" : "left out above") + "; "
+                                + nextStep(running, unfinished.size() + damaged.size())));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -80,6 +88,16 @@ final class CompareCommand implements Callable<Integer> {
             stderr.println("softmax4j compare: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
         }
+    }
+
+    // a run still training is waited for: resuming it is refused while its folder is in use
+    private static String nextStep(int running, int leftOut) {
+        String finished = "give folders that hold a finished run";
+        if (running == leftOut) {
+            return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;
+        }
+        return "continue " + (running == 0 ? "them" : "those not running") + " with " + Invocation.command()
+                + " train --resume DIR (a sweep's with sweep --resume), or " + finished;
     }
 
     /** The chart's file: the page's name with .png for .html. */

@@ -7,6 +7,7 @@ import io.github.softmax4j.eval.ClassMetrics;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
 import io.github.softmax4j.eval.RiskCoverage;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.viz.ConfusionChart;
 import io.github.softmax4j.viz.Png;
@@ -60,6 +61,14 @@ final class EvaluateCommand implements Callable<Integer> {
         Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
         OutputFile.check(spec, chart, "--chart", ".png", "a PNG");
         try {
+            // a run folder belongs to its writer while it trains: the default chart does not go there
+            Path beside = chartPath.toAbsolutePath().getParent();
+            if (chart == null && RunLock.held(beside)) {
+                err.println("softmax4j evaluate: " + (chartPath.getParent() == null ? "the current folder"
+                        : chartPath.getParent()) + " is in use by the softmax4j process training there, so the "
+                        + "chart is not drawn beside the model; give --chart FILE to draw it elsewhere");
+                return Softmax4jCli.EXIT_PROBLEM;
+            }
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
             Dataset test = data.loadTest(json);
             Predictions predictions = Predictions.of(saved.model(), test, saved.pixelScaling());

@@ -35,13 +35,40 @@ final class OutputFolder {
             OutputFile.requireWritableFolder(spec, out, "--out");
             return out;
         }
+        return dated(spec, root).dir();
+    }
+
+    /** A new dated folder that {@link #dated} made, and whether it made its root (runs, sweeps) too. */
+    record Dated(Path dir, boolean madeRoot) {
+        /**
+         * Removes the folder, and its root if this command made it and it holds nothing else, when
+         * the command ended before writing anything into it (see {@link OutputFolder#removeIfEmpty}).
+         */
+        void removeIfEmpty() {
+            OutputFolder.removeIfEmpty(dir);
+            if (madeRoot && !Files.exists(dir)) {
+                try {
+                    Files.delete(dir.getParent());
+                } catch (IOException e) {
+                    // another command wrote into it meanwhile, or it cannot be removed; either way it stays
+                }
+            }
+        }
+    }
+
+    /**
+     * A new folder {@code <root>/<date>_<time>}, created here, with a suffix -2, -3... if that is
+     * taken; a root that cannot be written is a bad option.
+     */
+    static Dated dated(CommandSpec spec, String root) {
         requireWritable(spec, Path.of(root));
+        boolean madeRoot = !Files.exists(Path.of(root));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
         Path candidate = Path.of(root, stamp);
         for (int suffix = 2; !claimed(candidate); suffix++) {
             candidate = Path.of(root, stamp + "-" + suffix);
         }
-        return candidate;
+        return new Dated(candidate, madeRoot);
     }
 
     // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the

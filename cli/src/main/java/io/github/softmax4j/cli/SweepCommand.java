@@ -4,6 +4,7 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -108,15 +109,19 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
                     + threadCount + " threads, got " + lanes);
         }
-        Path dir = resume != null ? resume : OutputFolder.choose(spec, out, "sweeps");
+        OutputFolder.Dated dated = resume == null && out == null ? OutputFolder.dated(spec, "sweeps") : null;
+        Path dir = resume != null ? resume : dated != null ? dated.dir() : OutputFolder.choose(spec, out, "sweeps");
         // a default folder this command made is removed again if nothing was written into it
-        Runnable removeIfChosenHere = resume == null && out == null ? () -> OutputFolder.removeIfEmpty(dir)
-                : () -> { };
+        Runnable removeIfChosenHere = dated != null ? dated::removeIfEmpty : () -> { };
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
+            if (resume != null) {
+                // a sweep in use is refused before the data is loaded; the sweep locks the folder for its life itself
+                RunLock.acquire(resume).close();
+            }
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
             if (resume != null && Files.isRegularFile(dir.resolve(PAGE_FILE)) && Sweep.complete(dir, grid)) {

@@ -110,8 +110,16 @@ final class TrainingRun {
         if (metrics.selected() != null) {
             out.printf("%n%s%n", summary);
         }
-        RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
-                metrics.epochs(), curves, threads, out);
+        try {
+            RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
+                    metrics.epochs(), curves, threads, out);
+        } catch (IOException e) {
+            // the run stays unfinished in metrics.json, so a resume draws what is missing
+            err.println("softmax4j train: " + FileProblem.describe(e) + ". The model is saved in " + modelPath
+                    + "; once the cause is fixed, " + TrainCommand.resumeCommand(runDir)
+                    + " draws the pictures and the report");
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
         job.markFinished(outcome);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));

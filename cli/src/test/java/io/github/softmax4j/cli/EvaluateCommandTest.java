@@ -1,12 +1,14 @@
 package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
@@ -153,5 +155,26 @@ class EvaluateCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(bad + ": too short"), run.err());
+    }
+
+    @Test
+    void aModelInARunFolderInUseGetsNoChartBesideItUnlessToldWhere() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("training"));
+        Files.copy(TrainedModel.model(), run.resolve("checkpoint.safetensors"));
+        String model = run.resolve("checkpoint.safetensors").toString();
+        try (RunLock trainer = RunLock.acquire(run)) {
+            CliRun refused = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString());
+            assertEquals(1, refused.exitCode(), refused.err());
+            assertEquals("softmax4j evaluate: " + run + " is in use by the softmax4j process training there, so the "
+                    + "chart is not drawn beside the model; give --chart FILE to draw it elsewhere", refused.err().strip());
+            assertFalse(Files.exists(run.resolve("risk-coverage.png")));
+            Path elsewhere = dir.resolve("chart.png");
+            CliRun told = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString(), "--chart",
+                    elsewhere.toString());
+            assertEquals(0, told.exitCode(), told.err());
+            assertTrue(Files.isRegularFile(elsewhere));
+        }
+        assertEquals(0, CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString()).exitCode());
+        assertTrue(Files.isRegularFile(run.resolve("risk-coverage.png")), "once the run has ended, beside the model");
     }
 }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OutputFolderTest {
     @TempDir
@@ -40,5 +45,33 @@ class OutputFolderTest {
         OutputFolder.removeIfEmpty(used);
         assertFalse(Files.exists(empty));
         assertTrue(Files.isRegularFile(used.resolve("metrics.json")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "runs|train --batch-size 60001",
+        "runs|train --data-dir empty",
+        "sweeps|sweep --batch-size 60000 --epochs 1",
+    })
+    void aFailedCommandWithoutOutLeavesNoFolderBehind(String folder, String command) throws IOException {
+        Files.createDirectories(root.resolve("empty"));
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        if (!command.contains("--data-dir")) {
+            args.addAll(List.of("--data-dir", RealData.dir().toString()));
+        }
+        CliRun run = OwnJvm.run(root, args.toArray(String[]::new));
+        assertTrue(run.exitCode() == 1 || run.exitCode() == 2, run.err());
+        assertFalse(Files.exists(root.resolve(folder)), folder + " is left behind: " + run.err());
+    }
+
+    @Test
+    void aRootThatExistedBeforeIsKeptEmpty() throws IOException {
+        Files.createDirectories(root.resolve("runs"));
+        Files.createDirectories(root.resolve("empty"));
+        CliRun run = OwnJvm.run(root, "train", "--data-dir", "empty");
+        assertEquals(1, run.exitCode(), run.err());
+        try (var entries = Files.list(root.resolve("runs"))) {
+            assertEquals(0, entries.count());
+        }
     }
 }

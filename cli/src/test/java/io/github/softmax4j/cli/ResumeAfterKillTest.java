@@ -265,4 +265,22 @@ class ResumeAfterKillTest {
                 .asText());
         assertTrue(Checkpoint.load(firstRun).history().size() >= 1);
     }
+
+    @Test
+    void compareWaitsForARunStillTrainingAndSuggestsResumingItOnceItIsKilled() throws IOException, InterruptedException {
+        Path runDir = dir.resolve("compared-while-training");
+        Process process = train(runDir, LONG);
+        await(process, runDir, 1, "running");
+        String page = dir.resolve("compared.html").toString();
+        CliRun training = CliRun.of("compare", runDir.toString(), "--out", page);
+        assertEquals(1, training.exitCode(), training.err());
+        assertEquals("left out, not finished: compared-while-training (running)", training.out().strip());
+        assertEquals("softmax4j compare: no finished run in " + runDir + ", only runs not finished (left out above); "
+                + "wait for it to finish, or give folders that hold a finished run", training.err().strip());
+        process.destroyForcibly();
+        process.waitFor();
+        CliRun killed = CliRun.of("compare", runDir.toString(), "--out", page);
+        assertEquals("left out, not finished: compared-while-training (interrupted)", killed.out().strip());
+        assertTrue(killed.err().contains("; continue them with softmax4j train --resume DIR"), killed.err());
+    }
 }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.LearningRateSchedule;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -318,5 +322,20 @@ class SweepCommandTest {
             }
         }
         assertTrue(drawn > 50, "the batch size's line is drawn: " + drawn + " pixels of its colour");
+    }
+
+    @Test
+    void resumingASweepInUseIsRefusedBeforeTheDataIsLoaded() throws IOException {
+        Path sweep = dir.resolve("sweep");
+        SweepGrid grid = new SweepGrid(List.of(0.1f), List.of(256), List.of(0f), List.of(0f),
+                List.of(new LearningRateSchedule.Constant()), List.of(PixelScaling.UNIT), List.of(0.01f), 1, 1, 10000, 0);
+        SweepFiles.write(sweep, grid, List.of(), List.of(), null);
+        try (RunLock held = RunLock.acquire(sweep)) {
+            CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("softmax4j sweep: " + sweep + " is in use by softmax4j process "),
+                    run.err());
+            assertEquals("", run.out(), "neither the data nor the sweep's banner before the refusal");
+        }
     }
 }

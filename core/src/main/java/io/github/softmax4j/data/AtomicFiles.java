@@ -1,14 +1,17 @@
 package io.github.softmax4j.data;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -68,21 +71,94 @@ public final class AtomicFiles {
     private static void replace(Path target, Writer writer, Check check) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = createTemp(dir, target.getFileName().toString());
+        Path temp;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            temp = createTemp(dir, target.getFileName().toString());
+        } catch (IOException e) {
+            throw naming(target, e);
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(new NamingStream(Files.newOutputStream(temp), target),
+                    1 << 16)) {
                 writer.writeTo(out);
             }
             check.accept(temp);
-            force.force(temp);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                force.force(temp);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                force.force(dir);
+            } catch (IOException e) {
+                throw naming(target, e);
             }
-            force.force(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * {@code problem} as a {@link FileSystemException} naming {@code target}: the JDK names the
+     * temporary file, which the caller never asked for, or no file at all (a full disk).
+     */
+    private static FileSystemException naming(Path target, IOException problem) {
+        String file = target.toString();
+        if (problem instanceof FileSystemException fs && file.equals(fs.getFile())) {
+            return fs;
+        }
+        String reason = problem instanceof FileSystemException fs ? fs.getReason() : problem.getMessage();
+        FileSystemException named = problem instanceof AccessDeniedException ? new AccessDeniedException(file, null, reason)
+                : problem instanceof NoSuchFileException ? new NoSuchFileException(file, null, reason)
+                : new FileSystemException(file, null, reason);
+        named.initCause(problem);
+        return named;
+    }
+
+    /** The temporary file's stream, whose failures (a full disk) name the target. */
+    private static final class NamingStream extends FilterOutputStream {
+        private final Path target;
+
+        NamingStream(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw naming(target, e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw naming(target, e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw naming(target, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw naming(target, e);
+            }
         }
     }
 

@@ -7,23 +7,33 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The right to write a run or sweep folder, held for the writer's whole life: an operating-system
  * lock on the file {@value #FILE_NAME} in the folder. The system releases it when the process
  * ends, however it ends, so a crash never leaves a folder locked. The file holds the holder's
- * process id, so a refused writer can name it. Readers (compare, the board) never lock.
+ * process id, so a refused writer can name it. Readers (compare, the board) never take it; compare
+ * asks whether it is {@link #held}.
  */
 public final class RunLock implements AutoCloseable {
     /** The lock file's name in the folder. */
     public static final String FILE_NAME = ".lock";
 
-    private final FileChannel channel;
+    // the folders this process holds: on Linux, closing any channel of a lock file would release this process's
+    // lock on it, so a folder held here is never opened again while it is held
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
-    private RunLock(FileChannel channel) {
+    private final FileChannel channel;
+    private final Path dir;
+
+    private RunLock(FileChannel channel, Path dir) {
         this.channel = channel;
+        this.dir = dir;
     }
 
     /**
@@ -32,21 +42,67 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path dir) throws IOException {
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Path key = key(dir);
+        if (!HELD_HERE.add(key)) {
+            throw inUse(dir, String.valueOf(ProcessHandle.current().pid()));
+        }
+        FileChannel channel;
+        try {
+            channel = open(dir);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key);
+            throw e;
+        }
         try {
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new IOException(dir + " is in use by softmax4j process " + holder(channel)
-                        + "; wait for it to end or stop it, or choose another folder");
+                throw inUse(dir, holder(channel));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
                     0);
-            return new RunLock(channel);
+            return new RunLock(channel, key);
         } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(key);
             channel.close();
             throw e;
+        }
+    }
+
+    private static FileChannel open(Path dir) throws IOException {
+        return FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    private static IOException inUse(Path dir, String holder) {
+        return new IOException(dir + " is in use by softmax4j process " + holder
+                + "; wait for it to end or stop it, or choose another folder");
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Whether a writer holds {@code dir} now, this process or another. A reader asks without
+     * writing anything: it opens the lock file, if there is one, for reading only and takes a
+     * shared lock on it for a moment, which a writer's lock excludes.
+     */
+    public static boolean held(Path dir) throws IOException {
+        if (HELD_HERE.contains(key(dir))) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.READ)) {
+            FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (NoSuchFileException noLockFile) {
+            return false;
+        } catch (OverlappingFileLockException heldHere) {
+            return true;
         }
     }
 
@@ -73,6 +129,8 @@ public final class RunLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // the system releases the lock when this process ends, so the folder is freed all the same
+        } finally {
+            HELD_HERE.remove(dir);
         }
     }
 }

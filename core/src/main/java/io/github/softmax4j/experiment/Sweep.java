@@ -213,9 +213,13 @@ public final class Sweep {
     private RunResult trainLocked(SweepGrid.Run run, Path runDir, Dataset train, Dataset test, int threads,
                                   StopRequest stop) throws IOException {
         if (Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
-            RunFolder folder = RunFolder.read(runDir, dir);
-            if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
-                return RunResult.of(folder);
+            try {
+                RunFolder folder = RunFolder.read(runDir, dir);
+                if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
+                    return RunResult.of(folder);
+                }
+            } catch (DamagedFileException damaged) {
+                // continued from its checkpoint like an unfinished run, the job writes its metrics.json again
             }
         }
         TrainConfig config = run.config();

@@ -1,9 +1,11 @@
 package io.github.softmax4j.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,17 +97,21 @@ public final class SweepFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " holds no " + Sweep.JSON_FILE + "; give the folder a softmax4j sweep wrote");
         }
+        byte[] json = Files.readAllBytes(file);
+        String remedy = "start a new sweep";
         try {
-            Map<String, Object> document = JSON.readValue(file.toFile(), new TypeReference<>() { });
-            Object grid = document.get("grid");
+            Map<String, Object> document = JSON.readValue(json, new TypeReference<>() { });
+            Object grid = document == null ? null : document.get("grid");
             if (!(grid instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException("it records no grid");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) grid;
             return SweepGrid.fromMap(map);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(file + " is damaged (" + e.getMessage() + "); start a new sweep", e);
+        } catch (JsonProcessingException e) {
+            throw new DamagedFileException(file, MetricsFiles.notJson(e), remedy, e);
+        } catch (IllegalArgumentException e) {
+            throw new DamagedFileException(file, e.getMessage(), remedy, e);
         }
     }
 

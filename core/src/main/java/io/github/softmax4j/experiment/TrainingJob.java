@@ -115,7 +115,9 @@ public final class TrainingJob {
      */
     public Outcome run(Dataset train, Dataset validation, Dataset test, boolean evaluateTest, int threads,
                        Consumer<EpochStats> listener, StopRequest stop) throws IOException {
-        int[] checkpointEpoch = {-1};
+        // a resumed run's folder holds the checkpoint it starts from, intact until the job replaces it
+        int[] checkpointEpoch = {Files.isRegularFile(dir.resolve(Checkpoint.FILE_NAME)) ? start.progress().completed()
+                : -1};
         try {
             return run(train, validation, test, evaluateTest, threads, listener, stop, checkpointEpoch);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.github.softmax4j.train;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,10 +66,15 @@ public final class MetricsFiles {
     /**
      * Reads the JSON form back; an absent status (files of older versions) reads as finished, and
      * a running status whose process is gone as interrupted.
-     * Throws IllegalArgumentException or an IOException saying what is wrong.
+     * Throws IllegalArgumentException saying what is wrong with the document, in a few words.
      */
     public static RunMetrics fromJson(byte[] json) throws IOException {
-        JsonNode root = JSON.readTree(json);
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(notJson(e), e);
+        }
         if (root == null || !root.isObject() || !root.path("epochs").isArray()) {
             throw new IllegalArgumentException("not a metrics file: it needs an object with \"epochs\"");
         }
@@ -98,6 +105,13 @@ public final class MetricsFiles {
                     chosen.path("test_acc").isNumber() ? chosen.get("test_acc").asDouble() : Double.NaN);
         }
         return new RunMetrics(status, config, epochs, selected);
+    }
+
+    /** What a JSON parser found wrong, in a few words and without its own text: {@code not valid JSON at line 1, column 2}. */
+    public static String notJson(JsonProcessingException problem) {
+        JsonLocation where = problem.getLocation();
+        return where == null || where.getLineNr() < 1 ? "not valid JSON"
+                : "not valid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     /** Writes the CSV form (header line, then one line per epoch) to {@code path}. */

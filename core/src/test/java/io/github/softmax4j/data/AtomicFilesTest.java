@@ -59,6 +59,33 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFailureOfTheDiskNamesTheTargetNotTheTemporaryFile() throws IOException {
+        Path target = Files.writeString(dir.resolve("model.safetensors"), "old");
+        AtomicFiles.Force disk = AtomicFiles.force;
+        AtomicFiles.force = path -> {
+            throw new IOException("No space left on device");
+        };
+        IOException full;
+        try {
+            full = assertThrows(IOException.class, () -> AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            AtomicFiles.force = disk;
+        }
+        assertEquals(target + ": No space left on device", full.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(0, leftovers());
+    }
+
+    @Test
+    void aFolderWhereNoFileCanBeCreatedIsReportedWithTheTargetsName() {
+        // no file can be created in /proc/self, not even by root
+        Path target = Path.of("/proc/self/d2l-3.7.safetensors");
+        IOException refused = assertThrows(IOException.class, () -> AtomicFiles.write(target, new byte[] {1}));
+        assertTrue(refused.getMessage().startsWith(target.toString()), refused.getMessage());
+        assertFalse(refused.getMessage().contains(".part"), refused.getMessage());
+    }
+
+    @Test
     void aRejectedCheckLeavesNothing() throws IOException {
         Path target = dir.resolve("download.gz");
         assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write(1), written -> {

@@ -1,9 +1,11 @@
 package io.github.softmax4j.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,5 +42,23 @@ class RunLockTest {
                 assertEquals(1, entries.count(), "only the lock file");
             }
         }
+    }
+
+    @Test
+    void aRunThatSaysRunningIsRunningOnlyWhileItsLockIsHeld() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("copied"));
+        // a copied folder: process 1 is alive, but it is not the run's writer
+        Files.writeString(run.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": 1, \"config\": {}, "
+                + "\"epochs\": []}");
+        assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status(), "without a lock file, the process id decides");
+        Files.writeString(run.resolve(RunLock.FILE_NAME), "1\n");
+        assertFalse(RunLock.held(run));
+        assertEquals(RunStatus.INTERRUPTED, RunFolder.read(run, dir).status());
+        try (RunLock writer = RunLock.acquire(run)) {
+            assertTrue(RunLock.held(run));
+            assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+            assertTrue(RunLock.held(run), "asking does not release the writer's lock");
+        }
+        assertFalse(RunLock.held(run));
     }
 }

@@ -3,6 +3,7 @@ package io.github.softmax4j.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,5 +134,23 @@ class SweepTest {
                 "the resumed run must end where it ended before");
         assertEquals(before, Files.getLastModifiedTime(dir.resolve(untouched).resolve("metrics.json")).toMillis(),
                 "a finished run was trained again");
+    }
+
+    @Test
+    void aResumedSweepContinuesARunWhoseMetricsAreDamagedFromItsCheckpoint() throws Exception {
+        Sweep.Result first = sweep(new ArrayList<>());
+        String damaged = first.runs().get(0).name();
+        Path damagedDir = dir.resolve(damaged);
+        byte[] model = Files.readAllBytes(damagedDir.resolve("model.safetensors"));
+        Files.writeString(damagedDir.resolve("metrics.json"), "{\"status\": \"fini");
+        DamagedFileException e = assertThrows(DamagedFileException.class, () -> RunFolder.read(damagedDir, dir));
+        assertEquals(damagedDir.resolve("metrics.json") + " is damaged (not valid JSON at line 1, column 17); resuming "
+                + "the run writes it again (train --resume, or sweep --resume for a sweep's run); or remove the run's "
+                + "folder", e.getMessage());
+        Sweep resumed = new Sweep(SweepFiles.readGrid(dir), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
+        Sweep.Result second = resumed.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { }, new StopRequest());
+        assertEquals(first.winner().name(), second.winner().name());
+        assertEquals(RunStatus.FINISHED, RunFolder.read(damagedDir, dir).status());
+        assertTrue(java.util.Arrays.equals(model, Files.readAllBytes(damagedDir.resolve("model.safetensors"))));
     }
 }

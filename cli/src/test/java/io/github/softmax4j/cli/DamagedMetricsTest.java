@@ -1,0 +1,82 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.train.MetricsFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A metrics.json or sweep.json that is damaged is named in one line, never with the parser's own text. */
+class DamagedMetricsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{bad", "{\"status\": \"finished\", \"epochs\": [{\"epoch\": 1,", "[]"})
+    void compareLeavesADamagedRunOutAndComparesTheRest(String damage) throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        copyTree(TrainedModel.runDir(), runs.resolve("good"));
+        Files.writeString(Files.createDirectories(runs.resolve("bad")).resolve(MetricsFiles.JSON_FILE), damage);
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String leftOut = run.out().lines().filter(line -> line.startsWith("left out")).findFirst().orElseThrow();
+        assertTrue(leftOut.startsWith("left out, metrics.json is damaged: bad ("), leftOut);
+        assertFalse(run.out().contains("Source") || run.out().contains("REDACTED"), run.out());
+        assertTrue(run.out().contains("page:"), "the good run is compared: " + run.out());
+        assertTrue(run.err().isEmpty(), run.err());
+    }
+
+    @Test
+    void compareOfOnlyADamagedRunSaysItIsLeftOutAndHowToContinue() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve(MetricsFiles.JSON_FILE), "{bad");
+        CliRun run = CliRun.of("compare", bad.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("left out, metrics.json is damaged: bad (not valid JSON at line 1, column 2)", run.out().strip());
+        assertEquals("softmax4j compare: no finished run in " + bad + ", only runs left out above; continue them with "
+                + "softmax4j train --resume DIR (a sweep's with sweep --resume), or give folders that hold a finished "
+                + "run", run.err().strip());
+    }
+
+    @Test
+    void aDamagedSweepJsonIsNamedInOneLine() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve("sweep.json"), "{\"grid\": {\"learning_rate\": [0.1,");
+        CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not valid JSON at line 1, "
+                + "column 33); start a new sweep", run.err().strip());
+    }
+
+    @Test
+    void trainResumeWritesADamagedMetricsJsonAgain() throws IOException {
+        Path run = dir.resolve("run");
+        copyTree(TrainedModel.runDir(), run);
+        Files.writeString(run.resolve(MetricsFiles.JSON_FILE), "{bad");
+        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(1, MetricsFiles.fromJson(Files.readAllBytes(run.resolve(MetricsFiles.JSON_FILE))).epochs().size());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!path.getFileName().toString().equals(".lock")) {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}
