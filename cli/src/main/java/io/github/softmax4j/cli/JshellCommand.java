@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,11 +60,11 @@ final class JshellCommand implements Callable<Integer> {
             arguments.addAll(List.of("--feedback", "concise", script.toString(), exit.toString()));
             // JShell reports a statement that does not compile or throws on its own error stream, then
             // goes on, and ends with 0 all the same: what it writes there is what tells
-            Watched reports = new Watched(System.err);
+            FailureReports reports = new FailureReports(System.err);
             shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>())
                     .err(new PrintStream(reports, true), System.err);
             int status = shell.start(arguments.toArray(String[]::new));
-            if (status == 0 && reports.written) {
+            if (status == 0 && reports.failed()) {
                 spec.commandLine().getErr().println("softmax4j jshell: " + script + " has statements that failed "
                         + "(above); the others ran");
                 return Softmax4jCli.EXIT_PROBLEM;
@@ -74,24 +75,47 @@ final class JshellCommand implements Callable<Integer> {
         }
     }
 
-    /** A stream that passes everything on and remembers whether anything came. */
-    private static final class Watched extends FilterOutputStream {
-        private boolean written;
+    /**
+     * JShell's error stream, passed on, noting a line that reports a failed statement: in concise
+     * feedback, {@code Error:} (it does not compile) or {@code Exception ...} (it threw). A
+     * {@code Warning:} (an unchecked call, say) is not a failure.
+     */
+    private static final class FailureReports extends FilterOutputStream {
+        private static final int PREFIX = 16;
+        private final ByteArrayOutputStream start = new ByteArrayOutputStream(PREFIX);
+        private boolean failed;
 
-        Watched(OutputStream out) {
+        FailureReports(OutputStream out) {
             super(out);
         }
 
         @Override
         public void write(int b) throws IOException {
-            written = true;
             out.write(b);
+            if (b == '\n') {
+                endLine();
+            } else if (start.size() < PREFIX) {
+                start.write(b);
+            }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            written |= length > 0;
-            out.write(bytes, offset, length);
+            for (int i = offset; i < offset + length; i++) {
+                write(bytes[i]);
+            }
+        }
+
+        private void endLine() {
+            String line = start.toString(StandardCharsets.UTF_8);
+            failed |= line.startsWith("Error:") || line.startsWith("Exception ");
+            start.reset();
+        }
+
+        /** Whether a statement failed, the last line included. */
+        boolean failed() {
+            endLine();
+            return failed;
         }
     }
 

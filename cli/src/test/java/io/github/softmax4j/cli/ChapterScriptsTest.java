@@ -77,6 +77,16 @@ class ChapterScriptsTest {
     }
 
     @Test
+    void aScriptWithOnlyWarningsEndsWithExitCode0() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("warns.jsh"), "List raw = new ArrayList();\nraw.add(\"x\");\n"
+                + "System.out.println(\"ran \" + raw);\n");
+        Output output = run(script);
+        assertTrue(output.err().contains("unchecked call"), output.err());
+        assertEquals(0, output.exitCode(), output.err());
+        assertTrue(output.out().contains("ran [x]"), output.out());
+    }
+
+    @Test
     void theReadmesJshellBlockCanBePastedLineByLine() throws IOException {
         // JShell runs a line that is complete by itself at once, so a line that starts with a dot
         // would be a statement of its own: "illegal start of expression"
