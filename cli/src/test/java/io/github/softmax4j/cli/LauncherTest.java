@@ -178,13 +178,17 @@ class LauncherTest {
     @Test
     void ctrlCDuringTheBuildStopsItAndTheLauncherSaysSo() throws IOException, InterruptedException {
         sourcesChanged();
-        Files.writeString(home.resolve("bin/mvn"), "#!/bin/sh\nsleep 30\n");
+        Path started = home.resolve("maven-started");
+        Files.writeString(home.resolve("bin/mvn"), "#!/bin/sh\ntouch '" + started + "'\nsleep 30\n");
         // Ctrl-C signals the whole foreground process group: the launcher and Maven under it
         Process launcher = launch(List.of("setsid"), "--version");
         BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
                 StandardCharsets.UTF_8));
         assertTrue(out.readLine().startsWith("softmax4j: building the tool"));
-        Thread.sleep(300);
+        for (int tries = 0; !Files.exists(started) && tries < 200; tries++) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(started), "Maven was started");
         Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
         assertEquals(0, interrupt.waitFor());
         assertEquals("softmax4j: the build was stopped; the next launch builds again", out.readLine());
