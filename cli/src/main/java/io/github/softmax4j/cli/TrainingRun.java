@@ -148,8 +148,8 @@ final class TrainingRun {
                     selected.testAccuracy());
         }
         EpochStats last = metrics.latest();
-        return String.format(Locale.ROOT, "After %d epochs: test acc %.4f, train acc %.4f, train loss %.4f",
-                last.epoch(), last.testAccuracy(), last.trainAccuracy(), last.trainLoss());
+        return String.format(Locale.ROOT, "After %s: test acc %.4f, train acc %.4f, train loss %.4f",
+                epochs(last.epoch()), last.testAccuracy(), last.trainAccuracy(), last.trainLoss());
     }
 
     private static String header(TrainConfig config) {

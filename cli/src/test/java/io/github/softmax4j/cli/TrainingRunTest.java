@@ -9,11 +9,15 @@ import io.github.softmax4j.experiment.StopRequest;
 import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
 import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingRunTest {
     @TempDir
     Path dir;
+
+    @Test
+    void theSummaryOfOneEpochIsSingular() {
+        RunMetrics one = new RunMetrics(RunStatus.FINISHED, TrainConfig.defaults().toMap(),
+                List.of(EpochStats.tested(1, 0.1f, 0.79, 0.75, 0.77, 1)), null);
+        assertEquals("After 1 epoch: test acc 0.7700, train acc 0.7500, train loss 0.7900", TrainingRun.summary(one));
+    }
 
     @Test
     void aRunStoppedBeforeItsFirstEpochEndedSaysSoAndHowToContinue() throws IOException, InterruptedException {

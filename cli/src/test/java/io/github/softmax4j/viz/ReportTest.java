@@ -25,7 +25,7 @@ class ReportTest {
         config.put("learning_rate", 0.1);
         config.put("init", "<script>alert(1)</script>");
         List<Report.Figure> figures = List.of(new Report.Figure("Curves", "c", png), new Report.Figure("Grid", "g", png));
-        return Report.html("run & co", "After 1 epochs: test acc 0.7900", config, epochs,
+        return Report.html("run & co", "After 1 epoch: test acc 0.7900", config, epochs,
                 ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2), List.of("a", "b"), figures);
     }
 
