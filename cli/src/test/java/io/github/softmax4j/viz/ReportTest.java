@@ -72,7 +72,7 @@ class ReportTest {
         assertTrue(html.contains("<title>softmax4j run run &amp; co</title>"));
         assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), "config values are escaped");
         assertTrue(html.contains("<td>1</td><td>0.5000</td><td>0.8000</td><td>0.7900</td>"), html);
-        assertTrue(html.contains("<p>After 1 epochs: test acc 0.7900</p>"), html);
+        assertTrue(html.contains("<p>After 1 epoch: test acc 0.7900</p>"), html);
         assertTrue(html.contains("<td class=\"diagonal\">1<br><small>100.0%</small></td>"));
     }
 
