@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -120,13 +121,27 @@ public final class ImagePreprocessor {
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
-            return reader.read(0, param);
-        } catch (IIOException | RuntimeException e) {
-            // decoders report damaged data this way, and some with unchecked exceptions
-            throw new IOException(name + ": a damaged or incomplete image; save it again as PNG or JPEG", e);
+            // the JPEG decoder fills a picture cut short with gray, and only warns ("Truncated File -
+            // Missing EOI marker", "Corrupt JPEG data: premature end of data segment")
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning.toLowerCase(Locale.ROOT)));
+            BufferedImage image = reader.read(0, param);
+            if (warnings.stream().anyMatch(warning -> warning.contains("truncated")
+                    || warning.contains("premature end"))) {
+                throw damaged(name, null);
+            }
+            return image;
+        } catch (IIOException | EOFException | RuntimeException e) {
+            // decoders report damaged data this way, a file cut short in its header with EOFException,
+            // and some with unchecked exceptions
+            throw damaged(name, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    private static IOException damaged(String name, Throwable cause) {
+        return new IOException(name + ": a damaged or incomplete image; save it again as PNG or JPEG", cause);
     }
 
     /** As {@link #toFashionMnist(BufferedImage, String)}, calling the picture "the picture" in messages. */

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -160,6 +161,21 @@ class ImagePreprocessorTest {
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
         IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(truncated, "half.png"));
         assertEquals("half.png: a damaged or incomplete image; save it again as PNG or JPEG", e.getMessage());
+    }
+
+    @Test
+    void aJpegCutShortAndABmpWithoutItsHeaderAreReportedAsDamaged() throws IOException {
+        Path jpeg = dir.resolve("garment.jpg");
+        ImageIO.write(enlarged(garment(), 8, false), "jpeg", jpeg.toFile());
+        byte[] whole = Files.readAllBytes(jpeg);
+        // the decoder fills the missing rows with gray and only warns
+        IOException cut = assertThrows(IOException.class,
+                () -> ImagePreprocessor.read(Arrays.copyOf(whole, whole.length / 2), "cut.jpg"));
+        assertEquals("cut.jpg: a damaged or incomplete image; save it again as PNG or JPEG", cut.getMessage());
+        assertTrue(ImagePreprocessor.read(whole, "whole.jpg").getWidth() > 0);
+        IOException bmp = assertThrows(IOException.class,
+                () -> ImagePreprocessor.read("BM".getBytes(StandardCharsets.US_ASCII), "bm.bmp"));
+        assertEquals("bm.bmp: a damaged or incomplete image; save it again as PNG or JPEG", bmp.getMessage());
     }
 
     /** The share of a 28x28 image's outermost pixels brighter than 10. */
