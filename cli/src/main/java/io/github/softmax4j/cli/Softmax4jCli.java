@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ public final class Softmax4jCli {
         CommandLine.ParameterException problem = helpTopic.isPresent() ? helpTopic.get() : e;
         String message = unusableName(problem).or(() -> unmatched(problem, args)).or(() -> given(problem))
                 .or(() -> BadValue.describe(problem)).or(() -> missing(problem)).orElse(problem.getMessage());
-        err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+        // a value as the user gave it may hold control characters: they are shown, not obeyed
+        err.println(command.getCommandSpec().qualifiedName() + ": " + TerminalText.of(message));
         if (helpTopic.isPresent()) {
             suggestCommands(err, helpTopic.get(), Invocation.command() + " help ");
         } else if (e instanceof CommandLine.UnmatchedArgumentException unknown && !unknown.isUnknownOption()) {

@@ -1,6 +1,8 @@
 package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,16 @@ class InputPathsTest {
         assertBadPath(run(command, missing), command, name + " " + missing + " does not exist; " + todo);
         Path folder = Files.createDirectories(dir.resolve("a-folder"));
         assertBadPath(run(command, folder), command, name + " " + folder + " is a folder, not a file; " + todo);
+    }
+
+    @Test
+    void aNameWithControlCharactersIsShownNotObeyed() {
+        Path missing = dir.resolve("no\u001b[2Jsuch.safetensors");
+        CliRun run = CliRun.of("evaluate", missing.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("softmax4j evaluate: MODEL " + dir.resolve("no\uFFFD[2Jsuch.safetensors")
+                + " does not exist; "), run.err());
+        assertFalse(run.err().contains("\u001b"), run.err());
     }
 
     @ParameterizedTest
