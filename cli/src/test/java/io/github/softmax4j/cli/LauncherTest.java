@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -95,13 +97,18 @@ class LauncherTest {
 
     /** Starts the launcher behind {@code prefix}, a command that runs it (or nothing). */
     private Process launch(List<String> prefix, String... args) throws IOException {
+        // no data set: the launcher makes no class data sharing archive after a build
+        return launch(Map.of("FASHION_MNIST_DIR", home.resolve("no-data").toString()), prefix, args);
+    }
+
+    /** As {@link #launch(List, String...)}, with {@code environment} added to this one's. */
+    private Process launch(Map<String, String> environment, List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(home.resolve("softmax4j").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
-        // no data set: the launcher makes no class data sharing archive after a build
-        builder.environment().put("FASHION_MNIST_DIR", home.resolve("no-data").toString());
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
@@ -194,6 +201,30 @@ class LauncherTest {
         assertEquals("softmax4j: the build was stopped; the next launch builds again", out.readLine());
         assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
         assertEquals(130, launcher.exitValue());
+    }
+
+    @Test
+    void ctrlCWhilePreparingFasterStartsStopsThereAndTheLauncherSaysSo() throws IOException, InterruptedException {
+        // a data set is there, so the launcher records the class archive with a one-epoch run
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.createFile(data.resolve("train-images-idx3-ubyte.gz"));
+        Path started = home.resolve("train-started");
+        Process launcher = launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_STARTED",
+                started.toString()), List.of("setsid"), "--version");
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertTrue(out.readLine().startsWith("softmax4j: preparing faster starts"));
+        for (int tries = 0; !Files.exists(started) && tries < 200; tries++) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(started), "the recording run was started");
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+        assertEquals(0, interrupt.waitFor());
+        assertEquals("softmax4j: stopped while preparing faster starts; the command was not run, and the next "
+                + "launch prepares them again", out.readLine());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(130, launcher.exitValue());
+        assertFalse(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "a stop is not a failure");
     }
 
     @ParameterizedTest
