@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reading requests and writing answers: JSON through Jackson, bodies read up to a cap. */
@@ -68,7 +69,8 @@ final class Http {
             throw new HttpProblem(413, tooLarge);
         }
         if (total == 0) {
-            throw new HttpProblem(400, "The request has no body; send " + what + "'s bytes as the body");
+            throw new HttpProblem(400, "The request has no body; send " + what.toLowerCase(Locale.ROOT)
+                    + "'s bytes as the body");
         }
         return bytes.toByteArray();
     }

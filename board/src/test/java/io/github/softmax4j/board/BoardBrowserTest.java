@@ -148,6 +148,10 @@ class BoardBrowserTest {
                 + "\"batch_size\": 256, \"init_std\": 0.01, \"early_stopping\": 0}, \"val_acc_mean\": 0.71, "
                 + "\"val_acc_sd\": 0, \"runs\": [\"lr 0.1\"]}]}");
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address().toString());
+            By listed = By.cssSelector("ul.sweeps li");
+            waiting().until(ExpectedConditions.textMatches(listed, Pattern.compile("^grid")));
+            assertEquals("grid — 1 run", browser.findElement(listed).getText(), "one run, in the singular");
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));

@@ -103,7 +103,7 @@ class HostileRequestsTest {
         byte[] whole = BoardApiTest.png(BoardApiTest.shirt(), "png");
         assertError(422, client.post("/api/runs/a/predict", Arrays.copyOf(whole, whole.length / 2)),
                 "upload: a damaged or incomplete image");
-        assertError(400, client.post("/api/prepare", new byte[0]), "has no body");
+        assertError(400, client.post("/api/prepare", new byte[0]), "has no body; send the picture's bytes as the body");
     }
 
     @Test

@@ -38,10 +38,11 @@ public final class SweepPage {
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
-        page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch, "
-                + "mean &plusmn; standard deviation over seeds." : tested ? "These runs held out no validation set, "
-                + "so they are ranked by their last test accuracy; train with --validation N to choose without "
-                + "looking at the test set." : "Settings with a validation split are ranked by "
+        boolean seeded = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch"
+                + (seeded ? ", mean &plusmn; standard deviation over seeds." : ".") : tested
+                ? "These runs held out no validation set, so they are ranked by their last test accuracy; train "
+                + "with --validation N to choose without looking at the test set." : "Settings with a validation split are ranked by "
                 + "the validation accuracy of each run's kept epoch, first; runs that held out no validation set can "
                 + "only be ranked by their last test accuracy, after them.").append("</p>\n");
         if (winner != null) {
@@ -78,12 +79,12 @@ public final class SweepPage {
                 + "accuracy if it held out no validation set; the legend says which.", curves);
         String axis = SweepCharts.xSetting(ranking);
         boolean others = SweepCharts.varying(ranking).stream().anyMatch(key -> !key.equals(SweepCharts.xKey(ranking)));
-        boolean seeds = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
         figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
-                + measure + " accuracy" + (seeds ? ", the mean over its seeds," : "") + " against the " + axis
+                + measure + " accuracy" + (seeded ? ", the mean over its seeds," : "") + " against the " + axis
                 + (others ? ", one line for each combination of the other settings that vary" : "")
                 + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a red cross at the bottom marks a "
-                + axis + " whose run diverged" : "") + ": the exercise of d2l section 3.7.", bySetting);
+                + axis + " whose run diverged" : "") + (axis.equals("learning rate") ? ": the exercise of d2l "
+                + "section 3.7." : "."), bySetting);
         page.append("</body>\n</html>\n");
         return page.toString();
     }

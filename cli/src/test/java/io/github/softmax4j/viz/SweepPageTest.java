@@ -39,6 +39,21 @@ class SweepPageTest {
     }
 
     @Test
+    void theCaptionsSpeakOfSeedsOnlyWithSeveralAndOfTheChaptersExerciseOnlyForTheLearningRate() {
+        RunResult m0 = new RunResult("m0", Map.of("learning_rate", 0.1, "momentum", 0.0), 1, RunStatus.FINISHED, 2,
+                0.81, 0.5, Double.NaN, 1.0);
+        RunResult m9 = new RunResult("m9", Map.of("learning_rate", 0.1, "momentum", 0.9), 1, RunStatus.FINISHED, 2,
+                0.85, 0.4, Double.NaN, 1.0);
+        List<Ranking.Entry> oneSeed = Ranking.rank(List.of(m0, m9));
+        String html = SweepPage.html("sweep", SweepPage.varying(oneSeed), oneSeed, null, new byte[0], new byte[0]);
+        assertTrue(html.contains("ranked by the validation accuracy of each run's kept epoch.</p>"), html);
+        assertFalse(html.contains("over seeds") || html.contains("d2l section 3.7"), html);
+        List<Ranking.Entry> seeded = List.of(entry(0.1, 64, 0, 0.84, true), entry(0.3, 64, 0, 0.83, true));
+        String lr = SweepPage.html("sweep", SweepPage.varying(seeded), seeded, null, new byte[0], new byte[0]);
+        assertTrue(lr.contains("mean &plusmn; standard deviation over seeds.") && lr.contains("d2l section 3.7"), lr);
+    }
+
+    @Test
     void theTableIsHeadedInTheWordsTheCommandLinePrints() {
         List<Ranking.Entry> ranking = List.of(entry(0.1, 64, 0, 0.8396, true), entry(0.03, 256, 1e-4, 0.8301, true));
         String html = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);

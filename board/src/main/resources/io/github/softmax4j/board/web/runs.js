@@ -58,7 +58,7 @@ export function mount(view) {
     compare.disabled = chosen.size === 0;
     const sweeps = [...store.sweeps().values()];
     fill(sweepList, sweeps.length ? sweeps.map(sweep => h('li', {},
-      h('a', {href: link('sweep', sweep.name)}, sweep.name), ` — ${sweep.runs.length} runs`))
+      h('a', {href: link('sweep', sweep.name)}, sweep.name), ` — ${sweep.runs.length} run${sweep.runs.length === 1 ? '' : 's'}`))
       : h('li', {class: 'hint'}, !store.loaded() ? 'Loading…' : 'No sweeps in this folder. ./softmax4j sweep writes '
         + 'them into sweeps/: to see them, start the board with ./softmax4j board sweeps, or ./softmax4j board . '
         + 'for runs and sweeps together.'));
