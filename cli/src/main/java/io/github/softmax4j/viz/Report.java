@@ -55,7 +55,7 @@ public final class Report {
         confusionTable(page, confusion, classNames);
         page.append("<h2>Configuration</h2>\n<table>\n");
         config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(SettingNames.of(key)))
-                .append("</th><td class=\"name\">").append(escape(SettingText.of(value))).append("</td></tr>\n"));
+                .append("</th><td class=\"name\">").append(escape(shown(key, value))).append("</td></tr>\n"));
         page.append("</table>\n");
         metricsTable(page, epochs);
         page.append("</body>\n</html>\n");
@@ -108,6 +108,15 @@ public final class Report {
             page.append("</tr>\n");
         }
         page.append("</table>\n");
+    }
+
+    // a setting that is off says so: no validation split, no early stopping (0 in metrics.json)
+    private static String shown(String key, Object value) {
+        boolean off = value instanceof Number number && number.doubleValue() == 0;
+        if (off && key.equals("validation")) {
+            return "none";
+        }
+        return off && key.equals("early_stopping") ? "off" : SettingText.of(value);
     }
 
     private static String escape(String text) {

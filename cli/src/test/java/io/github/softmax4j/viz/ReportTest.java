@@ -24,6 +24,8 @@ class ReportTest {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("learning_rate", 0.1);
         config.put("init", "<script>alert(1)</script>");
+        config.put("validation", 0);
+        config.put("early_stopping", 0);
         List<Report.Figure> figures = List.of(new Report.Figure("Curves", "c", png), new Report.Figure("Grid", "g", png));
         return Report.html("run & co", "After 1 epoch: test acc 0.7900", config, epochs,
                 ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2), List.of("a", "b"), figures);
@@ -82,6 +84,8 @@ class ReportTest {
                 EpochStats.tested(2, 0.099726096f, 0.45, 0.82, 0.8, 0.2)));
         assertTrue(html.contains("<tr><th class=\"name\">lr</th><td class=\"name\">0.1</td></tr>"), html);
         assertFalse(html.contains("learning_rate"), "no metrics.json names");
+        assertTrue(html.contains("<tr><th class=\"name\">validation</th><td class=\"name\">none</td></tr>")
+                && html.contains("<tr><th class=\"name\">patience</th><td class=\"name\">off</td></tr>"), html);
         assertTrue(html.contains("<tr><th>epoch</th><th>lr</th><th>train loss</th>"), html);
         assertTrue(html.contains("<td>2</td><td>0.09973</td><td>0.4500</td>"), html);
         assertFalse(report().contains("<th>lr</th>"), "a rate that never changes is in the configuration only");
