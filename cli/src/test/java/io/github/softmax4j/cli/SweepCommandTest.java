@@ -260,6 +260,23 @@ class SweepCommandTest {
         assertEquals(written, modified(out));
     }
 
+    @Test
+    void resumingAFinishedSweepWithADamagedRunWritesItsMetricsAgain() throws IOException {
+        Path out = dir.resolve("damaged");
+        String data = RealData.dir().toString();
+        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--lr", "0.1,0.3", "--epochs", "1", "--batch-size",
+                "1024", "--out", out.toString()).exitCode());
+        Path metrics;
+        try (Stream<Path> files = Files.walk(out)) {
+            metrics = files.filter(f -> f.endsWith("metrics.json")).findFirst().orElseThrow();
+        }
+        Files.writeString(metrics, "{\"status\": ");
+        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode whole = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals("finished", whole.get("status").asText(), whole.toString());
+    }
+
     // every file of a sweep folder and of its runs' folders, with the time it was last written
     private static Map<Path, FileTime> modified(Path sweep) throws IOException {
         try (Stream<Path> files = Files.walk(sweep)) {
