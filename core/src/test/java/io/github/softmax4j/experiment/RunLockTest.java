@@ -57,8 +57,53 @@ class RunLockTest {
         try (RunLock writer = RunLock.acquire(run)) {
             assertTrue(RunLock.held(run));
             assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
-            assertTrue(RunLock.held(run), "asking does not release the writer's lock");
         }
         assertFalse(RunLock.held(run));
+        Process writer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(writer));
+            assertTrue(RunLock.held(run));
+            assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+            assertTrue(RunLock.held(run), "asking does not release the other process's lock");
+            assertEquals("refused", LockProcess.firstLine(LockProcess.start("try", run.toString())));
+        } finally {
+            writer.getOutputStream().close();
+        }
+        assertEquals(0, waitFor(writer));
+        assertFalse(RunLock.held(run));
+    }
+
+    @Test
+    void aWriterIsNeverRefusedForAReaderAskingAtTheSameMoment() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("asked"));
+        Process writer = LockProcess.start("cycle", run.toString(), "1000");
+        while (writer.isAlive()) {
+            RunLock.held(run);
+        }
+        assertEquals("0", LockProcess.firstLine(writer), "takes refused of 1000");
+    }
+
+    @Test
+    void aFolderNamedThroughALinkIsTheSameFolderAndAskingThroughItKeepsTheLock() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), run);
+        try (RunLock writer = RunLock.acquire(run)) {
+            assertTrue(RunLock.held(link));
+            IOException refused = assertThrows(IOException.class, () -> RunLock.acquire(link));
+            assertTrue(refused.getMessage().contains("in use by softmax4j process " + ProcessHandle.current().pid()),
+                    refused.getMessage());
+            assertEquals("refused", LockProcess.firstLine(LockProcess.start("try", run.toString())),
+                    "another process is still refused");
+        }
+        assertEquals("acquired", LockProcess.firstLine(LockProcess.start("try", link.toString())));
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
