@@ -125,9 +125,16 @@ final class SweepCommand implements Callable<Integer> {
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
             if (resume != null && Files.isRegularFile(dir.resolve(PAGE_FILE)) && Sweep.complete(dir, grid)) {
-                stderr.println("softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
+                String complete = "softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
                         : "all " + runs.size() + " runs") + " ended and " + (runs.size() == 1 ? "was" : "were")
-                        + " ranked, so nothing was trained; the ranking is in " + dir.resolve(PAGE_FILE)
+                        + " ranked, so nothing was trained";
+                if (!SweepFiles.recordsWinner(dir)) {
+                    // as the sweep itself ended: no winner is a failure to report, not a sweep to extend
+                    stderr.println(complete + ", but every setting diverged (the ranking is in " + dir.resolve(PAGE_FILE)
+                            + "); try smaller learning rates in a new sweep");
+                    return Softmax4jCli.EXIT_PROBLEM;
+                }
+                stderr.println(complete + "; the ranking is in " + dir.resolve(PAGE_FILE)
                         + "; to train more, start a new sweep with a larger --epochs"
                         + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
                 return 0;

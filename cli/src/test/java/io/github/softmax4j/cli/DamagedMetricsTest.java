@@ -81,6 +81,16 @@ class DamagedMetricsTest {
     }
 
     @Test
+    void aSweepJsonThatIsNotAnObjectIsNamedInOneLine() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("array"));
+        Files.writeString(sweep.resolve("sweep.json"), "[1, 2]");
+        CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not a sweep file: it needs an "
+                + "object with \"grid\"); start a new sweep", run.err().strip());
+    }
+
+    @Test
     void trainResumeWritesADamagedMetricsJsonAgain() throws IOException {
         Path run = dir.resolve("run");
         copyTree(TrainedModel.runDir(), run);
