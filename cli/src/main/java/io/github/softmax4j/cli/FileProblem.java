@@ -46,11 +46,6 @@ final class FileProblem {
         return describe(problem);
     }
 
-    /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
-    static String describe(InvalidPathException invalid) {
-        return TerminalText.of(line(invalid));
-    }
-
     private static String line(Throwable problem) {
         if (problem instanceof UncheckedIOException unchecked) {
             return line(unchecked.getCause());

@@ -109,10 +109,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
                     + threadCount + " threads, got " + lanes);
         }
-        OutputFolder.Dated dated = resume == null && out == null ? OutputFolder.dated(spec, "sweeps") : null;
-        Path dir = resume != null ? resume : dated != null ? dated.dir() : OutputFolder.choose(spec, out, "sweeps");
+        OutputFolder.Chosen chosen = OutputFolder.choose(spec, resume, out, "sweeps");
+        Path dir = chosen.dir();
         // a default folder this command made is removed again if nothing was written into it
-        Runnable removeIfChosenHere = dated != null ? dated::removeIfEmpty : () -> { };
+        Runnable removeIfChosenHere = chosen.removeIfEmpty();
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
