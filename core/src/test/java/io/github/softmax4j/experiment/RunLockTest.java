@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,22 @@ class RunLockTest {
                     "another process is still refused");
         }
         assertEquals("acquired", LockProcess.firstLine(LockProcess.start("try", link.toString())));
+    }
+
+    @Test
+    void aLockFileTheSystemCannotProbeLeavesItToTheProcessId() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("socket"));
+        String config = "\"config\": {}, \"epochs\": []}";
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // a socket where the lock file should be cannot even be opened to be asked
+            socket.bind(UnixDomainSocketAddress.of(run.resolve(RunLock.FILE_NAME)));
+            Files.writeString(run.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": "
+                    + ProcessHandle.current().pid() + ", " + config);
+            assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+            assertFalse(RunLock.held(run), "its lock file names no process");
+            Files.writeString(run.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": 2147483647, " + config);
+            assertEquals(RunStatus.INTERRUPTED, RunFolder.read(run, dir).status());
+        }
     }
 
     private static int waitFor(Process process) {
