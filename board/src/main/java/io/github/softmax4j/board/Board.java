@@ -3,6 +3,7 @@ package io.github.softmax4j.board;
 import com.sun.net.httpserver.HttpServer;
 import io.github.softmax4j.data.DataLocator;
 import io.github.softmax4j.data.FashionMnist;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -68,7 +69,7 @@ public final class Board implements AutoCloseable {
         // client's delayed acknowledgement of the headers (measured: 171 -> 345 predictions/s)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         EventHub hub = new EventHub();
-        RunIndex index = new RunIndex(dir, hub, Clock.systemUTC(), RunStatus::alive);
+        RunIndex index = new RunIndex(dir, hub, Clock.systemUTC(), RunLock::running);
         index.refresh();
         ModelCache models = new ModelCache();
         Uploads uploads = new Uploads();

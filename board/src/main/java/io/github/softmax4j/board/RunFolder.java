@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.OptionalLong;
+import java.util.function.BiPredicate;
 
 /**
  * The files of a run folder that the board reads, and how a parsed metrics.json becomes a
@@ -45,7 +46,7 @@ final class RunFolder {
 
     /** The run of a folder whose metrics.json, written at {@code written}, parsed to {@code metrics}. */
     static Run run(String name, Path folder, String sweep, JsonNode metrics, Instant written, Instant now,
-                   LongPredicate alive) {
+                   BiPredicate<Path, OptionalLong> training) {
         boolean finalModel = Files.isRegularFile(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS);
         String model = finalModel ? MODEL
                 : Files.isRegularFile(folder.resolve(CHECKPOINT), LinkOption.NOFOLLOW_LINKS) ? CHECKPOINT : null;
@@ -55,7 +56,7 @@ final class RunFolder {
                 .filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
         JsonNode selected = metrics.path("selected").isObject() ? metrics.get("selected") : null;
         JsonNode config = metrics.path("config").isObject() ? metrics.get("config") : Http.JSON.createObjectNode();
-        return new Run(name, RunStatus.of(metrics, finalModel, written, now, alive), config, epochs, selected, sweep,
+        return new Run(name, RunStatus.of(metrics, finalModel, written, now, pid -> training.test(folder, pid)), config, epochs, selected, sweep,
                 model, pictures, written.toEpochMilli(), folder);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.LongPredicate;
+import java.util.OptionalLong;
+import java.util.function.BiPredicate;
 
 /**
  * The runs and sweeps under the board's folder, as last read. {@link #refresh()} walks the folder
@@ -35,7 +36,7 @@ final class RunIndex {
     private final Path root;
     private final EventHub events;
     private final Clock clock;
-    private final LongPredicate alive;
+    private final BiPredicate<Path, OptionalLong> training;
     private final Map<Path, Parsed> parsed = new HashMap<>();
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
@@ -44,11 +45,11 @@ final class RunIndex {
     private record Parsed(Object fileKey, Instant written, long size, JsonNode json) {
     }
 
-    RunIndex(Path root, EventHub events, Clock clock, LongPredicate alive) {
+    RunIndex(Path root, EventHub events, Clock clock, BiPredicate<Path, OptionalLong> training) {
         this.root = root;
         this.events = events;
         this.clock = clock;
-        this.alive = alive;
+        this.training = training;
     }
 
     /** The runs as last read, by name, in name order. */
@@ -124,7 +125,7 @@ final class RunIndex {
     private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
         Path metrics = folder.resolve(RunFolder.METRICS);
         return read(metrics, seen).map(json -> RunFolder.run(name, folder, sweep, json, seen.get(metrics).written(),
-                now, alive));
+                now, training));
     }
 
     /** The parsed file, read again only if it changed; empty if it is gone or not JSON. */

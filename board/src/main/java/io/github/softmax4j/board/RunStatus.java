@@ -3,12 +3,14 @@ package io.github.softmax4j.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.softmax4j.train.MetricsFiles;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * A run's status, read tolerantly from metrics.json. A {@code "status"} field is believed, except
- * that "running" with a training process that is gone means interrupted. Runs written before the
+ * that "running" of a run that is not training means interrupted, by the rule compare follows too
+ * ({@link io.github.softmax4j.experiment.RunLock#running}: the folder's lock, else the process id). Runs written before the
  * field existed are finished when their model file exists, running when metrics.json changed
  * within the last minute, and interrupted otherwise.
  */
@@ -29,13 +31,14 @@ final class RunStatus {
      * @param metrics  the parsed metrics.json
      * @param hasModel whether model.safetensors exists
      * @param written  when metrics.json was last written
-     * @param alive    whether a process id belongs to a living process
+     * @param training whether the run, saying running with a process id (empty if none), is training
      */
-    static String of(JsonNode metrics, boolean hasModel, Instant written, Instant now, LongPredicate alive) {
+    static String of(JsonNode metrics, boolean hasModel, Instant written, Instant now, MetricsFiles.Training training) {
         String declared = metrics.path("status").asText("");
         if (RUNNING.equals(declared)) {
             JsonNode pid = metrics.path("pid");
-            return pid.canConvertToLong() && !alive.test(pid.asLong()) ? INTERRUPTED : RUNNING;
+            return training.test(pid.canConvertToLong() ? OptionalLong.of(pid.asLong()) : OptionalLong.empty())
+                    ? RUNNING : INTERRUPTED;
         }
         if (KNOWN.contains(declared)) {
             return declared;
@@ -44,10 +47,5 @@ final class RunStatus {
             return FINISHED;
         }
         return Duration.between(written, now).compareTo(QUIET_LIMIT) < 0 ? RUNNING : INTERRUPTED;
-    }
-
-    /** Whether {@code pid} is a living process on this machine. */
-    static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

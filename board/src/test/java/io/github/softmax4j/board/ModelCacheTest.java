@@ -20,7 +20,7 @@ class ModelCacheTest {
     Path root;
 
     private Run run() {
-        RunIndex index = new RunIndex(root, new EventHub(), Clock.systemUTC(), pid -> true);
+        RunIndex index = new RunIndex(root, new EventHub(), Clock.systemUTC(), (folder, pid) -> true);
         index.refresh();
         return index.runs().get("a");
     }

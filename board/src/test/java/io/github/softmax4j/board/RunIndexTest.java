@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class RunIndexTest {
     private final BlockingQueue<Event> events = hub.open().orElseThrow();
 
     private RunIndex index() {
-        return new RunIndex(root, hub, Clock.fixed(Instant.now(), ZoneOffset.UTC), pid -> true);
+        return new RunIndex(root, hub, Clock.fixed(Instant.now(), ZoneOffset.UTC), (folder, pid) -> true);
     }
 
     private List<Event> drain() {
@@ -54,6 +55,22 @@ class RunIndexTest {
         Sweep grid = index.sweeps().get("grid");
         assertEquals(List.of("grid/lr-0.1", "grid/lr-0.3"), grid.runs());
         assertEquals(0.8, grid.summary().get("ranking").get(0).get("val_acc_mean").asDouble());
+    }
+
+    @Test
+    void aCopiedRunThatSaysRunningWithALivingProcessIdIsInterruptedAsCompareSaysIt() throws IOException {
+        Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
+        Path copied = RunFolders.writeMetrics(root.resolve("copied"), 1, false, running).getParent();
+        Files.writeString(copied.resolve(RunLock.FILE_NAME), "1\n");
+        Path training = RunFolders.writeMetrics(root.resolve("training"), 1, false, running).getParent();
+        try (RunLock writer = RunLock.acquire(training)) {
+            RunIndex index = new RunIndex(root, hub, Clock.systemUTC(), RunLock::running);
+            index.refresh();
+            assertEquals("interrupted", index.runs().get("copied").status());
+            assertEquals(RunStatus.INTERRUPTED, io.github.softmax4j.experiment.RunFolder.read(copied, root).status()
+                    .id());
+            assertEquals("running", index.runs().get("training").status());
+        }
     }
 
     @Test
@@ -101,7 +118,7 @@ class RunIndexTest {
     @Test
     void theFolderItselfCanBeARun() throws IOException {
         Path run = RunFolders.writeMetrics(root.resolve("only"), 4, false, Map.of()).getParent();
-        RunIndex index = new RunIndex(run, hub, Clock.systemUTC(), pid -> true);
+        RunIndex index = new RunIndex(run, hub, Clock.systemUTC(), (folder, pid) -> true);
         index.refresh();
         assertEquals(List.of("only"), List.copyOf(index.runs().keySet()));
         assertEquals(4, index.runs().get("only").epochs().size());

@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
@@ -50,13 +51,14 @@ final class CompareCommand implements Callable<Integer> {
             int running = 0;
             List<String> damaged = new ArrayList<>();
             for (Path dir : dirs) {
-                for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(RunFolder.name(e.file().getParent(),
-                        dir) + " (" + e.reason() + ")"))) {
+                // folder names and what a damaged file holds are shown as text, never as terminal controls
+                for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(TerminalText.of(
+                        RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")")))) {
                     if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
                         folders.add(folder);
                         results.add(RunResult.of(folder));
                     } else {
-                        unfinished.add(folder.name() + " (" + folder.status().id() + ")");
+                        unfinished.add(TerminalText.of(folder.name()) + " (" + folder.status().id() + ")");
                         running += folder.status() == RunStatus.RUNNING ? 1 : 0;
                     }
                 }

@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.softmax4j.data.Dataset;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.eval.ClassMetrics;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
@@ -61,14 +62,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
         OutputFile.check(spec, chart, "--chart", ".png", "a PNG");
         try {
-            // a run folder belongs to its writer while it trains: the default chart does not go there
-            Path beside = chartPath.toAbsolutePath().getParent();
-            if (chart == null && RunLock.held(beside)) {
-                err.println("softmax4j evaluate: " + (chartPath.getParent() == null ? "the current folder"
-                        : chartPath.getParent()) + " is in use by the softmax4j process training there, so the "
-                        + "chart is not drawn beside the model; give --chart FILE to draw it elsewhere");
-                return Softmax4jCli.EXIT_PROBLEM;
-            }
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
             Dataset test = data.loadTest(json);
             Predictions predictions = Predictions.of(saved.model(), test, saved.pixelScaling());
@@ -77,10 +70,18 @@ final class EvaluateCommand implements Callable<Integer> {
             List<ClassMetrics> perClass = ClassMetrics.of(confusion);
             List<RiskCoverage> tradeOff = RiskCoverage.of(predictions);
             String chartProblem = null;
-            try {
-                Png.write(RiskCoverageChart.render(tradeOff), chartPath);
-            } catch (IOException e) {
-                chartProblem = FileProblem.describe(e);
+            String elsewhere = " (--chart FILE writes it elsewhere)";
+            // a run folder belongs to its writer while it trains: the default chart does not go there
+            if (chart == null && RunLock.held(chartPath.toAbsolutePath().getParent())) {
+                chartProblem = TerminalText.of(chartPath.getParent() == null ? "the current folder"
+                        : chartPath.getParent().toString()) + " is in use by the run training there";
+                elsewhere = "; --chart FILE draws it elsewhere";
+            } else {
+                try {
+                    Png.write(RiskCoverageChart.render(tradeOff), chartPath);
+                } catch (IOException e) {
+                    chartProblem = FileProblem.describe(e);
+                }
             }
             Path written = chartProblem == null ? chartPath : null;
             if (json) {
@@ -91,8 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.flush();
             if (chartProblem != null) {
                 // the tables stand on their own; the chart that could not be written is reported after them
-                err.println("softmax4j evaluate: chart not written, " + chartProblem
-                        + (chart == null ? " (--chart FILE writes it elsewhere)" : ""));
+                err.println("softmax4j evaluate: chart not written, " + chartProblem + (chart == null ? elsewhere : ""));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             return 0;

@@ -32,9 +32,18 @@ final class FileProblem {
         return TerminalText.of(line(problem));
     }
 
-    /** The line for a path the file system cannot even represent, such as a non-ASCII name under LC_ALL=C. */
-    static String describe(InvalidPathException invalid) {
-        return TerminalText.of(line(invalid));
+    /**
+     * The file and what is wrong with it, without what to do about it ({@code runs/x/curves.png: No
+     * space left on device}), for a line that gives its own advice; control characters as U+FFFD.
+     */
+    static String fault(Throwable problem) {
+        Throwable cause = problem instanceof UncheckedIOException unchecked ? unchecked.getCause() : problem;
+        if (cause instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : fs instanceof AccessDeniedException ? "permission denied" : "cannot be written";
+            return TerminalText.of(AtomicFiles.targetOf(Path.of(fs.getFile())) + ": " + reason);
+        }
+        return describe(problem);
     }
 
     private static String line(Throwable problem) {

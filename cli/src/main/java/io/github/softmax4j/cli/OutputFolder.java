@@ -17,29 +17,42 @@ final class OutputFolder {
     }
 
     /**
-     * {@code out} if it is a new or empty folder that can be created, else a bad option; without
-     * {@code --out}, a new folder {@code <root>/<date>_<time>}, created here, with a suffix -2, -3...
-     * if that is taken.
+     * The folder a command writes into, and what removes it again when the command ends before
+     * writing anything into it: nothing, unless this command made the folder.
      */
-    static Path choose(CommandSpec spec, Path out, String root) {
-        if (out != null) {
-            OutputFile.requireFolders(spec, out, "--out");
-            if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
-                        + "choose a new folder");
-            }
-            if (Files.isDirectory(out) && !isEmptyDir(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out
-                        + " already exists and is not an empty folder; choose a new folder");
-            }
-            OutputFile.requireWritableFolder(spec, out, "--out");
-            return out;
+    record Chosen(Path dir, Runnable removeIfEmpty) {
+    }
+
+    /**
+     * The folder of a train or sweep: {@code resume} as given; else {@code out} if it is a new or
+     * empty folder that can be created, else a bad option; else a new folder
+     * {@code <root>/<date>_<time>}, created here, with a suffix -2, -3... if that is taken, which
+     * {@link Chosen#removeIfEmpty} removes again (with its root, if made here too) if nothing was
+     * written into it.
+     */
+    static Chosen choose(CommandSpec spec, Path resume, Path out, String root) {
+        if (resume != null) {
+            return new Chosen(resume, () -> { });
         }
-        return dated(spec, root).dir();
+        if (out == null) {
+            Dated dated = dated(spec, root);
+            return new Chosen(dated.dir(), dated::removeIfEmpty);
+        }
+        OutputFile.requireFolders(spec, out, "--out");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
+                    + "choose a new folder");
+        }
+        if (Files.isDirectory(out) && !isEmptyDir(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out
+                    + " already exists and is not an empty folder; choose a new folder");
+        }
+        OutputFile.requireWritableFolder(spec, out, "--out");
+        return new Chosen(out, () -> { });
     }
 
     /** A new dated folder that {@link #dated} made, and whether it made its root (runs, sweeps) too. */
-    record Dated(Path dir, boolean madeRoot) {
+    private record Dated(Path dir, boolean madeRoot) {
         /**
          * Removes the folder, and its root if this command made it and it holds nothing else, when
          * the command ended before writing anything into it (see {@link OutputFolder#removeIfEmpty}).
@@ -60,7 +73,7 @@ final class OutputFolder {
      * A new folder {@code <root>/<date>_<time>}, created here, with a suffix -2, -3... if that is
      * taken; a root that cannot be written is a bad option.
      */
-    static Dated dated(CommandSpec spec, String root) {
+    private static Dated dated(CommandSpec spec, String root) {
         requireWritable(spec, Path.of(root));
         boolean madeRoot = !Files.exists(Path.of(root));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));

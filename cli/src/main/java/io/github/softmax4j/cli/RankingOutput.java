@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
@@ -28,7 +29,7 @@ final class RankingOutput {
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
         StringBuilder header = new StringBuilder("rank");
         for (String setting : settings) {
-            header.append(String.format(Locale.ROOT, "  %10s", SettingNames.of(setting)));
+            header.append(String.format(Locale.ROOT, "  %10s", TerminalText.of(SettingNames.of(setting))));
         }
         header.append(String.format(Locale.ROOT, "  %20s", SweepPage.accuracyHeader(ranking)))
                 .append("  epoch  seconds  runs");
@@ -37,7 +38,8 @@ final class RankingOutput {
         for (Ranking.Entry entry : ranking) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%4d", rank++));
             for (String setting : settings) {
-                row.append(String.format(Locale.ROOT, "  %10s", SettingText.of(entry.settings().get(setting))));
+                row.append(String.format(Locale.ROOT, "  %10s",
+                        TerminalText.of(SettingText.of(entry.settings().get(setting)))));
             }
             row.append(entry.diverged() ? String.format(Locale.ROOT, "  %20s", "diverged")
                     : String.format(Locale.ROOT, "  %8.4f ± %-9s", entry.mean(), SweepPage.spread(entry)));

@@ -109,10 +109,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--side-by-side must be between 1 and the "
                     + threadCount + " threads, got " + lanes);
         }
-        OutputFolder.Dated dated = resume == null && out == null ? OutputFolder.dated(spec, "sweeps") : null;
-        Path dir = resume != null ? resume : dated != null ? dated.dir() : OutputFolder.choose(spec, out, "sweeps");
+        OutputFolder.Chosen chosen = OutputFolder.choose(spec, resume, out, "sweeps");
+        Path dir = chosen.dir();
         // a default folder this command made is removed again if nothing was written into it
-        Runnable removeIfChosenHere = dated != null ? dated::removeIfEmpty : () -> { };
+        Runnable removeIfChosenHere = chosen.removeIfEmpty();
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
@@ -125,9 +125,16 @@ final class SweepCommand implements Callable<Integer> {
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
             if (resume != null && Files.isRegularFile(dir.resolve(PAGE_FILE)) && Sweep.complete(dir, grid)) {
-                stderr.println("softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
+                String complete = "softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
                         : "all " + runs.size() + " runs") + " ended and " + (runs.size() == 1 ? "was" : "were")
-                        + " ranked, so nothing was trained; the ranking is in " + dir.resolve(PAGE_FILE)
+                        + " ranked, so nothing was trained";
+                if (!SweepFiles.recordsWinner(dir)) {
+                    // as the sweep itself ended: no winner is a failure to report, not a sweep to extend
+                    stderr.println(complete + ", but every setting diverged (the ranking is in " + dir.resolve(PAGE_FILE)
+                            + "); try smaller learning rates in a new sweep");
+                    return Softmax4jCli.EXIT_PROBLEM;
+                }
+                stderr.println(complete + "; the ranking is in " + dir.resolve(PAGE_FILE)
                         + "; to train more, start a new sweep with a larger --epochs"
                         + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
                 return 0;

@@ -119,13 +119,13 @@ final class TrainCommand implements Callable<Integer> {
         int threadCount = Threads.count(spec, threads);
         checkPaths();
         TrainConfig config = resume == null ? config() : null;
-        OutputFolder.Dated dated = resume == null && out == null ? OutputFolder.dated(spec, "runs") : null;
-        Path runDir = resume != null ? resume : dated != null ? dated.dir() : OutputFolder.choose(spec, out, "runs");
+        OutputFolder.Chosen chosen = OutputFolder.choose(spec, resume, out, "runs");
+        Path runDir = chosen.dir();
         IdxDataSet dataSet = data.dataSet();
         Thread warmUp = startWarmUp(dataSet);
         RunLock lock = null;
         // a default folder this command made is removed again if nothing was written into it
-        Runnable removeIfChosenHere = dated != null ? dated::removeIfEmpty : () -> { };
+        Runnable removeIfChosenHere = chosen.removeIfEmpty();
         Interruption interruption = Interruption.install(stderr, "softmax4j train: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)),
                 removeIfChosenHere);

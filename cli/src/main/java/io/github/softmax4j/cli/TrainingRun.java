@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.data.ValidationSplit;
 import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.StopRequest;
 import io.github.softmax4j.experiment.TrainingJob;
 import io.github.softmax4j.train.Checkpoint;
@@ -113,14 +114,16 @@ final class TrainingRun {
         try {
             RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
                     metrics.epochs(), curves, threads, out);
+            job.markFinished(outcome);
         } catch (IOException e) {
-            // the run stays unfinished in metrics.json, so a resume draws what is missing
-            err.println("softmax4j train: " + FileProblem.describe(e) + ". The model is saved in " + modelPath
-                    + "; once the cause is fixed, " + TrainCommand.resumeCommand(runDir)
-                    + " draws the pictures and the report");
+            // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;
+            // the line names the file and the reason alone: moving elsewhere is not the remedy, the resume
+            // writes into this folder
+            err.println("softmax4j train: " + FileProblem.fault(e instanceof RunWriteException written
+                    ? written.getCause() : e) + ". The model is saved in " + modelPath + "; once the cause is fixed, "
+                    + TrainCommand.resumeCommand(runDir) + " draws the pictures and the report");
             return Softmax4jCli.EXIT_PROBLEM;
         }
-        job.markFinished(outcome);
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
                 runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));
         return 0;

@@ -36,6 +36,29 @@ class DamagedMetricsTest {
     }
 
     @Test
+    void compareShowsEscapesInFolderNamesStatusesAndSettingsAsText() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        for (String schedule : new String[] {"constant", "\\u001b[2J"}) {
+            String config = "\"config\": {\"learning_rate\": 0.1, \"batch_size\": 256, \"epochs\": 1, \"seed\": 1, "
+                    + "\"lr_schedule\": \"" + schedule + "\"}";
+            Files.writeString(Files.createDirectories(runs.resolve("s" + schedule.length())).resolve(MetricsFiles.JSON_FILE),
+                    "{\"status\": \"finished\", " + config + ", \"epochs\": [{\"epoch\": 1, \"lr\": 0.1, "
+                            + "\"train_loss\": 0.5, \"train_acc\": 0.8, \"test_acc\": 0.8, \"seconds\": 0.1}]}");
+        }
+        Files.writeString(Files.createDirectories(runs.resolve("bad\u001b[1m")).resolve(MetricsFiles.JSON_FILE),
+                "{\"status\": \"\\u001b[31mred\", \"epochs\": []}");
+        Files.writeString(Files.createDirectories(runs.resolve("stopped\u001b[1m")).resolve(MetricsFiles.JSON_FILE),
+                "{\"status\": \"interrupted\", \"epochs\": []}");
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.out().contains("\u001b"), run.out());
+        assertTrue(run.out().contains("left out, not finished: stopped\uFFFD[1m (interrupted)"), run.out());
+        assertTrue(run.out().contains("left out, metrics.json is damaged: bad\uFFFD[1m (unknown run status "
+                + "'\uFFFD[31mred')"), run.out());
+        assertTrue(run.out().contains("\uFFFD[2J"), run.out());
+    }
+
+    @Test
     void compareOfOnlyADamagedRunSaysItIsLeftOutAndHowToContinue() throws IOException {
         Path bad = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(bad.resolve(MetricsFiles.JSON_FILE), "{bad");
@@ -55,6 +78,16 @@ class DamagedMetricsTest {
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not valid JSON at line 1, "
                 + "column 33); start a new sweep", run.err().strip());
+    }
+
+    @Test
+    void aSweepJsonThatIsNotAnObjectIsNamedInOneLine() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("array"));
+        Files.writeString(sweep.resolve("sweep.json"), "[1, 2]");
+        CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not a sweep file: it needs an "
+                + "object with \"grid\"); start a new sweep", run.err().strip());
     }
 
     @Test

@@ -46,6 +46,14 @@ class FileProblemTest {
     }
 
     @Test
+    void theFaultAloneNamesTheFileAndTheReasonWithoutARemedy() {
+        assertEquals("/full/curves.png: No space left on device", FileProblem.fault(
+                new FileSystemException("/full/.curves.png.77.part", null, "No space left on device")));
+        assertEquals("/ro/report.html: permission denied", FileProblem.fault(new AccessDeniedException("/ro/report.html")));
+        assertEquals("metrics.json is damaged", FileProblem.fault(new IOException("metrics.json is damaged")));
+    }
+
+    @Test
     void anUncheckedProblemIsTheProblemItWraps() {
         assertEquals("/x: Is a directory; give a file, not a folder", FileProblem.describe(
                 new UncheckedIOException(new FileSystemException("/x", null, "Is a directory"))));

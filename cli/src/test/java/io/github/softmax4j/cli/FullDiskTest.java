@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
@@ -59,7 +60,8 @@ class FullDiskTest {
         assertEquals(1, full.exitCode(), full.err());
         assertEquals(1, own(full.err()).size(), full.err());
         assertTrue(own(full.err()).get(0).startsWith("softmax4j train: " + run + "/"), full.err());
-        assertTrue(full.err().contains(": No space left on device; "), full.err());
+        assertTrue(full.err().contains(": No space left on device. The model is saved in "), full.err());
+        assertFalse(full.err().contains("another disk"), "the resume writes into this folder: " + full.err());
         assertTrue(full.err().strip().endsWith(". The model is saved in " + run.resolve(RunFolder.MODEL_FILE)
                 + "; once the cause is fixed, softmax4j train --resume " + run + " draws the pictures and the report"),
                 full.err());

@@ -25,7 +25,7 @@ class OutputFolderTest {
     void defaultFoldersChosenAtOnceAreEachTheirOwnAndAlreadyExist() {
         Set<Path> chosen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            Path dir = OutputFolder.choose(null, null, root.toString());
+            Path dir = OutputFolder.choose(null, null, null, root.toString()).dir();
             assertTrue(Files.isDirectory(dir), dir + " is claimed by creating it");
             chosen.add(dir);
         }
@@ -34,10 +34,10 @@ class OutputFolderTest {
 
     @Test
     void aChosenFolderLeftEmptyIsRemovedAndOneWithFilesIsKept() throws IOException {
-        Path empty = OutputFolder.choose(null, null, root.toString());
-        Path used = OutputFolder.choose(null, null, root.toString());
+        Path empty = OutputFolder.choose(null, null, null, root.toString()).dir();
+        Path used = OutputFolder.choose(null, null, null, root.toString()).dir();
         Files.writeString(used.resolve("metrics.json"), "{}");
-        Path locked = OutputFolder.choose(null, null, root.toString());
+        Path locked = OutputFolder.choose(null, null, null, root.toString()).dir();
         Files.writeString(locked.resolve(".lock"), "123\n");
         OutputFolder.removeIfEmpty(locked);
         assertFalse(Files.exists(locked), "a folder holding only its released lock file is left empty");

@@ -260,6 +260,38 @@ class SweepCommandTest {
         assertEquals(written, modified(out));
     }
 
+    @Test
+    void resumingAFinishedSweepWithADamagedRunWritesItsMetricsAgain() throws IOException {
+        Path out = dir.resolve("damaged");
+        String data = RealData.dir().toString();
+        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--lr", "0.1,0.3", "--epochs", "1", "--batch-size",
+                "1024", "--out", out.toString()).exitCode());
+        Path metrics;
+        try (Stream<Path> files = Files.walk(out)) {
+            metrics = files.filter(f -> f.endsWith("metrics.json")).findFirst().orElseThrow();
+        }
+        Files.writeString(metrics, "{\"status\": ");
+        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode whole = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals("finished", whole.get("status").asText(), whole.toString());
+    }
+
+    @Test
+    void resumingASweepWhoseEverySettingDivergedSaysSoAndFailsAsTheSweepDid() {
+        Path out = dir.resolve("diverged");
+        String data = RealData.dir().toString();
+        CliRun first = CliRun.of("sweep", "--data-dir", data, "--lr", "1e30", "--epochs", "1", "--validation", "1000",
+                "--batch-size", "1024", "--out", out.toString());
+        assertEquals(1, first.exitCode(), first.err());
+        assertTrue(first.out().contains("every setting diverged. Try smaller learning rates."), first.out());
+        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        assertEquals(1, again.exitCode(), again.err());
+        assertEquals("softmax4j sweep: " + out + " is complete: its run ended and was ranked, so nothing was trained, "
+                + "but every setting diverged (the ranking is in " + out.resolve("sweep.html") + "); try smaller "
+                + "learning rates in a new sweep", again.err().strip());
+    }
+
     // every file of a sweep folder and of its runs' folders, with the time it was last written
     private static Map<Path, FileTime> modified(Path sweep) throws IOException {
         try (Stream<Path> files = Files.walk(sweep)) {

@@ -33,13 +33,9 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         Path file = dir.resolve(MetricsFiles.JSON_FILE);
         byte[] json = Files.readAllBytes(file);
         try {
-            RunMetrics metrics = MetricsFiles.fromJson(json);
             // a run training holds its folder's lock: one that says running but whose lock is free was stopped (its
             // process id may be another live process's by now, or a copied folder's)
-            if (metrics.status() == RunStatus.RUNNING && Files.exists(dir.resolve(RunLock.FILE_NAME))
-                    && !RunLock.held(dir)) {
-                metrics = metrics.with(RunStatus.INTERRUPTED, metrics.selected());
-            }
+            RunMetrics metrics = MetricsFiles.fromJson(json, pid -> RunLock.running(dir, pid));
             return new RunFolder(dir, name(dir, root), metrics);
         } catch (IllegalArgumentException e) {
             throw new DamagedFileException(file, e.getMessage(), "resuming the run writes it again (train --resume, "

@@ -90,7 +90,8 @@ public final class Sweep {
 
     /**
      * Whether the sweep of {@code grid} in {@code dir} has nothing left to do: sweep.json records
-     * its ranking, and every run has ended (finished or diverged) in its folder.
+     * its ranking, and every run has ended (finished or diverged) in its folder. A run whose
+     * metrics.json is damaged has not: resuming continues it from its checkpoint.
      */
     public static boolean complete(Path dir, SweepGrid grid) throws IOException {
         if (!SweepFiles.recordsRanking(dir)) {
@@ -101,7 +102,13 @@ public final class Sweep {
             if (!Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
                 return false;
             }
-            RunStatus status = RunFolder.read(runDir, dir).status();
+            RunStatus status;
+            try {
+                status = RunFolder.read(runDir, dir).status();
+            } catch (DamagedFileException damaged) {
+                // the run is continued from its checkpoint, which writes its metrics.json again
+                return false;
+            }
             if (status != RunStatus.FINISHED && status != RunStatus.DIVERGED) {
                 return false;
             }

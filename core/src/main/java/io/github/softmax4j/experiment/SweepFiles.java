@@ -2,6 +2,7 @@ package io.github.softmax4j.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.softmax4j.data.AtomicFiles;
@@ -31,6 +32,7 @@ public final class SweepFiles {
     private static final List<String> SETTINGS = List.copyOf(TrainConfig.defaults().toMap().keySet().stream()
             .filter(key -> !key.equals("seed")).toList());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String REMEDY = "start a new sweep";
 
     private SweepFiles() {
     }
@@ -97,21 +99,14 @@ public final class SweepFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " holds no " + Sweep.JSON_FILE + "; give the folder a softmax4j sweep wrote");
         }
-        byte[] json = Files.readAllBytes(file);
-        String remedy = "start a new sweep";
+        JsonNode grid = read(file).path("grid");
+        if (!grid.isObject()) {
+            throw new DamagedFileException(file, "it records no grid", REMEDY, null);
+        }
         try {
-            Map<String, Object> document = JSON.readValue(json, new TypeReference<>() { });
-            Object grid = document == null ? null : document.get("grid");
-            if (!(grid instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException("it records no grid");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) grid;
-            return SweepGrid.fromMap(map);
-        } catch (JsonProcessingException e) {
-            throw new DamagedFileException(file, MetricsFiles.notJson(e), remedy, e);
+            return SweepGrid.fromMap(JSON.convertValue(grid, new TypeReference<Map<String, Object>>() { }));
         } catch (IllegalArgumentException e) {
-            throw new DamagedFileException(file, e.getMessage(), remedy, e);
+            throw new DamagedFileException(file, e.getMessage(), REMEDY, e);
         }
     }
 
@@ -120,12 +115,26 @@ public final class SweepFiles {
      * the winner, if any, was tested; a sweep that starts or resumes writes it without one.
      */
     public static boolean recordsRanking(Path dir) throws IOException {
-        Path file = dir.resolve(Sweep.JSON_FILE);
+        return read(dir.resolve(Sweep.JSON_FILE)).path("ranking").size() > 0;
+    }
+
+    /** Whether sweep.json in {@code dir} records a winner: none when every setting diverged, or before the ranking. */
+    public static boolean recordsWinner(Path dir) throws IOException {
+        return read(dir.resolve(Sweep.JSON_FILE)).path("winner").isObject();
+    }
+
+    // sweep.json as a tree; one that is not JSON, or not an object, is a DamagedFileException saying so in a few words
+    private static JsonNode read(Path file) throws IOException {
+        JsonNode document;
         try {
-            return JSON.readTree(file.toFile()).path("ranking").size() > 0;
-        } catch (IOException e) {
-            throw new IOException(file + " is damaged (" + e.getMessage() + "); start a new sweep", e);
+            document = JSON.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new DamagedFileException(file, MetricsFiles.notJson(e), REMEDY, e);
         }
+        if (document == null || !document.isObject()) {
+            throw new DamagedFileException(file, "not a sweep file: it needs an object with \"grid\"", REMEDY, null);
+        }
+        return document;
     }
 
     private static String csv(List<RunResult> runs) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A run's metrics as files: {@code metrics.json} ({@code {"status", "pid", "config": {...},
@@ -63,12 +64,26 @@ public final class MetricsFiles {
         return JSON.writeValueAsBytes(document);
     }
 
+    /** Whether a run whose metrics.json says running, naming the process id {@code pid} (empty if none), is training. */
+    @FunctionalInterface
+    public interface Training {
+        boolean test(OptionalLong pid);
+    }
+
     /**
-     * Reads the JSON form back; an absent status (files of older versions) reads as finished, and
-     * a running status whose process is gone as interrupted.
-     * Throws IllegalArgumentException saying what is wrong with the document, in a few words.
+     * Reads the JSON form back, its status as written; an absent status (files of older versions)
+     * reads as finished. Throws IllegalArgumentException saying what is wrong with the document,
+     * in a few words.
      */
     public static RunMetrics fromJson(byte[] json) throws IOException {
+        return fromJson(json, pid -> true);
+    }
+
+    /**
+     * Reads the JSON form back as {@link #fromJson(byte[])} does, a running status that
+     * {@code training} denies reading as interrupted.
+     */
+    public static RunMetrics fromJson(byte[] json, Training training) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -80,8 +95,8 @@ public final class MetricsFiles {
         }
         RunStatus status = root.hasNonNull("status") ? RunStatus.fromId(root.get("status").asText())
                 : RunStatus.FINISHED;
-        if (status == RunStatus.RUNNING && root.path("pid").canConvertToLong()
-                && !ProcessHandle.of(root.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (status == RunStatus.RUNNING && !training.test(root.path("pid").canConvertToLong()
+                ? OptionalLong.of(root.get("pid").asLong()) : OptionalLong.empty())) {
             status = RunStatus.INTERRUPTED;
         }
         Map<String, Object> config = root.path("config").isObject()

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -57,8 +60,69 @@ class RunLockTest {
         try (RunLock writer = RunLock.acquire(run)) {
             assertTrue(RunLock.held(run));
             assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
-            assertTrue(RunLock.held(run), "asking does not release the writer's lock");
         }
         assertFalse(RunLock.held(run));
+        Process writer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(writer));
+            assertTrue(RunLock.held(run));
+            assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+            assertTrue(RunLock.held(run), "asking does not release the other process's lock");
+            assertEquals("refused", LockProcess.firstLine(LockProcess.start("try", run.toString())));
+        } finally {
+            writer.getOutputStream().close();
+        }
+        assertEquals(0, waitFor(writer));
+        assertFalse(RunLock.held(run));
+    }
+
+    @Test
+    void aWriterIsNeverRefusedForAReaderAskingAtTheSameMoment() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("asked"));
+        Process writer = LockProcess.start("cycle", run.toString(), "1000");
+        while (writer.isAlive()) {
+            RunLock.held(run);
+        }
+        assertEquals("0", LockProcess.firstLine(writer), "takes refused of 1000");
+    }
+
+    @Test
+    void aFolderNamedThroughALinkIsTheSameFolderAndAskingThroughItKeepsTheLock() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), run);
+        try (RunLock writer = RunLock.acquire(run)) {
+            assertTrue(RunLock.held(link));
+            IOException refused = assertThrows(IOException.class, () -> RunLock.acquire(link));
+            assertTrue(refused.getMessage().contains("in use by softmax4j process " + ProcessHandle.current().pid()),
+                    refused.getMessage());
+            assertEquals("refused", LockProcess.firstLine(LockProcess.start("try", run.toString())),
+                    "another process is still refused");
+        }
+        assertEquals("acquired", LockProcess.firstLine(LockProcess.start("try", link.toString())));
+    }
+
+    @Test
+    void aLockFileTheSystemCannotProbeLeavesItToTheProcessId() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("socket"));
+        String config = "\"config\": {}, \"epochs\": []}";
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // a socket where the lock file should be cannot even be opened to be asked
+            socket.bind(UnixDomainSocketAddress.of(run.resolve(RunLock.FILE_NAME)));
+            Files.writeString(run.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": "
+                    + ProcessHandle.current().pid() + ", " + config);
+            assertEquals(RunStatus.RUNNING, RunFolder.read(run, dir).status());
+            assertFalse(RunLock.held(run), "its lock file names no process");
+            Files.writeString(run.resolve("metrics.json"), "{\"status\": \"running\", \"pid\": 2147483647, " + config);
+            assertEquals(RunStatus.INTERRUPTED, RunFolder.read(run, dir).status());
+        }
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

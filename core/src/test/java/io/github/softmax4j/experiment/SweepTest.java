@@ -61,6 +61,20 @@ class SweepTest {
     }
 
     @Test
+    void aSweepJsonOfTheWrongShapeOrCutShortIsDamagedInAFewWordsForEveryReader() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("shape"));
+        Path file = sweep.resolve(Sweep.JSON_FILE);
+        Files.writeString(file, "[1, 2]");
+        DamagedFileException array = assertThrows(DamagedFileException.class, () -> SweepFiles.readGrid(sweep));
+        assertEquals("not a sweep file: it needs an object with \"grid\"", array.reason());
+        assertEquals(file + " is damaged (not a sweep file: it needs an object with \"grid\"); start a new sweep",
+                array.getMessage());
+        Files.writeString(file, "{\"ranking\": [");
+        DamagedFileException cut = assertThrows(DamagedFileException.class, () -> SweepFiles.recordsRanking(sweep));
+        assertEquals(file + " is damaged (not valid JSON at line 1, column 14); start a new sweep", cut.getMessage());
+    }
+
+    @Test
     void trainsEveryRunRecordsTheDivergedOnesAndTestsOnlyTheWinner() throws Exception {
         List<Sweep.Progress> seen = new ArrayList<>();
         Sweep.Result result = sweep(seen);
