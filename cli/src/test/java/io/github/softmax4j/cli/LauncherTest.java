@@ -182,25 +182,35 @@ class LauncherTest {
         assertEquals(130, launcher.exitValue());
     }
 
+    /**
+     * Once the {@code launcher} (in a process group of its own) has printed a line starting with
+     * {@code announced} and the step under it has made {@code started}, Ctrl-C to the group stops
+     * it with exit code 130, after {@code last}.
+     */
+    private static void assertCtrlCStopsAfter(Process launcher, String announced, Path started, String last)
+            throws IOException, InterruptedException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertTrue(out.readLine().startsWith(announced));
+        for (int tries = 0; !Files.exists(started) && tries < 200; tries++) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(started), "the step was started");
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+        assertEquals(0, interrupt.waitFor());
+        assertEquals(last, out.readLine());
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(130, launcher.exitValue());
+    }
+
     @Test
     void ctrlCDuringTheBuildStopsItAndTheLauncherSaysSo() throws IOException, InterruptedException {
         sourcesChanged();
         Path started = home.resolve("maven-started");
         Files.writeString(home.resolve("bin/mvn"), "#!/bin/sh\ntouch '" + started + "'\nsleep 30\n");
         // Ctrl-C signals the whole foreground process group: the launcher and Maven under it
-        Process launcher = launch(List.of("setsid"), "--version");
-        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
-                StandardCharsets.UTF_8));
-        assertTrue(out.readLine().startsWith("softmax4j: building the tool"));
-        for (int tries = 0; !Files.exists(started) && tries < 200; tries++) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(started), "Maven was started");
-        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
-        assertEquals(0, interrupt.waitFor());
-        assertEquals("softmax4j: the build was stopped; the next launch builds again", out.readLine());
-        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(130, launcher.exitValue());
+        assertCtrlCStopsAfter(launch(List.of("setsid"), "--version"), "softmax4j: building the tool", started,
+                "softmax4j: the build was stopped; the next launch builds again");
     }
 
     @Test
@@ -209,21 +219,10 @@ class LauncherTest {
         Path data = Files.createDirectories(home.resolve("data"));
         Files.createFile(data.resolve("train-images-idx3-ubyte.gz"));
         Path started = home.resolve("train-started");
-        Process launcher = launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_STARTED",
-                started.toString()), List.of("setsid"), "--version");
-        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
-                StandardCharsets.UTF_8));
-        assertTrue(out.readLine().startsWith("softmax4j: preparing faster starts"));
-        for (int tries = 0; !Files.exists(started) && tries < 200; tries++) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(started), "the recording run was started");
-        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
-        assertEquals(0, interrupt.waitFor());
-        assertEquals("softmax4j: stopped while preparing faster starts; the command was not run, and the next "
-                + "launch prepares them again", out.readLine());
-        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(130, launcher.exitValue());
+        assertCtrlCStopsAfter(launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_STARTED",
+                started.toString()), List.of("setsid"), "--version"), "softmax4j: preparing faster starts", started,
+                "softmax4j: stopped while preparing faster starts; the command was not run, and the next launch "
+                        + "prepares them again");
         assertFalse(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "a stop is not a failure");
     }
 
