@@ -131,9 +131,11 @@ final class OutputFolder {
         }
     }
 
+    // a lock file alone is what a run that stopped before writing anything leaves (a full disk, kill -9);
+    // if its run is still alive, taking the lock refuses the folder
     private static boolean isEmptyDir(Path dir) {
         try (var entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(RunLock.FILE_NAME));
         } catch (IOException e) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.github.softmax4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 class OutputFolderTest {
     @TempDir
@@ -45,6 +48,16 @@ class OutputFolderTest {
         OutputFolder.removeIfEmpty(used);
         assertFalse(Files.exists(empty));
         assertTrue(Files.isRegularFile(used.resolve("metrics.json")));
+    }
+
+    @Test
+    void anOutFolderHoldingOnlyTheLockFileOfARunThatWroteNothingIsTakenAgain() throws IOException {
+        Path out = Files.createDirectories(root.resolve("stopped-at-once"));
+        Files.writeString(out.resolve(".lock"), "123\n");
+        CommandSpec train = Softmax4jCli.commandLine().getSubcommands().get("train").getCommandSpec();
+        assertEquals(out, OutputFolder.choose(train, null, out, "runs").dir());
+        Files.writeString(out.resolve("metrics.json"), "{}");
+        assertThrows(ParameterException.class, () -> OutputFolder.choose(train, null, out, "runs"));
     }
 
     @ParameterizedTest
