@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -50,10 +52,15 @@ final class CompareCommand implements Callable<Integer> {
             List<String> unfinished = new ArrayList<>();
             int running = 0;
             List<String> damaged = new ArrayList<>();
+            // a run given twice (compare a a, or a sweep and one of its runs) counts once
+            Set<Path> seen = new HashSet<>();
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
                 for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(TerminalText.of(
                         RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")")))) {
+                    if (!seen.add(folder.dir().toRealPath())) {
+                        continue;
+                    }
                     if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
                         folders.add(folder);
                         results.add(RunResult.of(folder));
@@ -82,8 +89,8 @@ final class CompareCommand implements Callable<Integer> {
             List<Ranking.Entry> ranking = Ranking.rank(results);
             RankingOutput.print(stdout, ranking);
             Path png = chart();
-            RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size() + " runs", folders, ranking,
-                    null);
+            RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size()
+                    + (results.size() == 1 ? " run" : " runs"), folders, ranking, null);
             stdout.printf("%npage:    %s%nchart:   %s%n", out, png);
             return 0;
         } catch (IOException e) {

@@ -143,6 +143,19 @@ class SweepCommandTest {
         assertTrue(html.contains("<td>50</td>") && html.contains("<td>0.0001</td>") && !html.contains("<td>50.0</td>"), html);
     }
 
+    @Test
+    void aRunGivenTwiceIsComparedOnce() throws IOException {
+        Path run = dir.resolve("runs/a");
+        writeRun(run, 0.1, 256, true);
+        Path page = dir.resolve("twice.html");
+        CliRun twice = CliRun.of("compare", run.toString(), dir.resolve("runs").toString(), "--out", page.toString());
+        assertEquals(0, twice.exitCode(), twice.err());
+        List<String> ranked = twice.out().lines().filter(line -> line.matches(" +[0-9]+ .*")).toList();
+        assertEquals(1, ranked.size(), twice.out());
+        assertTrue(ranked.get(0).strip().endsWith(" 1"), "one run: " + ranked.get(0));
+        assertTrue(Files.readString(page).contains("<title>softmax4j comparison of 1 run</title>"));
+    }
+
     // a finished run of two epochs: validated on 10000 held-out images, or tested every epoch
     private static void writeRun(Path dir, double lr, int batch, boolean validated) throws IOException {
         String config = "\"config\": {\"learning_rate\": " + lr + ", \"batch_size\": " + batch + ", \"epochs\": 2, "
