@@ -4,6 +4,7 @@ import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -52,12 +54,16 @@ final class CompareCommand implements Callable<Integer> {
             List<String> unfinished = new ArrayList<>();
             int running = 0;
             List<String> damaged = new ArrayList<>();
+            // the commands that would continue the runs left out, each once
+            Set<String> resumes = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
             Set<Path> seen = new HashSet<>();
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
-                for (RunFolder folder : RunFolder.findAll(dir, e -> damaged.add(TerminalText.of(
-                        RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")")))) {
+                for (RunFolder folder : RunFolder.findAll(dir, e -> {
+                    damaged.add(TerminalText.of(RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")"));
+                    resumes.add(resume(e.file().getParent()));
+                })) {
                     if (!seen.add(folder.dir().toRealPath())) {
                         continue;
                     }
@@ -66,7 +72,11 @@ final class CompareCommand implements Callable<Integer> {
                         results.add(RunResult.of(folder));
                     } else {
                         unfinished.add(TerminalText.of(folder.name()) + " (" + folder.status().id() + ")");
-                        running += folder.status() == RunStatus.RUNNING ? 1 : 0;
+                        if (folder.status() == RunStatus.RUNNING) {
+                            running++;
+                        } else {
+                            resumes.add(resume(folder.dir()));
+                        }
                     }
                 }
             }
@@ -83,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
                                 + "softmax4j train or sweep wrote"
                         : "no finished run in " + given + ", only runs " + (damaged.isEmpty()
                                 ? "not finished (left out above)" : "left out above") + "; "
-                                + nextStep(running, unfinished.size() + damaged.size())));
+                                + nextStep(running, unfinished.size() + damaged.size(), resumes)));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -99,14 +109,24 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    // a run still training is waited for: resuming it is refused while its folder is in use
-    private static String nextStep(int running, int leftOut) {
+    // a run still training is waited for: resuming it is refused while its folder is in use; one
+    // command that continues the rest is given as it is typed
+    private static String nextStep(int running, int leftOut, Set<String> resumes) {
         String finished = "give folders that hold a finished run";
         if (running == leftOut) {
             return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;
         }
+        if (resumes.size() == 1) {
+            return "continue " + (running == 0 ? "with " : "the one not running with ") + resumes.iterator().next()
+                    + ", or " + finished;
+        }
         return "continue " + (running == 0 ? "them" : "those not running") + " with " + Invocation.command()
                 + " train --resume DIR (a sweep's with sweep --resume), or " + finished;
+    }
+
+    // the command that continues the run in dir: its sweep's resume for a sweep's run
+    private static String resume(Path dir) {
+        return Sweep.holding(dir).map(SweepCommand::resumeCommand).orElseGet(() -> TrainCommand.resumeCommand(dir));
     }
 
     /** The chart's file: the page's name with .png for .html. */

@@ -65,9 +65,8 @@ class DamagedMetricsTest {
         CliRun run = CliRun.of("compare", bad.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(1, run.exitCode());
         assertEquals("left out, metrics.json is damaged: bad (not valid JSON at line 1, column 2)", run.out().strip());
-        assertEquals("softmax4j compare: no finished run in " + bad + ", only runs left out above; continue them with "
-                + "softmax4j train --resume DIR (a sweep's with sweep --resume), or give folders that hold a finished "
-                + "run", run.err().strip());
+        assertEquals("softmax4j compare: no finished run in " + bad + ", only runs left out above; continue with "
+                + "softmax4j train --resume " + bad + ", or give folders that hold a finished run", run.err().strip());
     }
 
     @Test

@@ -281,6 +281,6 @@ class ResumeAfterKillTest {
         process.waitFor();
         CliRun killed = CliRun.of("compare", runDir.toString(), "--out", page);
         assertEquals("left out, not finished: compared-while-training (interrupted)", killed.out().strip());
-        assertTrue(killed.err().contains("; continue them with softmax4j train --resume DIR"), killed.err());
+        assertTrue(killed.err().contains("; continue with softmax4j train --resume " + runDir + ", "), killed.err());
     }
 }

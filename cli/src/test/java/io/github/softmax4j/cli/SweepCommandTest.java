@@ -333,9 +333,15 @@ class SweepCommandTest {
         CliRun unfinished = CliRun.of("compare", killed.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(1, unfinished.exitCode());
         assertEquals("softmax4j compare: no finished run in " + killed + ", only runs not finished (left out above); "
-                + "continue them with softmax4j train --resume DIR (a sweep's with sweep --resume), or give folders that "
-                + "hold a finished run",
+                + "continue with softmax4j train --resume " + killed + ", or give folders that hold a finished run",
                 unfinished.err().strip());
+        // two left out: the command's pattern, for each
+        Path secondKilled = Files.createDirectories(dir.resolve("k9b"));
+        Files.copy(killed.resolve("metrics.json"), secondKilled.resolve("metrics.json"));
+        CliRun both = CliRun.of("compare", killed.toString(), secondKilled.toString(), "--out",
+                dir.resolve("c.html").toString());
+        assertTrue(both.err().strip().endsWith("continue them with softmax4j train --resume DIR (a sweep's with sweep "
+                + "--resume), or give folders that hold a finished run"), both.err());
         CliRun missing = CliRun.of("compare", dir.resolve("nothing").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("DIR " + dir.resolve("nothing") + " does not exist; "), missing.err());
