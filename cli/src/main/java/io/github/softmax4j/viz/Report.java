@@ -2,6 +2,7 @@ package io.github.softmax4j.viz;
 
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.Progress;
 import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Report {
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
             th { background: #f3f3f3; } td.name, th.name { text-align: left; }
             td.diagonal { background: #e3eef8; font-weight: bold; }
+            tr.kept td { font-weight: bold; }
             img { max-width: 100%; border: 1px solid #ddd; }
             p.caption { color: #555; }
             """;
@@ -74,8 +76,11 @@ public final class Report {
         boolean rates = epochs.stream().map(s -> Float.floatToIntBits(s.learningRate())).distinct().count() > 1;
         page.append("<table>\n<tr><th>epoch</th>" + (rates ? "<th>lr</th>" : "") + "<th>train loss</th><th>train acc</th>"
                 + (validated ? "<th>val loss</th><th>val acc</th>" : "<th>test acc</th>") + "<th>seconds</th></tr>\n");
+        // the epoch whose model a validated run keeps, marked as the curves' dashed line marks it
+        EpochStats kept = Progress.kept(epochs);
         for (EpochStats s : epochs) {
-            page.append(String.format(Locale.ROOT, "<tr><td>%d</td>", s.epoch()));
+            page.append(s == kept ? String.format(Locale.ROOT, "<tr class=\"kept\"><td>%d, kept</td>", s.epoch())
+                    : String.format(Locale.ROOT, "<tr><td>%d</td>", s.epoch()));
             if (rates) {
                 page.append(Float.isNaN(s.learningRate()) ? "<td>-</td>"
                         : String.format(Locale.ROOT, "<td>%.5f</td>", s.learningRate()));

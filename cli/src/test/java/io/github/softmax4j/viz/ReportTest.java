@@ -92,6 +92,16 @@ class ReportTest {
     }
 
     @Test
+    void theEpochAValidatedRunKeepsIsMarkedInTheTable() throws IOException {
+        String html = report(List.of(new EpochStats(1, 0.1f, 0.6, 0.78, 0.55, 0.80, Double.NaN, 0.2),
+                new EpochStats(2, 0.1f, 0.5, 0.81, 0.5, 0.83, Double.NaN, 0.2),
+                new EpochStats(3, 0.1f, 0.45, 0.83, 0.52, 0.82, Double.NaN, 0.2)));
+        assertTrue(html.contains("<tr class=\"kept\"><td>2, kept</td>"), html);
+        assertFalse(html.contains("<td>1, kept</td>") || html.contains("<td>3, kept</td>"), html);
+        assertFalse(report().contains("kept</td>"), "a run tested every epoch keeps its last: nothing to mark");
+    }
+
+    @Test
     void theCurvesCaptionDescribesThisRun() {
         assertEquals("Train loss, train accuracy and test accuracy after each of the run's 2 epochs (d2l's Animator); "
                 + "the test accuracy ends at 0.8100.", TrainingCurves.caption(List.of(
