@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -357,8 +358,8 @@ public final class SweepCharts {
         return chart;
     }
 
-    // a red cross at the bottom of the plot for each diverged value; the y axis is fixed so that the
-    // crosses sit below every accuracy drawn
+    // a red cross on the x axis for each diverged value, the word "diverged" above it so that its
+    // height is not read as an accuracy; the y axis is fixed so that both sit below every accuracy drawn
     private static void markDiverged(XYChart chart, Collection<TreeMap<Object, Double>> lines,
                                      List<Object> diverged, List<Object> positions) {
         double low = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Double::doubleValue).min()
@@ -370,11 +371,17 @@ public final class SweepCharts {
         chart.getStyler().setYAxisMax(high + margin);
         double[] x = diverged.stream().mapToDouble(positions::indexOf).toArray();
         double[] y = new double[x.length];
-        Arrays.fill(y, low - 1.5 * margin);
+        // on the x axis itself
+        Arrays.fill(y, low - 2 * margin);
         XYSeries series = chart.addSeries(DIVERGED, x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(SeriesMarkers.CROSS);
         series.setMarkerColor(DIVERGED_COLOUR);
+        chart.getStyler().setAnnotationTextFontColor(DIVERGED_COLOUR);
+        chart.getStyler().setAnnotationTextFont(chart.getStyler().getAxisTickLabelsFont());
+        for (double at : x) {
+            chart.addAnnotation(new AnnotationText("diverged", at, low - 1.4 * margin, false));
+        }
     }
 
     /** {@link #accuracyBySettingChart} as an image. */
