@@ -41,8 +41,14 @@ public final class Tiles {
         for (int i : predictions.mostConfidentMistakes(count)) {
             tiles.add(new ImageGrid.Tile(data.image(i), List.of("true: " + classNames.get(predictions.truth(i)),
                     "said: " + classNames.get(predictions.predicted(i)),
-                    String.format(Locale.ROOT, "p = %.3f  (#%d)", predictions.confidence(i), i)), true));
+                    confidence(predictions.confidence(i)) + "  (#" + i + ")"), true));
         }
         return tiles;
+    }
+
+    /** "p = 0.973"; a probability below 1 that rounds to 1.000 is "p > 0.999", never a certainty it is not. */
+    static String confidence(double p) {
+        String rounded = String.format(Locale.ROOT, "%.3f", p);
+        return p < 1 && rounded.equals("1.000") ? "p > 0.999" : "p = " + rounded;
     }
 }
