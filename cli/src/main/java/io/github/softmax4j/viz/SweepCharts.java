@@ -227,6 +227,11 @@ public final class SweepCharts {
     }
 
     // the settings whose value differs between entries (diverged ones too), in the order runs record them
+    /** Whether some setting was run with more than one seed, so that its accuracy is a mean over seeds. */
+    static boolean seeded(List<Ranking.Entry> ranking) {
+        return ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+    }
+
     static List<String> varying(List<Ranking.Entry> ranking) {
         List<String> keys = new ArrayList<>();
         for (Ranking.Entry entry : ranking) {
@@ -305,9 +310,8 @@ public final class SweepCharts {
         }
         List<Object> positions = new ArrayList<>(tried);
         String axis = SettingNames.spelled(xKey);
-        boolean seeds = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
         XYChart chart = chart(capitalized(measure) + " against the " + axis, axis,
-                measure + (seeds ? " (mean over seeds)" : ""), entries);
+                measure + (seeded(ranking) ? " (mean over seeds)" : ""), entries);
         chart.getStyler().setYAxisDecimalPattern("0.000");
         // one value sits in the middle of the axis
         chart.getStyler().setXAxisMin(positions.size() == 1 ? -1.0 : 0.0);

@@ -38,7 +38,7 @@ public final class SweepPage {
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
-        boolean seeded = ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        boolean seeded = SweepCharts.seeded(ranking);
         page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch"
                 + (seeded ? ", mean &plusmn; standard deviation over seeds." : ".") : tested
                 ? "These runs held out no validation set, so they are ranked by their last test accuracy; train "
