@@ -257,14 +257,19 @@ class SweepCommandTest {
         assertTrue(run.out().contains(" 1 run (1 setting x 1 seed) of 1 epoch, 10000 held out"), run.out());
     }
 
+    /** A finished sweep of two runs of one epoch in {@code name}. */
+    private Path finishedSweep(String name) {
+        Path out = dir.resolve(name);
+        assertEquals(0, CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--lr", "0.1,0.3", "--epochs", "1",
+                "--batch-size", "1024", "--out", out.toString()).exitCode());
+        return out;
+    }
+
     @Test
     void resumingACompleteSweepSaysSoAndTrainsAndWritesNothing() throws IOException {
-        Path out = dir.resolve("done");
-        String data = RealData.dir().toString();
-        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--lr", "0.1,0.3", "--epochs", "1", "--batch-size",
-                "1024", "--out", out.toString()).exitCode());
+        Path out = finishedSweep("done");
         Map<Path, FileTime> written = modified(out);
-        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        CliRun again = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--resume", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("", again.out());
         assertEquals("softmax4j sweep: " + out + " is complete: all 2 runs ended and were ranked, so nothing was "
@@ -275,16 +280,13 @@ class SweepCommandTest {
 
     @Test
     void resumingAFinishedSweepWithADamagedRunWritesItsMetricsAgain() throws IOException {
-        Path out = dir.resolve("damaged");
-        String data = RealData.dir().toString();
-        assertEquals(0, CliRun.of("sweep", "--data-dir", data, "--lr", "0.1,0.3", "--epochs", "1", "--batch-size",
-                "1024", "--out", out.toString()).exitCode());
+        Path out = finishedSweep("damaged");
         Path metrics;
         try (Stream<Path> files = Files.walk(out)) {
             metrics = files.filter(f -> f.endsWith("metrics.json")).findFirst().orElseThrow();
         }
         Files.writeString(metrics, "{\"status\": ");
-        CliRun again = CliRun.of("sweep", "--data-dir", data, "--resume", out.toString());
+        CliRun again = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--resume", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         JsonNode whole = new ObjectMapper().readTree(metrics.toFile());
         assertEquals("finished", whole.get("status").asText(), whole.toString());
