@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
@@ -46,8 +47,11 @@ final class JshellCommand implements Callable<Integer> {
         InputPaths.requireFile(spec, script, "SCRIPT", "give a JShell script, such as "
                 + "docs/d2l-3.6.jsh in the softmax4j folder");
         Path folder = Files.createTempDirectory("softmax4j-jshell");
+        // removed however the JVM ends: a script's System.exit and Ctrl-C skip the finally below
+        folder.toFile().deleteOnExit();
         try {
             Path startup = Files.writeString(folder.resolve("imports.jsh"), importLines(), StandardCharsets.UTF_8);
+            startup.toFile().deleteOnExit();
             List<String> arguments = new ArrayList<>(List.of("--class-path", System.getProperty("java.class.path"),
                     "--add-modules", "jdk.incubator.vector", "-R--add-modules=jdk.incubator.vector",
                     "-R-Djava.awt.headless=true", "--startup", "DEFAULT", "--startup", startup.toString()));
@@ -57,19 +61,30 @@ final class JshellCommand implements Callable<Integer> {
             }
             // run the script, then /exit: no prompt, nothing read from the terminal, no history kept
             Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
-            arguments.addAll(List.of("--feedback", "concise", script.toString(), exit.toString()));
+            exit.toFile().deleteOnExit();
+            OptionalInt unfinished = UnfinishedStatement.lineIn(new String(Files.readAllBytes(script), StandardCharsets.UTF_8));
+            // in this JVM, not in a second one as a session's statements run (there Ctrl-C stops just the
+            // statement): the chapter's script takes a fifth of the time, and System.exit(n) ends with n
+            arguments.addAll(List.of("--execution", "local", "--feedback", "concise", script.toString(),
+                    exit.toString()));
             // JShell reports a statement that does not compile or throws on its own error stream, then
             // goes on, and ends with 0 all the same: what it writes there is what tells
             FailureReports reports = new FailureReports(System.err);
             shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>())
                     .err(new PrintStream(reports, true), System.err);
             int status = shell.start(arguments.toArray(String[]::new));
-            if (status == 0 && reports.failed()) {
-                spec.commandLine().getErr().println("softmax4j jshell: " + script + " has statements that failed "
-                        + "(above); the others ran");
-                return Softmax4jCli.EXIT_PROBLEM;
+            if (status != 0) {
+                return status;
             }
-            return status;
+            PrintWriter err = spec.commandLine().getErr();
+            if (reports.failed()) {
+                err.println("softmax4j jshell: " + script + " has statements that failed (above); the others ran");
+            }
+            if (unfinished.isPresent()) {
+                err.println("softmax4j jshell: " + script + " ends inside the statement that starts on line "
+                        + unfinished.getAsInt() + ", so that statement did not run; finish it and run the script again");
+            }
+            return reports.failed() || unfinished.isPresent() ? Softmax4jCli.EXIT_PROBLEM : 0;
         } finally {
             deleteFolder(folder);
         }

@@ -35,10 +35,14 @@ class ChapterScriptsTest {
     }
 
     private Output run(Path script) throws IOException, InterruptedException {
+        return run(script, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    private Output run(Path script, Path temporaryFiles) throws IOException, InterruptedException {
         Path data = RealData.dir();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), "jshell",
+                "-Djava.io.tmpdir=" + temporaryFiles, "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName(), "jshell",
                 script.toString()).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         builder.environment().put("FASHION_MNIST_DIR", data.toString());
@@ -74,6 +78,30 @@ class ChapterScriptsTest {
         assertTrue(output.err().contains("Exception java.lang.RuntimeException: boom"), output.err());
         assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements that failed "
                 + "(above); the others ran"), output.err());
+    }
+
+    @Test
+    void aScriptThatEndsInsideAStatementEndsWithExitCode1NamingItsLine() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("unfinished.jsh"), "int a = 3;\nSystem.out.println(\"ran \" + a);\n"
+                + "int b = Math.max(a,\n    4;\n");
+        Output output = run(script);
+        assertEquals(1, output.exitCode(), output.err());
+        assertTrue(output.out().contains("ran 3"), output.out());
+        assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " ends inside the statement that "
+                + "starts on line 3, so that statement did not run; finish it and run the script again"), output.err());
+    }
+
+    @Test
+    void aScriptsSystemExitEndsTheCommandWithItsStatusAndLeavesNoTemporaryFiles(@TempDir Path temporary)
+            throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("exits.jsh"), "System.out.println(\"before\");\nSystem.exit(3);\n"
+                + "System.out.println(\"after\");\n");
+        Output output = run(script, temporary);
+        assertEquals(3, output.exitCode(), output.err());
+        assertEquals("before", output.out().strip());
+        try (var left = Files.list(temporary)) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 
     @Test
