@@ -45,6 +45,10 @@ public final class Softmax4jCli {
     static CommandLine commandLine() {
         CommandLine root = UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
+                .registerConverter(float.class, FloatingPoint::toFloat)
+                .registerConverter(Float.class, FloatingPoint::toFloat)
+                .registerConverter(double.class, FloatingPoint::toDouble)
+                .registerConverter(Double.class, FloatingPoint::toDouble)
                 .setParameterExceptionHandler(Softmax4jCli::badOption)
                 .setExecutionStrategy(Softmax4jCli::execute);
         // each command's usage is one line, "softmax4j sweep [OPTIONS]", its options listed below
