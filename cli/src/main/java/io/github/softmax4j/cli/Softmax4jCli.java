@@ -43,12 +43,16 @@ public final class Softmax4jCli {
 
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
+        // one converter for a primitive type and its wrapper: two identical method references make two identical
+        // lambda classes, and Java 17 crashes writing those into the launcher's class archive
+        CommandLine.ITypeConverter<Float> floats = FloatingPoint::toFloat;
+        CommandLine.ITypeConverter<Double> doubles = FloatingPoint::toDouble;
         CommandLine root = UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
-                .registerConverter(float.class, FloatingPoint::toFloat)
-                .registerConverter(Float.class, FloatingPoint::toFloat)
-                .registerConverter(double.class, FloatingPoint::toDouble)
-                .registerConverter(Double.class, FloatingPoint::toDouble)
+                .registerConverter(float.class, floats)
+                .registerConverter(Float.class, floats)
+                .registerConverter(double.class, doubles)
+                .registerConverter(Double.class, doubles)
                 .setParameterExceptionHandler(Softmax4jCli::badOption)
                 .setExecutionStrategy(Softmax4jCli::execute);
         // each command's usage is one line, "softmax4j sweep [OPTIONS]", its options listed below
