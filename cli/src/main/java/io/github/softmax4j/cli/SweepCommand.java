@@ -118,11 +118,13 @@ final class SweepCommand implements Callable<Integer> {
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
+        RunLock lock = null;
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
-            if (resume != null) {
-                // a sweep in use is refused before the data is loaded; the sweep locks the folder for its life itself
-                RunLock.acquire(resume).close();
+            // the folder is taken before the data is read: a second command on it is refused at once
+            lock = RunLock.acquire(dir);
+            if (resume == null) {
+                OutputFolder.requireNew(dir);
             }
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
@@ -161,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
             if (!interruption.guard()) {
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
-            Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
+            Sweep.Result result = sweep.run(lock, loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();
@@ -205,6 +207,9 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
+            if (lock != null) {
+                lock.close();
+            }
             removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
             interruption.close();
