@@ -43,8 +43,8 @@ final class FloatingPoint {
                     + largest + " and " + largest);
         }
         if (read == 0 && !zero(value)) {
-            throw new BadValue(value + " is too small in size for " + type + ", whose smallest number above 0 is " + smallest
-                    + " (it would be read as 0)");
+            throw new BadValue(value + " is too small in size for " + type + ", whose smallest number above 0 is "
+                    + smallest + " (it would be read as 0)");
         }
         return number;
     }
