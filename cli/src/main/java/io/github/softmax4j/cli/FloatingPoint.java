@@ -51,11 +51,11 @@ final class FloatingPoint {
 
     // whether the text names zero itself ("0", "-0.0", "0e5", "0x0p3") rather than a number that rounds to it
     private static boolean zero(String value) {
-        var hex = HEX_SIGNIFICAND.matcher(value);
+        var hex = HEX_SIGNIFICAND.matcher(value.strip());
         if (hex.matches()) {
             return !hex.group(1).matches(".*[1-9a-fA-F].*");
         }
-        var decimal = DECIMAL_SIGNIFICAND.matcher(value);
+        var decimal = DECIMAL_SIGNIFICAND.matcher(value.strip());
         return decimal.matches() && !decimal.group(1).matches(".*[1-9].*");
     }
 }
