@@ -48,6 +48,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         OutputFile.check(spec, out, "--out", ".html", "an HTML page (and the chart beside it as .png)");
         OutputFile.check(spec, chart(), "--out", ".png", "a PNG");
+        OutputFile.requireNotInUse(spec, "--out", out, out.toAbsolutePath().getParent(), "choose another folder");
         try {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();

@@ -54,7 +54,8 @@ final class DataDirOption {
 
     /** Finds (downloading if need be), verifies and loads the data set, saying on stdout where it came from. */
     TrainTest load() throws IOException {
-        return DataLoader.standard(dataSet()).load(dataDir, command.commandLine().getOut(), command.commandLine().getErr());
+        return DataLoader.standard(command.qualifiedName(), dataSet()).load(dataDir, command.commandLine().getOut(),
+                command.commandLine().getErr());
     }
 
     /**
@@ -63,6 +64,7 @@ final class DataDirOption {
      */
     Dataset loadTest(boolean quietly) throws IOException {
         PrintWriter err = command.commandLine().getErr();
-        return DataLoader.standard(dataSet()).loadTest(dataDir, quietly ? err : command.commandLine().getOut(), err);
+        return DataLoader.standard(command.qualifiedName(), dataSet()).loadTest(dataDir,
+                quietly ? err : command.commandLine().getOut(), err);
     }
 }

@@ -19,18 +19,21 @@ import java.util.Set;
  * data came from; download progress goes to stderr.
  */
 final class DataLoader {
+    private final String command;
     private final IdxDataSet dataSet;
     private final DataLocator locator;
     private final Downloader downloader;
 
-    DataLoader(IdxDataSet dataSet, DataLocator locator, Downloader downloader) {
+    /** {@code command} begins the lines this prints, as every line of the tool begins: "softmax4j train". */
+    DataLoader(String command, IdxDataSet dataSet, DataLocator locator, Downloader downloader) {
+        this.command = command;
         this.dataSet = dataSet;
         this.locator = locator;
         this.downloader = downloader;
     }
 
-    static DataLoader standard(IdxDataSet dataSet) {
-        return new DataLoader(dataSet, DataLocator.standard(dataSet), Downloader.official(dataSet));
+    static DataLoader standard(String command, IdxDataSet dataSet) {
+        return new DataLoader(command, dataSet, DataLocator.standard(dataSet), Downloader.official(dataSet));
     }
 
     /** Loads the data set from {@code dataDir} (null: search), printing its origin to {@code out}. */
@@ -61,8 +64,8 @@ final class DataLoader {
             return found.get();
         }
         Path cache = locator.cacheDir();
-        err.println(dataSet.name() + (parts.equals(Part.ALL) ? "" : " test set") + " not found; downloading it into "
-                + cache);
+        err.println(command + ": " + dataSet.name() + (parts.equals(Part.ALL) ? "" : " test set")
+                + " not found; downloading it into " + cache);
         try {
             downloader.downloadAll(cache, parts, new ProgressLine(err));
         } catch (IOException e) {

@@ -61,6 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
         data.validate();
         Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
         OutputFile.check(spec, chart, "--chart", ".png", "a PNG");
+        if (chart != null) {
+            OutputFile.requireNotInUse(spec, "--chart", chart, chart.toAbsolutePath().getParent(),
+                    "choose another folder");
+        }
         try {
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
             Dataset test = data.loadTest(json);

@@ -14,12 +14,7 @@ final class InitStdConverter implements ITypeConverter<Float> {
 
     @Override
     public Float convert(String value) {
-        float std;
-        try {
-            std = Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw BadValue.mustBe("a number", value);
-        }
+        float std = FloatingPoint.toFloat(value);
         if (!(std >= 0 && std <= MAX)) {
             throw BadValue.mustBe(String.format(Locale.ROOT, "between 0 and %.0f (d2l uses 0.01)", MAX), value);
         }

@@ -1,5 +1,6 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.experiment.RunLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -71,6 +72,23 @@ final class OutputFile {
             throw new ParameterException(spec.commandLine(), option + " " + dir + " is not a writable folder; "
                     + "choose another folder");
         }
+    }
+
+    /**
+     * Rejects {@code given}, named by {@code option}, if what is written for it goes into the folder
+     * of a run or sweep that is training (its lock held, {@link RunLock#held}): {@code folder}, or
+     * the nearest folder above it that exists, where the missing ones would be made. That folder
+     * belongs to the training; {@code todo} says where to write instead.
+     */
+    static void requireNotInUse(CommandSpec spec, String option, Path given, Path folder, String todo) {
+        Path existing = nearestExisting(folder.toAbsolutePath().normalize());
+        if (existing == null || !RunLock.held(existing)) {
+            return;
+        }
+        String where = existing.equals(given.toAbsolutePath().normalize()) ? " is"
+                : " goes into " + shown(given, existing) + ",";
+        throw new ParameterException(spec.commandLine(), option + " " + given + where
+                + " in use by the run training there; " + todo);
     }
 
     // the folder as the user wrote it when it is part of the given path, else its full path

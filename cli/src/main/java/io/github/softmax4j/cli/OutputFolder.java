@@ -25,10 +25,11 @@ final class OutputFolder {
 
     /**
      * The folder of a train or sweep: {@code resume} as given; else {@code out} if it is a new or
-     * empty folder that can be created, else a bad option; else a new folder
-     * {@code <root>/<date>_<time>}, created here, with a suffix -2, -3... if that is taken, which
-     * {@link Chosen#removeIfEmpty} removes again (with its root, if made here too) if nothing was
-     * written into it.
+     * empty folder that can be created, else a bad option (a new one, made when the command takes
+     * its lock, is removed again by {@link Chosen#removeIfEmpty} with the folders made above it if
+     * nothing was written into it); else a new folder {@code <root>/<date>_<time>}, created here,
+     * with a suffix -2, -3... if that is taken, which {@link Chosen#removeIfEmpty} removes again
+     * (with its root, if made here too) if nothing was written into it.
      */
     static Chosen choose(CommandSpec spec, Path resume, Path out, String root) {
         if (resume != null) {
@@ -48,7 +49,28 @@ final class OutputFolder {
                     + " already exists and is not an empty folder; choose a new folder");
         }
         OutputFile.requireWritableFolder(spec, out, "--out");
-        return new Chosen(out, () -> { });
+        if (Files.isDirectory(out)) {
+            return new Chosen(out, () -> { });
+        }
+        // the folder, and those above it that are missing, are made when the command takes its lock
+        Path existing = OutputFile.nearestExisting(out.toAbsolutePath());
+        return new Chosen(out, () -> removeMade(out.toAbsolutePath(), existing));
+    }
+
+    // removes the folder dir made up to existing, the folder above it that was there before, if nothing was written
+    private static void removeMade(Path dir, Path existing) {
+        removeIfEmpty(dir);
+        if (Files.exists(dir)) {
+            return;
+        }
+        for (Path made = dir.getParent(); made != null && !made.equals(existing); made = made.getParent()) {
+            try {
+                Files.delete(made);
+            } catch (IOException e) {
+                // another command wrote into it meanwhile, or it cannot be removed; either way it stays
+                return;
+            }
+        }
     }
 
     /** A new dated folder that {@link #dated} made, and whether it made its root (runs, sweeps) too. */
@@ -111,12 +133,25 @@ final class OutputFolder {
     }
 
     /**
+     * Refuses the new folder {@code dir}, just locked, if it holds more than its lock file: two
+     * commands may choose the same new folder at once, and the one that locks it second finds the
+     * other's files.
+     */
+    static void requireNew(Path dir) throws IOException {
+        if (!holdsOnlyTheLock(dir)) {
+            throw new IOException(dir + " already holds files, written since this command started; choose a new "
+                    + "folder");
+        }
+    }
+
+    /**
      * Removes a folder {@link #choose} made when the command ended before writing anything into it
-     * but the lock file of its run, which the command no longer holds.
+     * but the lock file of its run, unless another command holds it now (one that took the folder
+     * this command was refused, or took it once this command let it go).
      */
     static void removeIfEmpty(Path dir) {
         try {
-            if (Files.isDirectory(dir) && holdsOnlyTheLock(dir)) {
+            if (Files.isDirectory(dir) && holdsOnlyTheLock(dir) && !RunLock.heldByAnother(dir)) {
                 Files.deleteIfExists(dir.resolve(RunLock.FILE_NAME));
                 Files.delete(dir);
             }

@@ -245,6 +245,7 @@ final class PredictCommand implements Callable<Integer> {
                         + "give a folder");
             }
             OutputFile.requireWritableFolder(spec, saveInput, "--save-input");
+            OutputFile.requireNotInUse(spec, "--save-input", saveInput, saveInput, "choose another folder");
         }
         // image files are classified without the data set: only test images read it
         if (!testIndices.isEmpty()) {

@@ -110,6 +110,9 @@ final class ShowCommand implements Callable<Integer> {
         if (out == null) {
             requireDefaultWritable();
         }
+        OutputFile.requireNotInUse(spec, out == null ? "the default --out" : "--out", target(),
+                target().toAbsolutePath().getParent(), out == null ? "give --out FILE in another folder"
+                        : "choose another folder");
     }
 
     private Path target() {

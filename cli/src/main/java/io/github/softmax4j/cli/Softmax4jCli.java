@@ -43,14 +43,22 @@ public final class Softmax4jCli {
 
     /** The configured command line; tests run it with their own writers. */
     static CommandLine commandLine() {
+        // one converter for a primitive type and its wrapper: two identical method references make two identical
+        // lambda classes, and Java 17 crashes writing those into the launcher's class archive
+        CommandLine.ITypeConverter<Float> floats = FloatingPoint::toFloat;
+        CommandLine.ITypeConverter<Double> doubles = FloatingPoint::toDouble;
         CommandLine root = UnbrokenNamesHelp.install(new CommandLine(new Softmax4jCli()))
                 .registerConverter(Path.class, Softmax4jCli::path)
+                .registerConverter(float.class, floats)
+                .registerConverter(Float.class, floats)
+                .registerConverter(double.class, doubles)
+                .registerConverter(Double.class, doubles)
                 .setParameterExceptionHandler(Softmax4jCli::badOption)
                 .setExecutionStrategy(Softmax4jCli::execute);
         // each command's usage is one line, "softmax4j sweep [OPTIONS]", its options listed below
-        // it; spelt out in full, sweep's alone took eight lines
-        root.getSubcommands().values().forEach(command -> command.getCommandSpec().usageMessage()
-                .abbreviateSynopsis(true));
+        // it; spelt out in full, sweep's alone took eight lines; "softmax4j train --version" prints the version
+        root.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new Version())
+                .usageMessage().abbreviateSynopsis(true));
         return root;
     }
 
@@ -88,13 +96,13 @@ public final class Softmax4jCli {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    // picocli's help command takes one COMMAND and, as a help request, ignores whatever follows it;
-    // that is an unexpected argument, as after any other command
+    // picocli ignores whatever it cannot match once help or the version is asked for (--version extra,
+    // train --help --bogus, help train extra); that is a bad argument, as without the request
     private static int execute(CommandLine.ParseResult parsed) {
-        CommandLine.ParseResult help = parsed.hasSubcommand() ? parsed.subcommand() : null;
-        if (help != null && help.commandSpec().userObject() instanceof CommandLine.HelpCommand
-                && !help.unmatched().isEmpty()) {
-            throw new CommandLine.UnmatchedArgumentException(help.commandSpec().commandLine(), help.unmatched());
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+            }
         }
         return new CommandLine.RunLast().execute(parsed);
     }

@@ -2,7 +2,9 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.DamagedFileException;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunResult;
@@ -116,11 +118,13 @@ final class SweepCommand implements Callable<Integer> {
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
+        RunLock lock = null;
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
-            if (resume != null) {
-                // a sweep in use is refused before the data is loaded; the sweep locks the folder for its life itself
-                RunLock.acquire(resume).close();
+            // the folder is taken before the data is read: a second command on it is refused at once
+            lock = RunLock.acquire(dir);
+            if (resume == null) {
+                OutputFolder.requireNew(dir);
             }
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
@@ -159,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
             if (!interruption.guard()) {
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
-            Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
+            Sweep.Result result = sweep.run(lock, loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();
@@ -191,6 +195,10 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: " + e.getMessage() + "; once the cause is fixed, continue with "
                     + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
+        } catch (DamagedFileException e) {
+            stderr.println("softmax4j sweep: " + (e.file().endsWith(Sweep.JSON_FILE) ? TerminalText.of(e.file()
+                    + " is damaged (" + e.reason() + "); ") + newSweep(dir) : FileProblem.describe(e)));
+            return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException e) {
             stderr.println("softmax4j sweep: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;
@@ -199,6 +207,9 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
+            if (lock != null) {
+                lock.close();
+            }
             removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
             interruption.close();
@@ -207,6 +218,19 @@ final class SweepCommand implements Callable<Integer> {
 
     static String resumeCommand(Path dir) {
         return Invocation.command() + " sweep --resume " + Invocation.quote(dir);
+    }
+
+    // a sweep whose sweep.json is damaged cannot be resumed: its grid is lost, so the user gives it again, in a
+    // folder of its own (the runs of this one stay where they are)
+    private static String newSweep(Path dir) {
+        String name = dir.toAbsolutePath().normalize().getFileName() == null ? "sweep"
+                : dir.toAbsolutePath().normalize().getFileName().toString();
+        Path fresh = dir.resolveSibling(name + "-2");
+        for (int n = 3; Files.exists(fresh); n++) {
+            fresh = dir.resolveSibling(name + "-" + n);
+        }
+        return "start a new sweep with the settings you gave this one, in a new folder: " + Invocation.command()
+                + " sweep --out " + Invocation.quote(fresh) + " plus those settings (--lr, --batch-size, ...)";
     }
 
     private static String count(int n, String noun) {

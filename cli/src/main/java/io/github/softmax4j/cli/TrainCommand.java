@@ -130,8 +130,10 @@ final class TrainCommand implements Callable<Integer> {
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(runDir)),
                 removeIfChosenHere);
         try {
-            if (resume != null) {
-                lock = RunLock.acquire(resume);
+            // the folder is taken before the data is read: a second command on it is refused at once
+            lock = RunLock.acquire(runDir);
+            if (resume == null) {
+                OutputFolder.requireNew(runDir);
             }
             Checkpoint begin;
             String init;
@@ -189,10 +191,6 @@ final class TrainCommand implements Callable<Integer> {
             if (!interruption.guard()) {
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
-            if (lock == null) {
-                lock = RunLock.acquire(runDir);
-                requireNew(runDir);
-            }
             return interruption.finished(run.run(loaded, interruption.stop()), "softmax4j train: stopped as the run "
                     + "finished; it is complete, nothing to continue: " + runDir);
         } catch (RunWriteException e) {
@@ -218,16 +216,6 @@ final class TrainCommand implements Callable<Integer> {
 
     static String resumeCommand(Path runDir) {
         return Invocation.command() + " train --resume " + Invocation.quote(runDir);
-    }
-
-    // two commands may choose the same new folder at once: the one that locks it second finds the other's files
-    private static void requireNew(Path runDir) throws IOException {
-        try (var entries = Files.list(runDir)) {
-            if (entries.anyMatch(entry -> !entry.getFileName().toString().equals(RunLock.FILE_NAME))) {
-                throw new IOException(runDir + " already holds a run, written since this command started; choose a "
-                        + "new folder");
-            }
-        }
     }
 
     /** The optimizer's settings where they differ from the chapter's plain SGD, for the config line. */

@@ -76,17 +76,22 @@ class DamagedMetricsTest {
         CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not valid JSON at line 1, "
-                + "column 33); start a new sweep", run.err().strip());
+                + "column 33); start a new sweep with the settings you gave this one, in a new folder: softmax4j sweep "
+                + "--out " + dir.resolve("sweep-2") + " plus those settings (--lr, --batch-size, ...)", run.err().strip());
     }
 
     @Test
     void aSweepJsonThatIsNotAnObjectIsNamedInOneLine() throws IOException {
         Path sweep = Files.createDirectories(dir.resolve("array"));
+        // the new folder suggested is one that is free
+        Files.createDirectories(dir.resolve("array-2"));
         Files.writeString(sweep.resolve("sweep.json"), "[1, 2]");
         CliRun run = CliRun.of("sweep", "--resume", sweep.toString(), "--data-dir", RealData.dir().toString());
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("softmax4j sweep: " + sweep.resolve("sweep.json") + " is damaged (not a sweep file: it needs an "
-                + "object with \"grid\"); start a new sweep", run.err().strip());
+                + "object with \"grid\"); start a new sweep with the settings you gave this one, in a new folder: "
+                + "softmax4j sweep --out " + dir.resolve("array-3") + " plus those settings (--lr, --batch-size, ...)",
+                run.err().strip());
     }
 
     @Test

@@ -42,15 +42,16 @@ class DataLoaderTest {
         }
         Path cache = dir.resolve("cache");
         IdxDataSet dataSet = FashionMnist.DATA_SET;
-        DataLoader loader = new DataLoader(dataSet, new DataLocator(dataSet, Map.of(), cache, dir.resolve("no-package")),
-                new Downloader(dataSet, URI.create("http://127.0.0.1:" + closedPort + "/"), Duration.ofSeconds(1),
-                        Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        DataLoader loader = new DataLoader("softmax4j train", dataSet, new DataLocator(dataSet, Map.of(), cache,
+                dir.resolve("no-package")), new Downloader(dataSet, URI.create("http://127.0.0.1:" + closedPort + "/"),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         StringWriter err = new StringWriter();
         IOException e = assertThrows(IOException.class,
                 () -> loader.load(null, new PrintWriter(new StringWriter()), new PrintWriter(err)));
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
         assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
-        assertTrue(err.toString().contains("downloading it into " + cache), err.toString());
+        assertEquals("softmax4j train: Fashion-MNIST not found; downloading it into " + cache,
+                err.toString().lines().findFirst().orElseThrow(), "the notice begins as every line of the tool");
         if (Files.exists(cache)) {
             try (Stream<Path> left = Files.list(cache)) {
                 assertFalse(left.findAny().isPresent(), "nothing may be left in the cache");
@@ -76,12 +77,15 @@ class DataLoaderTest {
             IdxDataSet dataSet = FashionMnist.DATA_SET;
             Path cache = dir.resolve("cache");
             URI mirror = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            DataLoader loader = new DataLoader(dataSet, new DataLocator(dataSet, Map.of(), cache,
+            DataLoader loader = new DataLoader("softmax4j evaluate", dataSet, new DataLocator(dataSet, Map.of(), cache,
                     dir.resolve("no-package")), new Downloader(dataSet, mirror, Duration.ofSeconds(5),
                     Duration.ofSeconds(5), Duration.ofSeconds(30)));
             StringWriter out = new StringWriter();
-            Dataset test = loader.loadTest(null, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            StringWriter err = new StringWriter();
+            Dataset test = loader.loadTest(null, new PrintWriter(out), new PrintWriter(err));
             assertEquals(10_000, test.size());
+            assertEquals("softmax4j evaluate: Fashion-MNIST test set not found; downloading it into " + cache,
+                    err.toString().lines().findFirst().orElseThrow());
             assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"), asked);
             assertTrue(out.toString().contains(cache + " (downloaded into the user cache)"), out.toString());
             // the cache now holds what a test command needs, so the next one finds it there

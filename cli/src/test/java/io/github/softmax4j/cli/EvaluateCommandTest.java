@@ -12,6 +12,11 @@ import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,5 +183,41 @@ class EvaluateCommandTest {
         }
         assertEquals(0, CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString()).exitCode());
         assertTrue(Files.isRegularFile(run.resolve("risk-coverage.png")), "once the run has ended, beside the model");
+    }
+
+    @Test
+    void theModelOfARunStillTrainingIsToComeAndItsCheckpointIsNamed() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("training"));
+        Path model = run.resolve("model.safetensors");
+        Path checkpoint = run.resolve("checkpoint.safetensors");
+        Files.copy(TrainedModel.model(), checkpoint);
+        String data = RealData.dir().toString();
+        String toCome = "MODEL " + model + " does not exist yet: the run in " + run + " is training and writes its "
+                + "model when the training ends; wait for it, ";
+        try (RunLock trainer = RunLock.acquire(run)) {
+            // reading its data (the folder locked, nothing written yet), then in its first epoch
+            for (boolean started : new boolean[] {false, true}) {
+                if (started) {
+                    MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(),
+                            null));
+                }
+                CliRun first = CliRun.of("evaluate", model.toString(), "--data-dir", data);
+                assertEquals(2, first.exitCode(), first.err());
+                assertEquals("softmax4j evaluate: " + toCome + "or for its first epoch to end and give its checkpoint, "
+                        + checkpoint, first.err().lines().findFirst().orElseThrow());
+            }
+            MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(
+                    EpochStats.tested(1, 0.1f, 0.8, 0.75, 0.77, 1), EpochStats.tested(2, 0.1f, 0.6, 0.8, 0.81, 1)),
+                    null));
+            CliRun later = CliRun.of("predict", model.toString(), "--test-index", "0", "--data-dir", data);
+            assertEquals(2, later.exitCode(), later.err());
+            assertEquals("softmax4j predict: " + toCome + "or give its checkpoint, " + checkpoint + ", the model after "
+                    + "epoch 2 of 10", later.err().lines().findFirst().orElseThrow());
+        }
+        CliRun stopped = CliRun.of("evaluate", model.toString(), "--data-dir", data);
+        assertEquals(2, stopped.exitCode(), stopped.err());
+        assertEquals("softmax4j evaluate: MODEL " + model + " does not exist; give a model.safetensors that softmax4j "
+                + "train wrote in its run folder", stopped.err().lines().findFirst().orElseThrow(),
+                "a run whose lock is free is not training");
     }
 }

@@ -200,6 +200,31 @@ class HelpTest {
     }
 
     @Test
+    void helpAndTheVersionTakeNothingUnexpected() {
+        assertRefused(List.of("--version", "extra"), "softmax4j: unknown command 'extra'", "softmax4j");
+        assertRefused(List.of("-V", "--bogus"), "softmax4j: unknown option '--bogus'", "softmax4j");
+        assertRefused(List.of("--help", "extra"), "softmax4j: unknown command 'extra'", "softmax4j");
+        assertRefused(List.of("train", "--help", "extra"), "softmax4j train: unexpected argument 'extra'",
+                "softmax4j train");
+        assertRefused(List.of("evaluate", "--version", "--bogus"), "softmax4j evaluate: unknown option '--bogus'",
+                "softmax4j evaluate");
+        for (List<String> asked : List.of(List.of("--version"), List.of("train", "--version"))) {
+            CliRun version = CliRun.of(asked.toArray(String[]::new));
+            assertEquals(0, version.exitCode(), version.err());
+            assertTrue(version.out().matches("softmax4j \\S+\\R"), asked + ": " + version.out());
+        }
+    }
+
+    private static void assertRefused(List<String> args, String message, String command) {
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), args + ": " + run.out());
+        assertEquals(message, run.err().lines().findFirst().orElseThrow(), args + ": " + run.err());
+        assertTrue(run.err().endsWith("Run '" + command + " --help' for all options." + System.lineSeparator()),
+                run.err());
+        assertEquals("", run.out(), args.toString());
+    }
+
+    @Test
     void anUnknownOptionIsNamedWithoutTheValueThatFollowedIt() {
         CliRun run = CliRun.of("train", "--epoch", "3");
         assertEquals(2, run.exitCode());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -86,5 +88,42 @@ class OutputFolderTest {
         try (var entries = Files.list(root.resolve("runs"))) {
             assertEquals(0, entries.count());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "sweep"})
+    void anOutFolderInUseIsRefusedBeforeTheDataIsRead(String command) throws IOException {
+        Path busy = root.resolve("busy");
+        try (RunLock training = RunLock.acquire(busy)) {
+            CliRun run = OwnJvm.run(root, command, "--out", busy.toString(), "--epochs", "1", "--data-dir",
+                    RealData.dir().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            // the last line: a JVM without the SIMD module warns of it first
+            List<String> lines = run.err().lines().toList();
+            assertEquals("softmax4j " + command + ": " + busy + " is in use by softmax4j process "
+                    + ProcessHandle.current().pid() + "; wait for it to end or stop it, or choose another folder",
+                    lines.get(lines.size() - 1), run.err());
+            assertEquals("", run.out(), "no data: line, nor any other, before the refusal");
+            assertTrue(Files.isRegularFile(busy.resolve(RunLock.FILE_NAME)), "the folder in use is left as it was");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train --batch-size 60001",
+        "train --data-dir empty",
+        "sweep --batch-size 60000 --epochs 1",
+    })
+    void aNewOutFolderOfACommandThatFailedBeforeWritingIsRemovedWithTheFoldersMadeAboveIt(String command)
+            throws IOException {
+        Files.createDirectories(root.resolve("empty"));
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--out", "made/above/out"));
+        if (!command.contains("--data-dir")) {
+            args.addAll(List.of("--data-dir", RealData.dir().toString()));
+        }
+        CliRun run = OwnJvm.run(root, args.toArray(String[]::new));
+        assertTrue(run.exitCode() == 1 || run.exitCode() == 2, run.err());
+        assertFalse(Files.exists(root.resolve("made")), "left behind: " + run.err());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,5 +177,39 @@ class OutputPathsTest {
             });
         }
         return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void noPictureOrPageIsWrittenIntoTheFolderOfARunThatIsTraining() throws IOException {
+        Path run = dir.resolve("training");
+        String data = RealData.dir().toString();
+        String model = TrainedModel.model().toString();
+        String inUse = " in use by the run training there; choose another folder";
+        try (RunLock training = RunLock.acquire(run)) {
+            assertRefused(CliRun.of("show", "--data-dir", data, "--out", run.resolve("grid.png").toString()),
+                    "softmax4j show: --out " + run.resolve("grid.png") + " goes into " + run + "," + inUse);
+            assertRefused(CliRun.of("show", "--data-dir", data, "--out", run.resolve("new/grid.png").toString()),
+                    "softmax4j show: --out " + run.resolve("new/grid.png") + " goes into " + run + "," + inUse);
+            assertRefused(CliRun.of("predict", model, "--test-index", "0", "--data-dir", data, "--save-input",
+                    run.toString()), "softmax4j predict: --save-input " + run + " is" + inUse);
+            assertRefused(CliRun.of("evaluate", model, "--data-dir", data, "--chart", run.resolve("c.png").toString()),
+                    "softmax4j evaluate: --chart " + run.resolve("c.png") + " goes into " + run + "," + inUse);
+            assertRefused(CliRun.of("compare", TrainedModel.runDir().toString(), "--out",
+                    run.resolve("c.html").toString()), "softmax4j compare: --out " + run.resolve("c.html")
+                    + " goes into " + run + "," + inUse);
+            try (var entries = Files.list(run)) {
+                assertEquals(List.of(run.resolve(RunLock.FILE_NAME)), entries.toList(), "nothing written");
+            }
+        }
+        CliRun ended = CliRun.of("show", "--data-dir", data, "--count", "2", "--rows", "1", "--out",
+                run.resolve("grid.png").toString());
+        assertEquals(0, ended.exitCode(), ended.err());
+        assertTrue(Files.isRegularFile(run.resolve("grid.png")), "once the run has ended, its folder is anyone's");
+    }
+
+    private static void assertRefused(CliRun run, String message) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(message, run.err().lines().findFirst().orElseThrow(), run.err());
+        assertEquals("", run.out());
     }
 }

@@ -121,6 +121,15 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
+     * Whether another process holds {@code dir} now, as {@link #held} tells it; this process's own
+     * lock does not count. A command that made a folder removes it again, when nothing was written
+     * into it, only if no other command has taken it meanwhile.
+     */
+    public static boolean heldByAnother(Path dir) {
+        return !HELD_HERE.contains(key(dir)) && held(dir);
+    }
+
+    /**
      * Whether the run in {@code dir}, whose metrics.json says running with the process id
      * {@code pid} (empty when it names none), is training now. The folder's lock decides where
      * there is a lock file and the system can tell (a copied folder, or one whose process id now
@@ -179,6 +188,11 @@ public final class RunLock implements AutoCloseable {
         channel.read(text, 0);
         OptionalLong pid = parsePid(new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII));
         return pid.isPresent() ? String.valueOf(pid.getAsLong()) : "(its id not yet written)";
+    }
+
+    /** Whether this is the lock of {@code folder}, named by this path or another (a link, a relative path). */
+    public boolean locks(Path folder) {
+        return key(folder).equals(dir);
     }
 
     /** Releases the folder: closing the lock file's channel releases its lock. */

@@ -141,11 +141,23 @@ public final class Sweep {
     public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener, StopRequest stop)
             throws IOException, InterruptedException {
         try (RunLock lock = RunLock.acquire(dir)) {
-            if (Files.isRegularFile(dir.resolve(JSON_FILE)) && !SweepFiles.readGrid(dir).equals(grid)) {
-                throw new IOException(dir + " holds another sweep's runs; choose a new folder");
-            }
-            return runLocked(train, test, threads, sideBySide, listener, stop);
+            return run(lock, train, test, threads, sideBySide, listener, stop);
         }
+    }
+
+    /**
+     * As {@link #run(Dataset, Dataset, int, int, Listener, StopRequest)}, in the sweep's folder
+     * locked by the caller, who took {@code lock} before reading the data and releases it after.
+     */
+    public Result run(RunLock lock, Dataset train, Dataset test, int threads, int sideBySide, Listener listener,
+                      StopRequest stop) throws IOException, InterruptedException {
+        if (!lock.locks(dir)) {
+            throw new IllegalArgumentException("the lock given is not the lock of " + dir);
+        }
+        if (Files.isRegularFile(dir.resolve(JSON_FILE)) && !SweepFiles.readGrid(dir).equals(grid)) {
+            throw new IOException(dir + " holds another sweep's runs; choose a new folder");
+        }
+        return runLocked(train, test, threads, sideBySide, listener, stop);
     }
 
     private Result runLocked(Dataset train, Dataset test, int threads, int sideBySide, Listener listener,

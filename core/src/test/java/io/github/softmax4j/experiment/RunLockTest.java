@@ -77,6 +77,27 @@ class RunLockTest {
     }
 
     @Test
+    void onlyAnotherProcesssLockIsHeldByAnotherAndALockKnowsItsFolder() throws IOException {
+        Path run = dir.resolve("made");
+        try (RunLock own = RunLock.acquire(run)) {
+            assertTrue(RunLock.held(run));
+            assertFalse(RunLock.heldByAnother(run), "this process's own lock");
+            assertTrue(own.locks(dir.resolve("other/../made")));
+            assertFalse(own.locks(dir));
+        }
+        assertFalse(RunLock.heldByAnother(run));
+        Process writer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(writer));
+            assertTrue(RunLock.heldByAnother(run));
+        } finally {
+            writer.getOutputStream().close();
+        }
+        assertEquals(0, waitFor(writer));
+        assertFalse(RunLock.heldByAnother(run));
+    }
+
+    @Test
     void aWriterIsNeverRefusedForAReaderAskingAtTheSameMoment() throws IOException {
         Path run = Files.createDirectories(dir.resolve("asked"));
         Process writer = LockProcess.start("cycle", run.toString(), "1000");
