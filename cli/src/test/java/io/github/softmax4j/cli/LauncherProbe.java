@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * The program a {@link LauncherTest} puts in place of the real jar: {@code wait} announces itself
  * and sleeps until it is stopped, then says so on stderr as it shuts down; {@code command} prints
  * how the launcher says the user ran it; {@code train}, with PROBE_TRAIN_STARTED set, creates that
- * file and sleeps (the launcher's one-epoch run that records the class archive); anything else
+ * file and sleeps (the launcher's one-epoch run that records the class archive), with
+ * PROBE_TRAIN_ABORTS set, ends with 134 as a JVM that crashed does; anything else
  * prints its arguments and ends. It uses the JDK alone, so its one class file is the whole jar.
  */
 public final class LauncherProbe {
@@ -17,6 +18,9 @@ public final class LauncherProbe {
 
     public static void main(String[] args) throws InterruptedException, IOException {
         String started = System.getenv("PROBE_TRAIN_STARTED");
+        if (args.length > 0 && args[0].equals("train") && System.getenv("PROBE_TRAIN_ABORTS") != null) {
+            Runtime.getRuntime().halt(134);
+        }
         if (args.length > 0 && args[0].equals("train") && started != null) {
             Files.createFile(Path.of(started));
             Thread.sleep(Long.MAX_VALUE);

@@ -226,6 +226,20 @@ class LauncherTest {
         assertFalse(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "a stop is not a failure");
     }
 
+    @Test
+    void aCrashWhilePreparingFasterStartsIsAFailureAndTheCommandStillRuns() throws IOException, InterruptedException {
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.createFile(data.resolve("train-images-idx3-ubyte.gz"));
+        Process launcher = launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_ABORTS", "1"), List.of(),
+                "--version");
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, launcher.exitValue(), output);
+        assertFalse(output.contains("stopped"), output);
+        assertTrue(output.strip().endsWith("ran --version"), output);
+        assertTrue(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "not tried again until the next build");
+    }
+
     @ParameterizedTest
     @CsvSource({"true, Maven 3.8 or newer (mvn)", "false, Java 17 or newer (java)"})
     void aMissingJavaOrMavenIsNamedWithHowToInstallIt(boolean withJava, String needed)
