@@ -279,7 +279,7 @@ public final class SweepCharts {
     // the settings whose value differs between entries (diverged ones too), in the order runs record them
     /** Whether some setting was run with more than one seed, so that its accuracy is a mean over seeds. */
     static boolean seeded(List<Ranking.Entry> ranking) {
-        return ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        return ranking.stream().anyMatch(Ranking.Entry::deviates);
     }
 
     static List<String> varying(List<Ranking.Entry> ranking) {

@@ -115,7 +115,7 @@ public final class SweepPage {
      * many runs of it there are.
      */
     public static String spread(Ranking.Entry entry) {
-        return entry.seeds() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
+        return entry.deviates() ? String.format(Locale.ROOT, "%.4f", entry.sd()) : "-";
     }
 
     /**

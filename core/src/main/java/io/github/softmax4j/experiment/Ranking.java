@@ -33,6 +33,14 @@ public final class Ranking {
      */
     public record Entry(Map<String, Object> settings, double mean, double sd, List<String> runs, int seeds,
                         boolean diverged, boolean validated, double keptEpoch, double seconds) {
+        /**
+         * Whether the setting has a standard deviation to show: only over two distinct seeds or more;
+         * copies of one run are one seed, however many runs they are. Every table and page follows
+         * this one rule.
+         */
+        public boolean deviates() {
+            return seeds > 1;
+        }
     }
 
     private Ranking() {

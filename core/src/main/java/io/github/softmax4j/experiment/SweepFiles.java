@@ -22,9 +22,10 @@ import java.util.Map;
  * A sweep's files: {@code sweep.json} ({@code {"grid": {...}, "runs": [{"name", "config", "seed",
  * "status", "epoch", "val_acc", "val_loss", "test_acc", "seconds"}], "ranking": [{"config",
  * "val_acc_mean", "val_acc_sd", "runs", "diverged", "epoch", "seconds"}], "winner": {"config", "run",
- * "test_acc"}}}, where test_acc is null for every run but the winner) and {@code sweep.csv}, one
- * row per run. Both written atomically; sweep.json is written with the grid alone when the sweep
- * starts, so {@code sweep --resume} knows what to run.
+ * "test_acc"}}}, where test_acc is null for every run but the winner, and val_acc_sd is null for a
+ * setting of one seed, see {@link Ranking.Entry#deviates}) and {@code sweep.csv}, one row per run.
+ * Both written atomically; sweep.json is written with the grid alone when the sweep starts, so
+ * {@code sweep --resume} knows what to run.
  */
 public final class SweepFiles {
     /** The CSV file's name. */
@@ -71,7 +72,8 @@ public final class SweepFiles {
             Map<String, Object> place = new LinkedHashMap<>();
             place.put("config", entry.settings());
             place.put(entry.validated() ? "val_acc_mean" : "test_acc_mean", number(entry.mean()));
-            place.put(entry.validated() ? "val_acc_sd" : "test_acc_sd", number(entry.sd()));
+            // null where the setting has no deviation to show (one seed), so every reader shows it alike
+            place.put(entry.validated() ? "val_acc_sd" : "test_acc_sd", entry.deviates() ? number(entry.sd()) : null);
             place.put("runs", entry.runs());
             place.put("diverged", entry.diverged());
             place.put("epoch", entry.keptEpoch());
