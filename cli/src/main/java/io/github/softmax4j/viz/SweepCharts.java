@@ -141,7 +141,7 @@ public final class SweepCharts {
             double[] drawnValues = chart.getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(
                     series.getYData())).filter(value -> !Double.isNaN(value)).toArray();
             if (drawnValues.length > 0) {
-                accuracyAxis(chart, drawnValues, drawn.get(0).metrics().epochs().get(0).epoch(), 1);
+                AccuracyAxis.fix(chart, drawnValues, drawn.get(0).metrics().epochs().get(0).epoch(), 1);
             }
         }
         return chart;
@@ -405,8 +405,10 @@ public final class SweepCharts {
         double[] accuracies = lines.values().stream().flatMap(line -> line.values().stream())
                 .mapToDouble(Double::doubleValue).toArray();
         // room below the accuracies for the crosses and their words
-        double margin = accuracyAxis(chart, accuracies.length == 0 ? new double[] {0.5} : accuracies,
+        double margin = AccuracyAxis.fix(chart, accuracies.length == 0 ? new double[] {0.5} : accuracies,
                 positions.size() == 1 ? -1 : 0, diverged.isEmpty() ? 1 : 2);
+        // every setting diverged: no accuracy to read, so no scale either
+        chart.getStyler().setYAxisTicksVisible(accuracies.length > 0);
         if (!diverged.isEmpty()) {
             markDiverged(chart, diverged, divergedNames, colour, positions, margin);
         }
@@ -422,30 +424,6 @@ public final class SweepCharts {
             span.setShowInLegend(false);
         }
         return chart;
-    }
-
-    /**
-     * Fixes the accuracy axis of {@code chart} around {@code accuracies}: from {@code marginsBelow}
-     * margins below the lowest to one above the highest, a margin being an eighth of their range and
-     * at least 0.005, so that one accuracy, or two close ones, still stand on a scale. XChart labels
-     * an axis only at its values when they are evenly spaced (one value, or two: a run of one or two
-     * epochs, a sweep of two settings), so a series that draws nothing, at {@code x}, spans it
-     * unevenly and the axis gets round ticks. Returns the margin.
-     */
-    private static double accuracyAxis(XYChart chart, double[] accuracies, double x, int marginsBelow) {
-        double low = Arrays.stream(accuracies).min().orElse(0.5);
-        double high = Arrays.stream(accuracies).max().orElse(0.5);
-        double margin = Math.max(0.005, (high - low) / 8);
-        double bottom = low - marginsBelow * margin;
-        double top = high + margin;
-        chart.getStyler().setYAxisMin(bottom);
-        chart.getStyler().setYAxisMax(top);
-        XYSeries span = chart.addSeries("y axis", new double[] {x, x, x},
-                new double[] {bottom, bottom + 0.382 * (top - bottom), top});
-        span.setMarker(SeriesMarkers.NONE);
-        span.setLineStyle(SeriesLines.NONE);
-        span.setShowInLegend(false);
-        return margin;
     }
 
     // for each line's settings that diverged, a cross in the line's colour on the x axis at each value,

@@ -313,6 +313,14 @@ class SweepChartsTest {
     }
 
     @Test
+    void aSweepWhoseEverySettingDivergedHasNoAccuracyScale() {
+        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+                result(settings("batch_size", 64), true, 0.1), result(settings("batch_size", 256), true, 0.1))));
+        assertEquals(List.of("diverged (no accuracy)"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertEquals(0, yTickLabels(chart), "no accuracy to read");
+    }
+
+    @Test
     void copiesOfOneRunInFoldersOfOneNameAreEachNamedByTheirFolderAndBothShow() {
         RunFolder original = run(0.1, 256, 1, 10000, 0.81);
         RunFolder first = new RunFolder(Path.of("/work/a/run"), "run", original.metrics());
