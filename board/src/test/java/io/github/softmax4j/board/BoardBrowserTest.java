@@ -191,6 +191,24 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void aSweepWrittenBeforeShowsNoDeviationForASettingOfOneSeed(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
+        // as sweeps were written before a setting of one seed had its deviation left null: 0
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
+                + "{\"name\": \"lr 0.3 b\", \"seed\": 2}, {\"name\": \"lr 0.1\", \"seed\": 1}], \"ranking\": ["
+                + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, "
+                + "\"runs\": [\"lr 0.3 a\", \"lr 0.3 b\"]}, {\"config\": {\"learning_rate\": 0.1}, "
+                + "\"val_acc_mean\": 0.7, \"val_acc_sd\": 0.0, \"runs\": [\"lr 0.1\"]}]}");
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/grid");
+            By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(deviations, 2));
+            assertEquals(List.of("0.0123", "-"), browser.findElements(deviations).stream().map(WebElement::getText)
+                    .toList());
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);

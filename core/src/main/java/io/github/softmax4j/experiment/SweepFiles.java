@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.TrainConfig;
@@ -13,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A sweep's files: {@code sweep.json} ({@code {"grid": {...}, "runs": [{"name", "config", "seed",
@@ -89,6 +93,34 @@ public final class SweepFiles {
             document.put("winner", won);
         }
         return document;
+    }
+
+    /**
+     * {@code document}, a sweep.json as read, as this version writes it: the standard deviation of
+     * every setting that has none to show ({@link Ranking#deviates(long)}, counting the distinct
+     * seeds of its runs in the file's list of runs) is null, also in files written before it was
+     * left null there. The document itself is left as it is.
+     */
+    public static JsonNode current(JsonNode document) {
+        JsonNode copy = document.deepCopy();
+        Map<String, String> seeds = new HashMap<>();
+        copy.path("runs").forEach(run -> seeds.put(run.path("name").asText(), run.path("seed").asText()));
+        for (JsonNode place : copy.path("ranking")) {
+            Set<String> distinct = new HashSet<>();
+            place.path("runs").forEach(run -> {
+                if (seeds.containsKey(run.asText())) {
+                    distinct.add(seeds.get(run.asText()));
+                }
+            });
+            if (place instanceof ObjectNode fields && !Ranking.deviates(distinct.size())) {
+                for (String key : List.of("val_acc_sd", "test_acc_sd")) {
+                    if (fields.has(key)) {
+                        fields.putNull(key);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     private static Double number(double value) {
