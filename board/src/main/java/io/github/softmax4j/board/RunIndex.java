@@ -2,6 +2,7 @@ package io.github.softmax4j.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.softmax4j.experiment.SweepFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -115,7 +116,8 @@ final class RunIndex {
             }
         }
         if (sweep != null) {
-            JsonNode summary = read(folder.resolve(RunFolder.SWEEP), seen).orElse(null);
+            // as this version writes it, so that a sweep written before shows its deviations by today's rule
+            JsonNode summary = read(folder.resolve(RunFolder.SWEEP), seen).map(SweepFiles::current).orElse(null);
             sweepRuns.sort(null);
             foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary,
                     Files.isRegularFile(folder.resolve(RunFolder.SWEEP_PICTURE), LinkOption.NOFOLLOW_LINKS), folder));

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param name    the folder's path relative to the board's folder, with {@code /}
  * @param runs    the names of the run folders inside it
- * @param summary sweep.json as written: its runs, ranking and winner
+ * @param summary sweep.json as this version writes it ({@code SweepFiles.current}): its runs, ranking and winner
  * @param picture whether sweep.png exists
  * @param folder  the folder itself (not shown)
  */

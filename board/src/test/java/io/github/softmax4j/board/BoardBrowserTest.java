@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.Ranking;
+import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.model.Classifier;
+import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,12 +169,37 @@ class BoardBrowserTest {
     }
 
     @Test
-    void aSweepSettingOfOneRunShowsNoDeviationAsTheCommandLineDoes(@TempDir Path sweepDir) throws IOException {
+    void aSweepSettingShowsADeviationOnlyOverSeveralSeedsAsTheCommandLineDoes(@TempDir Path sweepDir)
+            throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
-        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1}, "
-                + "\"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, \"runs\": [\"lr 0.1 a\", \"lr 0.1 b\"]}, "
-                + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.7, \"val_acc_sd\": 0, "
-                + "\"runs\": [\"lr 0.3\"]}]}");
+        // lr 0.1: two copies of one seed, which have no deviation however many runs they are; lr 0.3: two
+        // seeds; lr 1: one run
+        List<RunResult> results = new ArrayList<>();
+        results.add(result("lr 0.1 a", 0.1, 1, 0.71));
+        results.add(result("lr 0.1 b", 0.1, 1, 0.71));
+        results.add(result("lr 0.3 seed 1", 0.3, 1, 0.70));
+        results.add(result("lr 0.3 seed 2", 0.3, 2, 0.68));
+        results.add(result("lr 1", 1.0, 1, 0.6));
+        List<Ranking.Entry> ranking = Ranking.rank(results);
+        SweepFiles.write(sweepDir.resolve("grid"), null, results, ranking, null);
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/grid");
+            By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(deviations, 3));
+            assertEquals(List.of("-", "0.0141", "-"), browser.findElements(deviations).stream()
+                    .map(WebElement::getText).toList());
+        }
+    }
+
+    @Test
+    void aSweepWrittenBeforeShowsNoDeviationForASettingOfOneSeed(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
+        // as sweeps were written before a setting of one seed had its deviation left null: 0
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
+                + "{\"name\": \"lr 0.3 b\", \"seed\": 2}, {\"name\": \"lr 0.1\", \"seed\": 1}], \"ranking\": ["
+                + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, "
+                + "\"runs\": [\"lr 0.3 a\", \"lr 0.3 b\"]}, {\"config\": {\"learning_rate\": 0.1}, "
+                + "\"val_acc_mean\": 0.7, \"val_acc_sd\": 0.0, \"runs\": [\"lr 0.1\"]}]}");
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
@@ -178,6 +207,11 @@ class BoardBrowserTest {
             assertEquals(List.of("0.0123", "-"), browser.findElements(deviations).stream().map(WebElement::getText)
                     .toList());
         }
+    }
+
+    private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
+        return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
+                0.5, Double.NaN, 1.0);
     }
 
     @Test

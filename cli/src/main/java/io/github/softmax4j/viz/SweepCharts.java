@@ -10,9 +10,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,13 +50,16 @@ public final class SweepCharts {
             ? Double.compare(x.doubleValue(), y.doubleValue()) : String.valueOf(a).compareTo(String.valueOf(b));
 
     private static final String DIVERGED = "diverged (no accuracy)";
-    private static final Color DIVERGED_COLOUR = new Color(0xC6, 0x28, 0x28);
 
     private SweepCharts() {
     }
 
     // how a run's line is drawn: places in COLORS, DASHES and MARKERS (-1: no marker)
     private record Look(int colour, int dash, int marker) {
+    }
+
+    // a line of the exercise's chart: its kind of accuracy and its values of the other settings that vary
+    private record Line(boolean tested, List<Object> others) {
     }
 
     // a legend outside the plot, on the right, of these entries: the chart grows to keep the plot
@@ -110,14 +113,11 @@ public final class SweepCharts {
         for (RunFolder run : drawn) {
             labels.add(label(run, keys) + (validated && tested ? ": " + (validated(run) ? "val acc" : "test acc") : ""));
         }
-        for (int i = 0; i < labels.size(); i++) {
-            if (labels.indexOf(labels.get(i)) != labels.lastIndexOf(labels.get(i))) {
-                labels.set(i, labels.get(i) + " (" + drawn.get(i).name() + ")");
-            }
-        }
+        apart(labels, drawn, keys.isEmpty());
         List<Look> looks = looks(drawn, keys, values);
         XYChart chart = chart(capitalized(measure) + " of every run", "epoch", measure, labels);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.000");
         for (int i = 0; i < drawn.size(); i++) {
             RunFolder run = drawn.get(i);
             List<EpochStats> epochs = run.metrics().epochs();
@@ -137,8 +137,55 @@ public final class SweepCharts {
         if (drawn.isEmpty()) {
             XYSeries series = chart.addSeries("no epochs yet", new double[] {0}, new double[] {0});
             series.setEnabled(false);
+        } else {
+            double[] drawnValues = chart.getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(
+                    series.getYData())).filter(value -> !Double.isNaN(value)).toArray();
+            if (drawnValues.length > 0) {
+                AccuracyAxis.fix(chart, drawnValues, drawn.get(0).metrics().epochs().get(0).epoch(), 1);
+            }
         }
         return chart;
+    }
+
+    // runs named alike (copies of one run, or runs in folders of one name) are told apart by their
+    // folders, which differ, each by as few of its path's last parts as do it: "a/run" and "b/run";
+    // runs the settings do not tell apart are named by that alone
+    private static void apart(List<String> labels, List<RunFolder> drawn, boolean byFolderAlone) {
+        List<String> named = new ArrayList<>(labels);
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            List<Integer> alike = new ArrayList<>();
+            for (int j = 0; j < labels.size(); j++) {
+                if (labels.get(j).equals(label)) {
+                    alike.add(j);
+                }
+            }
+            if (alike.size() < 2) {
+                continue;
+            }
+            List<Path> paths = alike.stream().map(j -> drawn.get(j).dir().toAbsolutePath().normalize()).toList();
+            int longest = paths.stream().mapToInt(Path::getNameCount).max().orElse(1);
+            List<String> folders = List.of();
+            for (int parts = 1; parts <= Math.max(1, longest); parts++) {
+                int count = parts;
+                folders = paths.stream().map(path -> tail(path, count)).toList();
+                if (new HashSet<>(folders).size() == folders.size()) {
+                    break;
+                }
+            }
+            String folder = folders.get(alike.indexOf(i));
+            named.set(i, byFolderAlone ? folder : label + " (" + folder + ")");
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            labels.set(i, named.get(i));
+        }
+    }
+
+    // the last parts of a path, '/'-separated: tail(/work/a/run, 2) is "a/run"
+    private static String tail(Path path, int parts) {
+        int from = Math.max(0, path.getNameCount() - parts);
+        return path.getNameCount() == 0 ? path.toString()
+                : path.subpath(from, path.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     // the colour tells the first differing setting, the dash the second, the marker the third; where
@@ -153,7 +200,10 @@ public final class SweepCharts {
             looks.clear();
             int lines = COLORS.length * DASHES.length;
             for (int i = 0; i < drawn.size(); i++) {
-                looks.add(new Look(i % COLORS.length, i / COLORS.length % DASHES.length,
+                // the dash changes with each run too, so that of runs drawn one on another (copies of a run)
+                // the one below shows through the gaps of the one on top; each colour still takes every dash
+                // in turn, so no two of the first COLORS x DASHES runs look alike
+                looks.add(new Look(i % COLORS.length, (i + i / COLORS.length) % DASHES.length,
                         drawn.size() > lines ? i / lines % MARKERS.length : -1));
             }
         }
@@ -229,7 +279,7 @@ public final class SweepCharts {
     // the settings whose value differs between entries (diverged ones too), in the order runs record them
     /** Whether some setting was run with more than one seed, so that its accuracy is a mean over seeds. */
     static boolean seeded(List<Ranking.Entry> ranking) {
-        return ranking.stream().anyMatch(entry -> entry.seeds() > 1);
+        return ranking.stream().anyMatch(Ranking.Entry::deviates);
     }
 
     static List<String> varying(List<Ranking.Entry> ranking) {
@@ -246,18 +296,16 @@ public final class SweepCharts {
      * one line for each combination of the other settings that vary (the epochs among them, so runs
      * of different lengths stay apart): the validation accuracy of settings with a validation split,
      * the test accuracy of those without, each kind on lines of its own (test dashed) named so in
-     * the legend when both are shown. A setting that diverged has no accuracy to draw: a red cross
-     * at the bottom of the plot marks its value. The values tried are spaced evenly in their order
-     * (numbers by size, names such as schedules by their text) and each is labelled: a sweep's rates
-     * and batch sizes are usually spaced by a factor, so this is a log scale whose every tick is a
-     * value that was tried.
+     * the legend when both are shown. A setting that diverged has no accuracy to draw: a cross in
+     * the colour of its line, on the x axis at its value, marks it, beside those of the other lines
+     * that diverged there, with the word "diverged" (or "2 diverged") above them. The values tried
+     * are spaced evenly in their order (numbers by size, names such as schedules by their text) and
+     * each is labelled: a sweep's rates and batch sizes are usually spaced by a factor, so this is a
+     * log scale whose every tick is a value that was tried.
      */
     public static XYChart accuracyBySettingChart(List<Ranking.Entry> ranking) {
         String xKey = xKey(ranking);
         List<String> others = varying(ranking).stream().filter(key -> !key.equals(xKey)).toList();
-        // a line: its kind of accuracy and its values of the other settings that vary
-        record Line(boolean tested, List<Object> others) {
-        }
         Comparator<List<Object>> byValues = (a, b) -> {
             for (int i = 0; i < a.size(); i++) {
                 int order = VALUES.compare(a.get(i), b.get(i));
@@ -267,20 +315,21 @@ public final class SweepCharts {
             }
             return 0;
         };
-        Map<Line, TreeMap<Object, Double>> lines = new TreeMap<>(Comparator.comparing(Line::tested)
-                .thenComparing(Line::others, byValues));
+        Comparator<Line> byLine = Comparator.comparing(Line::tested).thenComparing(Line::others, byValues);
+        Map<Line, TreeMap<Object, Double>> lines = new TreeMap<>(byLine);
+        // the values at which each line's settings diverged
+        Map<Line, List<Object>> diverged = new TreeMap<>(byLine);
         TreeSet<Object> tried = new TreeSet<>(VALUES);
-        List<Object> diverged = new ArrayList<>();
         for (Ranking.Entry entry : ranking) {
             Object x = entry.settings().get(xKey);
             tried.add(x);
+            List<Object> values = new ArrayList<>();
+            others.forEach(key -> values.add(entry.settings().get(key)));
+            Line line = new Line(!entry.validated(), values);
             if (entry.diverged()) {
-                diverged.add(x);
+                diverged.computeIfAbsent(line, key -> new ArrayList<>()).add(x);
             } else if (!Double.isNaN(entry.mean())) {
-                List<Object> values = new ArrayList<>();
-                others.forEach(key -> values.add(entry.settings().get(key)));
-                lines.computeIfAbsent(new Line(!entry.validated(), values), line -> new TreeMap<>(VALUES))
-                        .put(x, entry.mean());
+                lines.computeIfAbsent(line, key -> new TreeMap<>(VALUES)).put(x, entry.mean());
             }
         }
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
@@ -291,8 +340,15 @@ public final class SweepCharts {
         int heldOut = others.indexOf("validation");
         boolean sizesDiffer = heldOut >= 0 && lines.keySet().stream().filter(line -> !line.tested())
                 .map(line -> String.valueOf(line.others().get(heldOut))).distinct().count() > 1;
-        List<String> labels = new ArrayList<>();
-        for (Line line : lines.keySet()) {
+        TreeSet<Line> every = new TreeSet<>(byLine);
+        every.addAll(lines.keySet());
+        every.addAll(diverged.keySet());
+        Map<Line, String> names = new HashMap<>();
+        // a line's colour tells its values of the other settings; the size of the validation split goes
+        // with the kind of accuracy, which the dash shows
+        Map<List<Object>, Color> colours = new HashMap<>();
+        Map<Line, Color> colour = new HashMap<>();
+        for (Line line : every) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
                 if (i != heldOut || sizesDiffer && !line.tested()) {
@@ -302,12 +358,20 @@ public final class SweepCharts {
             if (parts.isEmpty() || validated && tested) {
                 parts.add(line.tested() ? "test accuracy" : "validation accuracy");
             }
-            labels.add(String.join(", ", parts));
+            names.put(line, String.join(", ", parts));
+            List<Object> coloured = new ArrayList<>(line.others());
+            if (heldOut >= 0) {
+                coloured.remove(heldOut);
+            }
+            colour.put(line, colours.computeIfAbsent(coloured, values -> COLORS[colours.size() % COLORS.length]));
         }
-        List<String> entries = new ArrayList<>(labels);
-        if (!diverged.isEmpty()) {
-            entries.add(DIVERGED);
-        }
+        // the crosses of the settings that diverged are named by their line, or as a whole when there is one line
+        Map<Line, String> divergedNames = new HashMap<>();
+        diverged.keySet().forEach(line -> divergedNames.put(line, every.size() == 1 ? DIVERGED
+                : names.get(line) + ": diverged"));
+        List<String> entries = new ArrayList<>();
+        lines.keySet().forEach(line -> entries.add(names.get(line)));
+        diverged.keySet().forEach(line -> entries.add(divergedNames.get(line)));
         List<Object> positions = new ArrayList<>(tried);
         String axis = SettingNames.spelled(xKey);
         XYChart chart = chart(capitalized(measure) + " against the " + axis, axis,
@@ -323,20 +387,13 @@ public final class SweepCharts {
             return Math.abs(x - index) < 1e-6 && index >= 0 && index < positions.size()
                     ? SettingText.of(positions.get((int) index)) : x < 0 ? " " : "  ";
         });
-        Map<List<Object>, Color> colours = new HashMap<>();
-        int label = 0;
         for (Map.Entry<Line, TreeMap<Object, Double>> line : lines.entrySet()) {
-            // the size of the validation split goes with the kind of accuracy, which the dash shows
-            List<Object> coloured = new ArrayList<>(line.getKey().others());
-            if (heldOut >= 0) {
-                coloured.remove(heldOut);
-            }
-            Color lineColour = colours.computeIfAbsent(coloured, values -> COLORS[colours.size() % COLORS.length]);
             List<Double> x = new ArrayList<>();
             for (Object value : line.getValue().keySet()) {
                 x.add((double) positions.indexOf(value));
             }
-            XYSeries series = chart.addSeries(labels.get(label++), x, new ArrayList<>(line.getValue().values()));
+            XYSeries series = chart.addSeries(names.get(line.getKey()), x, new ArrayList<>(line.getValue().values()));
+            Color lineColour = colour.get(line.getKey());
             series.setLineColor(lineColour);
             series.setMarkerColor(lineColour);
             // beside lines of validation accuracy, those of test accuracy are dashed, with square markers
@@ -345,8 +402,15 @@ public final class SweepCharts {
             series.setLineStyle(apart ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     DASHES[1], 0f) : new BasicStroke(2f));
         }
+        double[] accuracies = lines.values().stream().flatMap(line -> line.values().stream())
+                .mapToDouble(Double::doubleValue).toArray();
+        // room below the accuracies for the crosses and their words
+        double margin = AccuracyAxis.fix(chart, accuracies.length == 0 ? new double[] {0.5} : accuracies,
+                positions.size() == 1 ? -1 : 0, diverged.isEmpty() ? 1 : 2);
+        // every setting diverged: no accuracy to read, so no scale either
+        chart.getStyler().setYAxisTicksVisible(accuracies.length > 0);
         if (!diverged.isEmpty()) {
-            markDiverged(chart, lines.values(), diverged, positions);
+            markDiverged(chart, diverged, divergedNames, colour, positions, margin);
         }
         if (lines.isEmpty() && diverged.isEmpty()) {
             XYSeries series = chart.addSeries("no finished runs", new double[] {0}, new double[] {0});
@@ -362,29 +426,38 @@ public final class SweepCharts {
         return chart;
     }
 
-    // a red cross on the x axis for each diverged value, the word "diverged" above it so that its
-    // height is not read as an accuracy; the y axis is fixed so that both sit below every accuracy drawn
-    private static void markDiverged(XYChart chart, Collection<TreeMap<Object, Double>> lines,
-                                     List<Object> diverged, List<Object> positions) {
-        double low = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Double::doubleValue).min()
-                .orElse(0.5);
-        double high = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Double::doubleValue).max()
-                .orElse(0.5);
-        double margin = Math.max(0.005, (high - low) / 8);
-        chart.getStyler().setYAxisMin(low - 2 * margin);
-        chart.getStyler().setYAxisMax(high + margin);
-        double[] x = diverged.stream().mapToDouble(positions::indexOf).toArray();
-        double[] y = new double[x.length];
-        // on the x axis itself
-        Arrays.fill(y, low - 2 * margin);
-        XYSeries series = chart.addSeries(DIVERGED, x, y);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        series.setMarker(SeriesMarkers.CROSS);
-        series.setMarkerColor(DIVERGED_COLOUR);
-        chart.getStyler().setAnnotationTextFontColor(DIVERGED_COLOUR);
+    // for each line's settings that diverged, a cross in the line's colour on the x axis at each value,
+    // the crosses of several lines at one value side by side, and a word above them, "diverged" or
+    // "2 diverged", so that their height is not read as an accuracy
+    private static void markDiverged(XYChart chart, Map<Line, List<Object>> diverged, Map<Line, String> names,
+                                     Map<Line, Color> colours, List<Object> positions, double margin) {
+        double axis = chart.getStyler().getYAxisMin();
+        int[] count = new int[positions.size()];
+        diverged.values().forEach(values -> values.forEach(value -> count[positions.indexOf(value)]++));
+        // about 14 pixels apart on a plot some 450 wide, a group never wider than 0.8 of the space between values
+        double span = positions.size() == 1 ? 2 : positions.size() - 1;
+        int[] placed = new int[positions.size()];
+        for (Map.Entry<Line, List<Object>> line : diverged.entrySet()) {
+            double[] x = new double[line.getValue().size()];
+            for (int i = 0; i < x.length; i++) {
+                int at = positions.indexOf(line.getValue().get(i));
+                double step = count[at] == 1 ? 0 : Math.min(0.03 * span, 0.8 / (count[at] - 1));
+                x[i] = at + (placed[at]++ - (count[at] - 1) / 2.0) * step;
+            }
+            double[] y = new double[x.length];
+            Arrays.fill(y, axis);
+            XYSeries series = chart.addSeries(names.get(line.getKey()), x, y);
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            series.setMarker(SeriesMarkers.CROSS);
+            series.setMarkerColor(colours.get(line.getKey()));
+        }
+        chart.getStyler().setAnnotationTextFontColor(Palette.TEXT);
         chart.getStyler().setAnnotationTextFont(chart.getStyler().getAxisTickLabelsFont());
-        for (double at : x) {
-            chart.addAnnotation(new AnnotationText("diverged", at, low - 1.4 * margin, false));
+        for (int at = 0; at < count.length; at++) {
+            if (count[at] > 0) {
+                chart.addAnnotation(new AnnotationText(count[at] == 1 ? "diverged" : count[at] + " diverged", at,
+                        axis + 0.6 * margin, false));
+            }
         }
     }
 

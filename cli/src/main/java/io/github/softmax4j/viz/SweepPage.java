@@ -82,8 +82,9 @@ public final class SweepPage {
         figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
                 + measure + " accuracy" + (seeded ? ", the mean over its seeds," : "") + " against the " + axis
                 + (others ? ", one line for each combination of the other settings that vary" : "")
-                + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a red cross on the x axis, named so, marks a "
-                + axis + " whose run diverged" : "") + (axis.equals("learning rate") ? ": the exercise of d2l "
+                + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a cross on the x axis in the colour of "
+                + "its line, named so, marks a " + axis + " whose run diverged" : "")
+                + (axis.equals("learning rate") ? ": the exercise of d2l "
                 + "section 3.7." : "."), bySetting);
         page.append("</body>\n</html>\n");
         return page.toString();
@@ -114,7 +115,7 @@ public final class SweepPage {
      * many runs of it there are.
      */
     public static String spread(Ranking.Entry entry) {
-        return entry.seeds() < 2 ? "-" : String.format(Locale.ROOT, "%.4f", entry.sd());
+        return entry.deviates() ? String.format(Locale.ROOT, "%.4f", entry.sd()) : "-";
     }
 
     /**

@@ -43,6 +43,10 @@ public final class TrainingCurves {
         chart.setYAxisGroupTitle(ACCURACY_AXIS, "accuracy");
         var styler = chart.getStyler();
         styler.setYAxisGroupPosition(ACCURACY_AXIS, Styler.YAxisPosition.Right);
+        // below the plot, in a row: inside it, the box hid the line of a kept epoch under it, or ran
+        // along it, and the curves' last points
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setMarkerSize(history.size() > 50 ? 0 : 6);
         styler.setXAxisDecimalPattern("0");
         styler.setYAxisDecimalPattern("0.0#");

@@ -219,23 +219,124 @@ class SweepChartsTest {
     }
 
     @Test
-    void aDivergedSettingIsMarkedByARedCrossBelowEveryAccuracy() {
+    void aDivergedSettingIsMarkedByACrossInTheColourOfItsLineBelowEveryAccuracy() {
         List<Ranking.Entry> ranking = Ranking.rank(List.of(result(settings("learning_rate", 0.1), false, 0.76),
-                result(settings("learning_rate", 1e6), true, 0.75), result(settings("learning_rate", 0.3), false, 0.78)));
+                result(settings("learning_rate", 1e6), true, 0.75),
+                result(settings("learning_rate", 0.3), false, 0.78)));
         XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
         assertEquals(List.of("validation accuracy", "diverged (no accuracy)"), legend(chart).stream()
                 .map(XYSeries::getName).toList());
         XYSeries crosses = legend(chart).get(1);
         assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
+        assertEquals(legend(chart).get(0).getLineColor(), crosses.getMarkerColor(), "in the colour of its line");
         assertArrayEquals(new double[] {2}, crosses.getXData(), 1e-9, "at the largest learning rate");
         assertEquals(chart.getStyler().getYAxisMin(), crosses.getYData()[0], 1e-12, "on the x axis");
         assertTrue(crosses.getYData()[0] < 0.76, "below every accuracy");
+        // the word "diverged" (drawn magenta to be found) above the cross, low on the right
+        chart.getStyler().setAnnotationTextFontColor(Color.MAGENTA);
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        // the cross alone is a few red pixels (8 here), the word "diverged" above it some fifty more
-        assertTrue(Pixels.count(image, crosses.getMarkerColor(), 40, image.getWidth() / 2, image.getHeight() / 2,
-                image.getWidth() * 3 / 4, image.getHeight()) > 30, "the cross and its word are drawn low on the right");
+        assertTrue(Pixels.count(image, Color.MAGENTA, 60, image.getWidth() / 2, image.getHeight() / 2,
+                image.getWidth() * 3 / 4, image.getHeight()) > 30, "the word is drawn low on the right");
         String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
-        assertTrue(page.contains("a red cross on the x axis, named so, marks a learning rate whose run diverged"), page);
+        assertTrue(page.contains("a cross on the x axis in the colour of its line, named so, marks a learning rate "
+                + "whose run diverged"), page);
+    }
+
+    @Test
+    void settingsThatDivergedAtOneValueEachHaveACrossInTheColourOfTheirLine() {
+        List<RunResult> results = new ArrayList<>();
+        for (double lr : new double[] {0.1, 1e6, 1e7}) {
+            for (int batch : new int[] {64, 256}) {
+                results.add(result(settings("learning_rate", lr, "batch_size", batch), lr > 1, 0.83 + batch / 1e5));
+            }
+        }
+        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(results));
+        List<XYSeries> legend = legend(chart);
+        assertEquals(List.of("batch size 64", "batch size 256", "batch size 64: diverged", "batch size 256: diverged"),
+                legend.stream().map(XYSeries::getName).toList());
+        XYSeries small = legend.get(2);
+        XYSeries large = legend.get(3);
+        for (int line = 0; line < 2; line++) {
+            XYSeries crosses = legend.get(2 + line);
+            assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
+            assertEquals(legend.get(line).getLineColor(), crosses.getMarkerColor(), "in the colour of its line");
+            assertEquals(chart.getStyler().getYAxisMin(), crosses.getYData()[0], 1e-12, "on the x axis");
+        }
+        assertNotEquals(small.getMarkerColor(), large.getMarkerColor());
+        for (int value = 0; value < 2; value++) {
+            // at the learning rates 1e6 and 1e7 (places 1 and 2 on the axis), side by side
+            double left = small.getXData()[value];
+            double right = large.getXData()[value];
+            assertTrue(left < right && Math.abs(left - (value + 1)) < 0.5 && Math.abs(right - (value + 1)) < 0.5,
+                    left + " and " + right + " beside " + (value + 1));
+        }
+        chart.getStyler().setLegendVisible(false);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        for (XYSeries crosses : List.of(small, large)) {
+            // a cross of the largest rate, low on the right
+            assertTrue(Pixels.count(image, crosses.getMarkerColor(), 40, image.getWidth() * 3 / 4,
+                    image.getHeight() / 2, image.getWidth(), image.getHeight()) > 4, crosses.getName() + " drawn");
+        }
+    }
+
+    // the rows of the picture in which the y axis's tick labels (drawn magenta) are, in groups: one a label
+    private static int yTickLabels(XYChart chart) {
+        chart.getStyler().setYAxisTickLabelsColor(Color.MAGENTA);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int labels = 0;
+        boolean inLabel = false;
+        for (int y = 0; y < image.getHeight(); y++) {
+            boolean found = Pixels.count(image, Color.MAGENTA, 90, 0, y, image.getWidth() / 4, y + 1) > 0;
+            labels += found && !inLabel ? 1 : 0;
+            inLabel = found;
+        }
+        return labels;
+    }
+
+    @Test
+    void chartsOfOneOrTwoEpochsHaveAnAccuracyScaleOfAtLeastFourTicks() {
+        // two settings: two accuracies, which XChart alone would label and nothing else
+        RunResult slow = result(run(0.1, 64, 1, 10000, 0.810));
+        RunResult fast = result(run(0.3, 64, 1, 10000, 0.807));
+        int twoValues = yTickLabels(SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(slow, fast))));
+        assertTrue(twoValues >= 4, twoValues + " ticks for two settings");
+        int oneValue = yTickLabels(SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(slow))));
+        assertTrue(oneValue >= 4, oneValue + " ticks for one setting");
+        // the curves of one run of two epochs, and of one run of one epoch
+        RunFolder run = run(0.1, 256, 1, 10000, 0.81);
+        int twoEpochs = yTickLabels(SweepCharts.curvesChart(List.of(run)));
+        assertTrue(twoEpochs >= 4, twoEpochs + " ticks for two epochs");
+        RunFolder oneEpoch = new RunFolder(run.dir(), run.name(), new RunMetrics(RunStatus.FINISHED,
+                run.metrics().config(), run.metrics().epochs().subList(1, 2), null));
+        int oneEpochTicks = yTickLabels(SweepCharts.curvesChart(List.of(oneEpoch)));
+        assertTrue(oneEpochTicks >= 4, oneEpochTicks + " ticks for one epoch");
+    }
+
+    @Test
+    void aSweepWhoseEverySettingDivergedHasNoAccuracyScale() {
+        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+                result(settings("batch_size", 64), true, 0.1), result(settings("batch_size", 256), true, 0.1))));
+        assertEquals(List.of("diverged (no accuracy)"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertEquals(0, yTickLabels(chart), "no accuracy to read");
+    }
+
+    @Test
+    void copiesOfOneRunInFoldersOfOneNameAreEachNamedByTheirFolderAndBothShow() {
+        RunFolder original = run(0.1, 256, 1, 10000, 0.81);
+        RunFolder first = new RunFolder(Path.of("/work/a/run"), "run", original.metrics());
+        RunFolder second = new RunFolder(Path.of("/work/b/run"), "run", original.metrics());
+        XYChart chart = SweepCharts.curvesChart(List.of(first, second));
+        List<XYSeries> series = legend(chart);
+        assertEquals(List.of("a/run", "b/run"), series.stream().map(XYSeries::getName).toList(),
+                "each named by as much of its folder as tells them apart");
+        assertNotEquals(series.get(0).getLineColor(), series.get(1).getLineColor());
+        assertNotEquals(dashes(series.get(0)), dashes(series.get(1)), "the line on top is dashed, so the other shows");
+        chart.getStyler().setLegendVisible(false);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        for (XYSeries line : series) {
+            assertTrue(Pixels.count(image, line.getLineColor(), 30, 0, 0, image.getWidth(), image.getHeight()) > 40,
+                    line.getName() + " shows");
+        }
     }
 
     @Test

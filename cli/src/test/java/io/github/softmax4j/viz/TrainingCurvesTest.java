@@ -78,6 +78,49 @@ class TrainingCurvesTest {
     }
 
     @Test
+    void theKeptEpochsLineRunsClearOfTheLegendFromTopToBottom() {
+        // kept at epoch 8, and at the last epoch, where the line runs up the right edge of the plot
+        for (int keptEpoch : new int[] {8, 10}) {
+            double[] accuracies = new double[10];
+            for (int e = 1; e <= 10; e++) {
+                accuracies[e - 1] = 0.87 - 0.01 * Math.abs(e - keptEpoch);
+            }
+            var chart = TrainingCurves.chart(validated(accuracies));
+            // the line drawn magenta and the legend's box cyan, to be found
+            chart.getSeriesMap().get("kept: epoch " + keptEpoch).setLineColor(Color.MAGENTA);
+            chart.getStyler().setLegendBorderColor(Color.CYAN);
+            BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+            int left = image.getWidth();
+            int top = image.getHeight();
+            int right = -1;
+            int bottom = -1;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    if (Pixels.count(image, Color.CYAN, 30, x, y, x + 1, y + 1) > 0) {
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                    }
+                }
+            }
+            assertTrue(right > left && bottom > top, "the legend's box is drawn");
+            int rows = 0;
+            for (int y = top; y <= bottom; y++) {
+                rows += Pixels.count(image, Color.MAGENTA, 60, left - 3, y, right + 4, y + 1) > 0 ? 1 : 0;
+            }
+            // the legend's own short dashed sample of the line is one or two rows high
+            assertTrue(rows <= 3, "kept at epoch " + keptEpoch + ": the line is in " + rows
+                    + " rows of the legend's box or beside it");
+            int[] column = keptColumnOf(image, Color.MAGENTA);
+            int low = Pixels.count(image, Color.MAGENTA, 60, column[0] - 1, image.getHeight() * 3 / 5, column[0] + 2,
+                    image.getHeight() * 4 / 5);
+            assertTrue(low > 20, "kept at epoch " + keptEpoch + ": the line runs down to the axis, hidden nowhere ("
+                    + low + " pixels in its lower part)");
+        }
+    }
+
+    @Test
     void aRunWithoutValidationMarksNoEpoch() throws IOException {
         int[] column = keptColumn(TrainingCurves.render(HISTORY));
         assertTrue(column[1] < 40, "no vertical line: " + column[1] + " pixels of its colour in column " + column[0]);
@@ -86,9 +129,14 @@ class TrainingCurvesTest {
 
     // the column holding the most pixels of the kept epoch's line colour, and how many it holds
     private static int[] keptColumn(BufferedImage image) {
+        return keptColumnOf(image, Palette.KEPT);
+    }
+
+    // the column holding the most pixels of the colour, and how many it holds
+    private static int[] keptColumnOf(BufferedImage image, Color colour) {
         int[] best = {0, 0};
         for (int x = 0; x < image.getWidth(); x++) {
-            int count = Pixels.count(image, Palette.KEPT, 20, x, 0, x + 1, image.getHeight());
+            int count = Pixels.count(image, colour, 20, x, 0, x + 1, image.getHeight());
             if (count > best[1]) {
                 best = new int[] {x, count};
             }

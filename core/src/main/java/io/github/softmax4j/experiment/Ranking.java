@@ -33,9 +33,22 @@ public final class Ranking {
      */
     public record Entry(Map<String, Object> settings, double mean, double sd, List<String> runs, int seeds,
                         boolean diverged, boolean validated, double keptEpoch, double seconds) {
+        /** Whether the setting has a standard deviation to show, by {@link Ranking#deviates(long)}. */
+        public boolean deviates() {
+            return Ranking.deviates(seeds);
+        }
     }
 
     private Ranking() {
+    }
+
+    /**
+     * Whether a setting run with {@code seeds} distinct seeds has a standard deviation to show: only
+     * over two seeds or more; copies of one run are one seed, however many runs they are. Every
+     * table and page follows this one rule.
+     */
+    public static boolean deviates(long seeds) {
+        return seeds > 1;
     }
 
     /** The ranking of {@code results}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.TrainConfig;
@@ -13,18 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A sweep's files: {@code sweep.json} ({@code {"grid": {...}, "runs": [{"name", "config", "seed",
  * "status", "epoch", "val_acc", "val_loss", "test_acc", "seconds"}], "ranking": [{"config",
  * "val_acc_mean", "val_acc_sd", "runs", "diverged", "epoch", "seconds"}], "winner": {"config", "run",
- * "test_acc"}}}, where test_acc is null for every run but the winner) and {@code sweep.csv}, one
- * row per run. Both written atomically; sweep.json is written with the grid alone when the sweep
- * starts, so {@code sweep --resume} knows what to run.
+ * "test_acc"}}}, where test_acc is null for every run but the winner, and val_acc_sd is null for a
+ * setting of one seed, see {@link Ranking.Entry#deviates}) and {@code sweep.csv}, one row per run.
+ * Both written atomically; sweep.json is written with the grid alone when the sweep starts, so
+ * {@code sweep --resume} knows what to run.
  */
 public final class SweepFiles {
     /** The CSV file's name. */
@@ -71,7 +76,8 @@ public final class SweepFiles {
             Map<String, Object> place = new LinkedHashMap<>();
             place.put("config", entry.settings());
             place.put(entry.validated() ? "val_acc_mean" : "test_acc_mean", number(entry.mean()));
-            place.put(entry.validated() ? "val_acc_sd" : "test_acc_sd", number(entry.sd()));
+            // null where the setting has no deviation to show (one seed), so every reader shows it alike
+            place.put(entry.validated() ? "val_acc_sd" : "test_acc_sd", entry.deviates() ? number(entry.sd()) : null);
             place.put("runs", entry.runs());
             place.put("diverged", entry.diverged());
             place.put("epoch", entry.keptEpoch());
@@ -87,6 +93,34 @@ public final class SweepFiles {
             document.put("winner", won);
         }
         return document;
+    }
+
+    /**
+     * {@code document}, a sweep.json as read, as this version writes it: the standard deviation of
+     * every setting that has none to show ({@link Ranking#deviates(long)}, counting the distinct
+     * seeds of its runs in the file's list of runs) is null, also in files written before it was
+     * left null there. The document itself is left as it is.
+     */
+    public static JsonNode current(JsonNode document) {
+        JsonNode copy = document.deepCopy();
+        Map<String, String> seeds = new HashMap<>();
+        copy.path("runs").forEach(run -> seeds.put(run.path("name").asText(), run.path("seed").asText()));
+        for (JsonNode place : copy.path("ranking")) {
+            Set<String> distinct = new HashSet<>();
+            place.path("runs").forEach(run -> {
+                if (seeds.containsKey(run.asText())) {
+                    distinct.add(seeds.get(run.asText()));
+                }
+            });
+            if (place instanceof ObjectNode fields && !Ranking.deviates(distinct.size())) {
+                for (String key : List.of("val_acc_sd", "test_acc_sd")) {
+                    if (fields.has(key)) {
+                        fields.putNull(key);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     private static Double number(double value) {

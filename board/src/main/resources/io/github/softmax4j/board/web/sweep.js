@@ -8,9 +8,10 @@ function configText(config) {
   return Object.entries(config || {}).map(([key, value]) => `${settingName(key)} ${value}`).join(' · ');
 }
 
-// one run has no standard deviation, as the command line says: "-", not 0
+// a setting of one seed has no standard deviation: sweep.json records none (null), and the page says
+// "-", as the command line does
 function spread(entry) {
-  return (entry.runs || []).length > 1 ? fmt(entry.val_acc_sd) : '-';
+  return entry.val_acc_sd == null ? '-' : fmt(entry.val_acc_sd);
 }
 
 export function mount(view, params, name) {
