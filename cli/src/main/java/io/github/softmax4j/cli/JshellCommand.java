@@ -46,6 +46,15 @@ final class JshellCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InputPaths.requireFile(spec, script, "SCRIPT", "give a JShell script, such as "
                 + "docs/d2l-3.6.jsh in the softmax4j folder");
+        try {
+            return start();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("softmax4j jshell: " + FileProblem.describe(e));
+            return Softmax4jCli.EXIT_PROBLEM;
+        }
+    }
+
+    private int start() throws Exception {
         Path folder = Files.createTempDirectory("softmax4j-jshell");
         // removed however the JVM ends: a script's System.exit and Ctrl-C skip the finally below
         folder.toFile().deleteOnExit();
@@ -56,38 +65,40 @@ final class JshellCommand implements Callable<Integer> {
                     "--add-modules", "jdk.incubator.vector", "-R--add-modules=jdk.incubator.vector",
                     "-R-Djava.awt.headless=true", "--startup", "DEFAULT", "--startup", startup.toString()));
             JavaShellToolBuilder shell = JavaShellToolBuilder.builder();
-            if (script == null) {
-                return shell.start(arguments.toArray(String[]::new));
-            }
-            // run the script, then /exit: no prompt, nothing read from the terminal, no history kept
-            Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
-            exit.toFile().deleteOnExit();
-            OptionalInt unfinished = UnfinishedStatement.lineIn(new String(Files.readAllBytes(script), StandardCharsets.UTF_8));
-            // in this JVM, not in a second one as a session's statements run (there Ctrl-C stops just the
-            // statement): the chapter's script takes a fifth of the time, and System.exit(n) ends with n
-            arguments.addAll(List.of("--execution", "local", "--feedback", "concise", script.toString(),
-                    exit.toString()));
-            // JShell reports a statement that does not compile or throws on its own error stream, then
-            // goes on, and ends with 0 all the same: what it writes there is what tells
-            FailureReports reports = new FailureReports(System.err);
-            shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>())
-                    .err(new PrintStream(reports, true), System.err);
-            int status = shell.start(arguments.toArray(String[]::new));
-            if (status != 0) {
-                return status;
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            if (reports.failed()) {
-                err.println("softmax4j jshell: " + script + " has statements that failed (above); the others ran");
-            }
-            if (unfinished.isPresent()) {
-                err.println("softmax4j jshell: " + script + " ends inside the statement that starts on line "
-                        + unfinished.getAsInt() + ", so that statement did not run; finish it and run the script again");
-            }
-            return reports.failed() || unfinished.isPresent() ? Softmax4jCli.EXIT_PROBLEM : 0;
+            return script == null ? shell.start(arguments.toArray(String[]::new)) : runScript(shell, arguments, folder);
         } finally {
             deleteFolder(folder);
         }
+    }
+
+    private int runScript(JavaShellToolBuilder shell, List<String> arguments, Path folder) throws Exception {
+        OptionalInt unfinished = UnfinishedStatement.lineIn(new String(Files.readAllBytes(script), StandardCharsets.UTF_8));
+        // the script, then /exit: no prompt, no history kept
+        Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
+        exit.toFile().deleteOnExit();
+        // in this JVM, not in a second one as a session's statements run (there Ctrl-C stops just the
+        // statement): the chapter's script takes a third of the time, System.exit(n) ends the command
+        // with n, and System.in is the command's standard input, as for a Java program
+        arguments.addAll(List.of("--execution", "local", "--feedback", "concise", script.toString(),
+                exit.toString()));
+        // JShell reports a statement that does not compile or throws on its own error stream, then
+        // goes on, and ends with 0 all the same: what it writes there is what tells
+        FailureReports reports = new FailureReports(System.err);
+        shell.in(InputStream.nullInputStream(), InputStream.nullInputStream()).persistence(new HashMap<>())
+                .err(new PrintStream(reports, true), System.err);
+        int status = shell.start(arguments.toArray(String[]::new));
+        if (status != 0) {
+            return status;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (reports.failed()) {
+            err.println("softmax4j jshell: " + script + " has statements that failed (above); the others ran");
+        }
+        if (unfinished.isPresent()) {
+            err.println("softmax4j jshell: " + script + " ends inside the statement that starts on line "
+                    + unfinished.getAsInt() + ", so that statement did not run; finish it and run the script again");
+        }
+        return reports.failed() || unfinished.isPresent() ? Softmax4jCli.EXIT_PROBLEM : 0;
     }
 
     /**
