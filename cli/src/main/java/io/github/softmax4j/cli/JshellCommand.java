@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class JshellCommand implements Callable<Integer> {
     }
 
     private int runScript(JavaShellToolBuilder shell, List<String> arguments, Path folder) throws Exception {
-        OptionalInt unfinished = UnfinishedStatement.lineIn(new String(Files.readAllBytes(script), StandardCharsets.UTF_8));
+        OptionalInt unfinished = UnfinishedStatement.lineIn(read(script));
         // the script, then /exit: no prompt, no history kept
         Path exit = Files.writeString(folder.resolve("exit.jsh"), "/exit\n", StandardCharsets.UTF_8);
         exit.toFile().deleteOnExit();
@@ -99,6 +100,17 @@ final class JshellCommand implements Callable<Integer> {
                     + unfinished.getAsInt() + ", so that statement did not run; finish it and run the script again");
         }
         return reports.failed() || unfinished.isPresent() ? Softmax4jCli.EXIT_PROBLEM : 0;
+    }
+
+    // a problem that the JDK reports without the file's name (an I/O error) is given it
+    private static String read(Path script) throws IOException {
+        try {
+            return new String(Files.readAllBytes(script), StandardCharsets.UTF_8);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileSystemException(script.toString(), null, e.getMessage());
+        }
     }
 
     /**

@@ -40,6 +40,14 @@ class InputPathsTest {
     }
 
     @Test
+    void aScriptThatCannotBeReadIsNamedInOneLine() {
+        // a regular file that every read of fails, even for root
+        CliRun run = CliRun.of("jshell", "/proc/self/mem");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("softmax4j jshell: /proc/self/mem: Input/output error; check the path", run.err().strip());
+    }
+
+    @Test
     void aNameWithControlCharactersIsShownNotObeyed() {
         Path missing = dir.resolve("no\u001b[2Jsuch.safetensors");
         CliRun run = CliRun.of("evaluate", missing.toString());

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * and sleeps until it is stopped, then says so on stderr as it shuts down; {@code command} prints
  * how the launcher says the user ran it; {@code train}, with PROBE_TRAIN_STARTED set, creates that
  * file and sleeps (the launcher's one-epoch run that records the class archive), with
- * PROBE_TRAIN_ABORTS set, ends with 134 as a JVM that crashed does; anything else
+ * PROBE_TRAIN_ENDS_WITH set, ends at once with that status (134 for a JVM that crashed, 137 for one
+ * the out-of-memory killer ended); anything else
  * prints its arguments and ends. It uses the JDK alone, so its one class file is the whole jar.
  */
 public final class LauncherProbe {
@@ -18,8 +19,9 @@ public final class LauncherProbe {
 
     public static void main(String[] args) throws InterruptedException, IOException {
         String started = System.getenv("PROBE_TRAIN_STARTED");
-        if (args.length > 0 && args[0].equals("train") && System.getenv("PROBE_TRAIN_ABORTS") != null) {
-            Runtime.getRuntime().halt(134);
+        String ends = System.getenv("PROBE_TRAIN_ENDS_WITH");
+        if (args.length > 0 && args[0].equals("train") && ends != null) {
+            Runtime.getRuntime().halt(Integer.parseInt(ends));
         }
         if (args.length > 0 && args[0].equals("train") && started != null) {
             Files.createFile(Path.of(started));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -226,16 +227,20 @@ class LauncherTest {
         assertFalse(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "a stop is not a failure");
     }
 
-    @Test
-    void aCrashWhilePreparingFasterStartsIsAFailureAndTheCommandStillRuns() throws IOException, InterruptedException {
+    @ParameterizedTest
+    @ValueSource(ints = {134, 137})
+    void aCrashWhilePreparingFasterStartsIsAFailureAndTheCommandStillRuns(int status)
+            throws IOException, InterruptedException {
         Path data = Files.createDirectories(home.resolve("data"));
         Files.createFile(data.resolve("train-images-idx3-ubyte.gz"));
-        Process launcher = launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_ABORTS", "1"), List.of(),
-                "--version");
+        Process launcher = launch(Map.of("FASHION_MNIST_DIR", data.toString(), "PROBE_TRAIN_ENDS_WITH",
+                Integer.toString(status)), List.of(), "--version");
         String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, launcher.exitValue(), output);
         assertFalse(output.contains("stopped"), output);
+        assertTrue(output.contains("softmax4j: preparing faster starts failed with exit status " + status + "; commands run "
+                + "without it until the next build\n"), output);
         assertTrue(output.strip().endsWith("ran --version"), output);
         assertTrue(Files.exists(jar.resolveSibling("softmax4j.jsa.failed")), "not tried again until the next build");
     }
