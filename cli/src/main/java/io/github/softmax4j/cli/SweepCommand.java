@@ -221,16 +221,19 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     // a sweep whose sweep.json is damaged cannot be resumed: its grid is lost, so the user gives it again, in a
-    // folder of its own (the runs of this one stay where they are)
+    // folder of its own beside this one (the runs of this one stay where they are), named as the user named this
+    // one: relative to the current folder when given so (from inside the sweep, --resume . suggests ../<name>-2)
     private static String newSweep(Path dir) {
-        String name = dir.toAbsolutePath().normalize().getFileName() == null ? "sweep"
-                : dir.toAbsolutePath().normalize().getFileName().toString();
-        Path fresh = dir.resolveSibling(name + "-2");
+        Path absolute = dir.toAbsolutePath().normalize();
+        String name = absolute.getFileName() == null ? "sweep" : absolute.getFileName().toString();
+        Path beside = absolute.getParent() == null ? absolute : absolute.getParent();
+        Path fresh = beside.resolve(name + "-2");
         for (int n = 3; Files.exists(fresh); n++) {
-            fresh = dir.resolveSibling(name + "-" + n);
+            fresh = beside.resolve(name + "-" + n);
         }
+        Path shown = dir.isAbsolute() ? fresh : Path.of("").toAbsolutePath().relativize(fresh);
         return "start a new sweep with the settings you gave this one, in a new folder: " + Invocation.command()
-                + " sweep --out " + Invocation.quote(fresh) + " plus those settings (--lr, --batch-size, ...)";
+                + " sweep --out " + Invocation.quote(shown) + " plus those settings (--lr, --batch-size, ...)";
     }
 
     private static String count(int n, String noun) {
