@@ -109,6 +109,34 @@ class OutputFolderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"train", "sweep"})
+    void aCommandRefusedAtOnceStartsNoKernelWarmUp(String command) throws IOException {
+        Path busy = root.resolve("busy");
+        try (RunLock training = RunLock.acquire(busy)) {
+            // those of commands that ended earlier in this JVM, if any are still running, do not count
+            Set<Thread> before = warmUps();
+            CliRun run = CliRun.of(command, "--out", busy.toString(), "--epochs", "1", "--data-dir",
+                    RealData.dir().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("softmax4j " + command + ": " + busy + " is in use by softmax4j process "),
+                    run.err());
+            Set<Thread> started = warmUps();
+            started.removeAll(before);
+            assertEquals(Set.of(), started, "a refused command leaves a warm-up thread running");
+        }
+    }
+
+    private static Set<Thread> warmUps() {
+        Set<Thread> warmUps = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("warm-up")) {
+                warmUps.add(thread);
+            }
+        }
+        return warmUps;
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "train --batch-size 60001",
         "train --data-dir empty",
