@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.LockProcess;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
@@ -163,26 +165,41 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void aModelInARunFolderInUseGetsNoChartBesideItUnlessToldWhere() throws IOException {
+    void aModelInARunFolderInUseGetsNoChartBesideItUnlessToldWhere() throws IOException, InterruptedException {
         Path run = Files.createDirectories(dir.resolve("training"));
-        Files.copy(TrainedModel.model(), run.resolve("checkpoint.safetensors"));
-        String model = run.resolve("checkpoint.safetensors").toString();
-        try (RunLock trainer = RunLock.acquire(run)) {
-            CliRun beside = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString());
+        Path checkpoint = trainingAfterOneEpoch(run);
+        String data = RealData.dir().toString();
+        Process trainer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(trainer));
+            CliRun beside = CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data);
             assertEquals(1, beside.exitCode(), beside.err());
             assertEquals("softmax4j evaluate: chart not written, " + run + " is in use by the run training there; "
                     + "--chart FILE draws it elsewhere", beside.err().strip());
-            assertTrue(beside.out().contains("test accuracy: ") && beside.out().strip().endsWith("chart:   not written"),
-                    "the tables are printed: " + beside.out());
+            assertTrue(beside.out().contains(String.format(Locale.ROOT, "test accuracy: %.4f", trainedTestAccuracy()))
+                    && beside.out().strip().endsWith("chart:   not written"), "the tables are printed: " + beside.out());
             assertFalse(Files.exists(run.resolve("risk-coverage.png")));
             Path elsewhere = dir.resolve("chart.png");
-            CliRun told = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString(), "--chart",
+            CliRun told = CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data, "--chart",
                     elsewhere.toString());
             assertEquals(0, told.exitCode(), told.err());
             assertTrue(Files.isRegularFile(elsewhere));
+        } finally {
+            trainer.getOutputStream().close();
+            trainer.waitFor();
         }
-        assertEquals(0, CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString()).exitCode());
+        assertEquals(0, CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data).exitCode());
         assertTrue(Files.isRegularFile(run.resolve("risk-coverage.png")), "once the run has ended, beside the model");
+    }
+
+    // a run in its second epoch of 10: its metrics.json says running after epoch 1, and its checkpoint is the one a
+    // run of the defaults writes after epoch 1; returns that checkpoint
+    private static Path trainingAfterOneEpoch(Path run) throws IOException {
+        RunMetrics trained = MetricsFiles.fromJson(Files.readAllBytes(TrainedModel.runDir().resolve(
+                MetricsFiles.JSON_FILE)));
+        MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), trained.epochs(),
+                null));
+        return Files.copy(TrainedModel.runDir().resolve(Checkpoint.FILE_NAME), run.resolve(Checkpoint.FILE_NAME));
     }
 
     @Test
