@@ -24,21 +24,24 @@ final class OutputFolder {
     }
 
     /**
-     * The folder of a train or sweep: {@code resume} as given; else {@code out} if it is a new or
-     * empty folder that can be created, else a bad option (a new one, made when the command takes
+     * The folder of a train or sweep: {@code resume} as given; else {@code given} (the --out),
+     * without its "." and ".." parts, if it is a new or empty folder that can be created, else a bad option (a new one, made when the command takes
      * its lock, is removed again by {@link Chosen#removeIfEmpty} with the folders made above it if
      * nothing was written into it); else a new folder {@code <root>/<date>_<time>}, created here,
      * with a suffix -2, -3... if that is taken, which {@link Chosen#removeIfEmpty} removes again
      * (with its root, if made here too) if nothing was written into it.
      */
-    static Chosen choose(CommandSpec spec, Path resume, Path out, String root) {
+    static Chosen choose(CommandSpec spec, Path resume, Path given, String root) {
         if (resume != null) {
             return new Chosen(resume, () -> { });
         }
-        if (out == null) {
+        if (given == null) {
             Dated dated = dated(spec, root);
             return new Chosen(dated.dir(), dated::removeIfEmpty);
         }
+        // x/y/../z is the folder x/z: the folders made are those of the path written without "..", so no folder y
+        // is made on the way, and x/z is what the run's messages name
+        Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
