@@ -6,7 +6,6 @@ import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.DamagedFileException;
 import io.github.softmax4j.experiment.RunFolder;
-import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -118,11 +117,12 @@ final class SweepCommand implements Callable<Integer> {
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
-        RunLock lock = null;
+        Sweep sweep = null;
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
+            IdxDataSet dataSet = data.dataSet();
             // the folder is taken before the data is read: a second command on it is refused at once
-            lock = RunLock.acquire(dir);
+            sweep = Sweep.open(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
             if (resume == null) {
                 OutputFolder.requireNew(dir);
             }
@@ -143,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
                         + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
                 return 0;
             }
-            Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
+            Thread warmUp = TrainCommand.startWarmUp(dataSet);
             TrainTest loaded = data.load();
             for (SweepGrid.Run run : runs) {
                 try {
@@ -158,12 +158,10 @@ final class SweepCommand implements Callable<Integer> {
                     Math.min(lanes, runs.size()), threadCount);
             stdout.flush();
             warmUp.join();
-            IdxDataSet dataSet = loaded.dataSet();
-            Sweep sweep = new Sweep(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
             if (!interruption.guard()) {
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
-            Sweep.Result result = sweep.run(lock, loaded.train(), loaded.test(), threadCount, lanes,
+            Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();
@@ -207,8 +205,8 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
-            if (lock != null) {
-                lock.close();
+            if (sweep != null) {
+                sweep.close();
             }
             removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
