@@ -46,9 +46,13 @@ final class CompareCommand implements Callable<Integer> {
         for (Path dir : dirs) {
             InputPaths.requireFolder(spec, dir, "DIR", "give run folders or folders that hold them");
         }
-        OutputFile.check(spec, out, "--out", ".html", "an HTML page (and the chart beside it as .png)");
-        OutputFile.check(spec, chart(), "--out", ".png", "a PNG");
-        OutputFile.requireNotInUse(spec, "--out", out, out.toAbsolutePath().getParent(), "choose another folder");
+        // the page goes into the current folder unless --out says where
+        boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+        String option = outGiven ? "--out" : "the default --out";
+        OutputFile.check(spec, out, option, ".html", "an HTML page (and the chart beside it as .png)");
+        OutputFile.check(spec, chart(), option, ".png", "a PNG");
+        OutputFile.requireNotInUse(spec, option, out, out.toAbsolutePath().getParent(), outGiven ? "choose another folder"
+                : "give --out FILE in another folder");
         try {
             List<RunFolder> folders = new ArrayList<>();
             List<RunResult> results = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.github.softmax4j.eval.ClassMetrics;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
 import io.github.softmax4j.eval.RiskCoverage;
-import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.viz.ConfusionChart;
 import io.github.softmax4j.viz.Png;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,9 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
             String chartProblem = null;
             String elsewhere = " (--chart FILE writes it elsewhere)";
             // a run folder belongs to its writer while it trains: the default chart does not go there
-            if (chart == null && RunLock.held(chartPath.toAbsolutePath().getParent())) {
+            Optional<String> inUse = chart == null ? OutputFile.inUse(chartPath.toAbsolutePath().getParent())
+                    : Optional.empty();
+            if (inUse.isPresent()) {
                 chartProblem = TerminalText.of(chartPath.getParent() == null ? "the current folder"
-                        : chartPath.getParent().toString()) + " is in use by the run training there";
+                        : chartPath.getParent().toString()) + " is " + inUse.get();
                 elsewhere = "; --chart FILE draws it elsewhere";
             } else {
                 try {

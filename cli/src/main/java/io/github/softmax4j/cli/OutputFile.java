@@ -1,10 +1,11 @@
 package io.github.softmax4j.cli;
 
-import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.Holder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -76,19 +77,33 @@ final class OutputFile {
 
     /**
      * Rejects {@code given}, named by {@code option}, if what is written for it goes into the folder
-     * of a run or sweep that is training (its lock held, {@link RunLock#held}): {@code folder}, or
-     * the nearest folder above it that exists, where the missing ones would be made. That folder
+     * of a run or sweep that is training (its lock held, {@link #inUse}): {@code folder}, or the
+     * nearest folder above it that exists, where the missing ones would be made. That folder
      * belongs to the training; {@code todo} says where to write instead.
      */
     static void requireNotInUse(CommandSpec spec, String option, Path given, Path folder, String todo) {
         Path existing = nearestExisting(folder.toAbsolutePath().normalize());
-        if (existing == null || !RunLock.held(existing)) {
+        Optional<String> holder = existing == null ? Optional.empty() : inUse(existing);
+        if (holder.isEmpty()) {
             return;
         }
         String where = existing.equals(given.toAbsolutePath().normalize()) ? " is"
                 : " goes into " + shown(given, existing) + ",";
-        throw new ParameterException(spec.commandLine(), option + " " + given + where
-                + " in use by the run training there; " + todo);
+        throw new ParameterException(spec.commandLine(), option + " " + given + where + " " + holder.get() + "; "
+                + todo);
+    }
+
+    /**
+     * "in use by" what holds {@code folder} now, named as its files tell it (the run, the sweep, or a
+     * train or sweep still reading its data); empty when nothing holds it. The folder belongs to
+     * its writer: nothing else is written into it.
+     */
+    static Optional<String> inUse(Path folder) {
+        return Holder.of(folder).map(holder -> "in use by " + switch (holder) {
+            case RUN -> "the run training there";
+            case SWEEP -> "the sweep training there";
+            case STARTING -> "the train or sweep starting there";
+        });
     }
 
     // the folder as the user wrote it when it is part of the given path, else its full path

@@ -24,27 +24,29 @@ final class OutputFolder {
     }
 
     /**
-     * The folder of a train or sweep: {@code resume} as given; else {@code out} if it is a new or
-     * empty folder that can be created, else a bad option (a new one, made when the command takes
+     * The folder of a train or sweep: {@code resume} as given; else {@code given} (the --out),
+     * without its "." and ".." parts, if it is a new or empty folder that can be created, else a bad option (a new one, made when the command takes
      * its lock, is removed again by {@link Chosen#removeIfEmpty} with the folders made above it if
      * nothing was written into it); else a new folder {@code <root>/<date>_<time>}, created here,
      * with a suffix -2, -3... if that is taken, which {@link Chosen#removeIfEmpty} removes again
      * (with its root, if made here too) if nothing was written into it.
      */
-    static Chosen choose(CommandSpec spec, Path resume, Path out, String root) {
+    static Chosen choose(CommandSpec spec, Path resume, Path given, String root) {
         if (resume != null) {
             return new Chosen(resume, () -> { });
         }
-        if (out == null) {
-            Dated dated = dated(spec, root);
-            return new Chosen(dated.dir(), dated::removeIfEmpty);
+        if (given == null) {
+            return dated(spec, root);
         }
+        // x/y/../z is the folder x/z: the folders made are those of the path written without "..", so no folder y
+        // is made on the way, and x/z is what the run's messages name
+        Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
                     + "choose a new folder");
         }
-        if (Files.isDirectory(out) && !isEmptyDir(out)) {
+        if (Files.isDirectory(out) && !holdsOnlyTheLock(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out
                     + " already exists and is not an empty folder; choose a new folder");
         }
@@ -73,37 +75,21 @@ final class OutputFolder {
         }
     }
 
-    /** A new dated folder that {@link #dated} made, and whether it made its root (runs, sweeps) too. */
-    private record Dated(Path dir, boolean madeRoot) {
-        /**
-         * Removes the folder, and its root if this command made it and it holds nothing else, when
-         * the command ended before writing anything into it (see {@link OutputFolder#removeIfEmpty}).
-         */
-        void removeIfEmpty() {
-            OutputFolder.removeIfEmpty(dir);
-            if (madeRoot && !Files.exists(dir)) {
-                try {
-                    Files.delete(dir.getParent());
-                } catch (IOException e) {
-                    // another command wrote into it meanwhile, or it cannot be removed; either way it stays
-                }
-            }
-        }
-    }
-
     /**
      * A new folder {@code <root>/<date>_<time>}, created here, with a suffix -2, -3... if that is
-     * taken; a root that cannot be written is a bad option.
+     * taken, removed again with its root, if made here too, if nothing is written into it; a root
+     * that cannot be written is a bad option.
      */
-    private static Dated dated(CommandSpec spec, String root) {
+    private static Chosen dated(CommandSpec spec, String root) {
         requireWritable(spec, Path.of(root));
-        boolean madeRoot = !Files.exists(Path.of(root));
+        Path existing = OutputFile.nearestExisting(Path.of(root).toAbsolutePath());
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
         Path candidate = Path.of(root, stamp);
         for (int suffix = 2; !claimed(candidate); suffix++) {
             candidate = Path.of(root, stamp + "-" + suffix);
         }
-        return new Dated(candidate, madeRoot);
+        Path made = candidate;
+        return new Chosen(made, () -> removeMade(made.toAbsolutePath(), existing));
     }
 
     // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the
@@ -160,15 +146,9 @@ final class OutputFolder {
         }
     }
 
-    private static boolean holdsOnlyTheLock(Path dir) throws IOException {
-        try (var entries = Files.list(dir)) {
-            return entries.allMatch(entry -> entry.getFileName().toString().equals(RunLock.FILE_NAME));
-        }
-    }
-
-    // a lock file alone is what a run that stopped before writing anything leaves (a full disk, kill -9);
-    // if its run is still alive, taking the lock refuses the folder
-    private static boolean isEmptyDir(Path dir) {
+    // a lock file alone is what a run that stopped before writing anything leaves (a full disk, kill -9); if its run
+    // is still alive, taking the lock refuses the folder. A folder that cannot be listed does not count as empty.
+    private static boolean holdsOnlyTheLock(Path dir) {
         try (var entries = Files.list(dir)) {
             return entries.allMatch(entry -> entry.getFileName().toString().equals(RunLock.FILE_NAME));
         } catch (IOException e) {

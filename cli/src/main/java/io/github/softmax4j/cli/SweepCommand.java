@@ -6,7 +6,6 @@ import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.DamagedFileException;
 import io.github.softmax4j.experiment.RunFolder;
-import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -118,11 +117,12 @@ final class SweepCommand implements Callable<Integer> {
         Interruption interruption = Interruption.install(stderr, "softmax4j sweep: interrupted before training "
                 + (resume == null ? "started; nothing was written" : "resumed; continue with " + resumeCommand(dir)),
                 removeIfChosenHere);
-        RunLock lock = null;
+        Sweep sweep = null;
         try {
             SweepGrid grid = resume != null ? resumedGrid() : grid();
+            IdxDataSet dataSet = data.dataSet();
             // the folder is taken before the data is read: a second command on it is refused at once
-            lock = RunLock.acquire(dir);
+            sweep = Sweep.open(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
             if (resume == null) {
                 OutputFolder.requireNew(dir);
             }
@@ -143,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
                         + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
                 return 0;
             }
-            Thread warmUp = TrainCommand.startWarmUp(data.dataSet());
+            Thread warmUp = TrainCommand.startWarmUp(dataSet);
             TrainTest loaded = data.load();
             for (SweepGrid.Run run : runs) {
                 try {
@@ -158,12 +158,10 @@ final class SweepCommand implements Callable<Integer> {
                     Math.min(lanes, runs.size()), threadCount);
             stdout.flush();
             warmUp.join();
-            IdxDataSet dataSet = loaded.dataSet();
-            Sweep sweep = new Sweep(grid, dir, dataSet.classNames(), dataSet.height(), dataSet.width());
             if (!interruption.guard()) {
                 return Softmax4jCli.EXIT_INTERRUPTED;
             }
-            Sweep.Result result = sweep.run(lock, loaded.train(), loaded.test(), threadCount, lanes,
+            Sweep.Result result = sweep.run(loaded.train(), loaded.test(), threadCount, lanes,
                     progress -> {
                         printProgress(stdout, progress);
                         stdout.flush();
@@ -207,8 +205,8 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("softmax4j sweep: interrupted; continue with " + resumeCommand(dir));
             return Softmax4jCli.EXIT_PROBLEM;
         } finally {
-            if (lock != null) {
-                lock.close();
+            if (sweep != null) {
+                sweep.close();
             }
             removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
@@ -221,16 +219,19 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     // a sweep whose sweep.json is damaged cannot be resumed: its grid is lost, so the user gives it again, in a
-    // folder of its own (the runs of this one stay where they are)
+    // folder of its own beside this one (the runs of this one stay where they are), named as the user named this
+    // one: relative to the current folder when given so (from inside the sweep, --resume . suggests ../<name>-2)
     private static String newSweep(Path dir) {
-        String name = dir.toAbsolutePath().normalize().getFileName() == null ? "sweep"
-                : dir.toAbsolutePath().normalize().getFileName().toString();
-        Path fresh = dir.resolveSibling(name + "-2");
+        Path absolute = dir.toAbsolutePath().normalize();
+        String name = absolute.getFileName() == null ? "sweep" : absolute.getFileName().toString();
+        Path beside = absolute.getParent() == null ? absolute : absolute.getParent();
+        Path fresh = beside.resolve(name + "-2");
         for (int n = 3; Files.exists(fresh); n++) {
-            fresh = dir.resolveSibling(name + "-" + n);
+            fresh = beside.resolve(name + "-" + n);
         }
+        Path shown = dir.isAbsolute() ? fresh : Path.of("").toAbsolutePath().relativize(fresh);
         return "start a new sweep with the settings you gave this one, in a new folder: " + Invocation.command()
-                + " sweep --out " + Invocation.quote(fresh) + " plus those settings (--lr, --batch-size, ...)";
+                + " sweep --out " + Invocation.quote(shown) + " plus those settings (--lr, --batch-size, ...)";
     }
 
     private static String count(int n, String noun) {

@@ -122,7 +122,6 @@ final class TrainCommand implements Callable<Integer> {
         OutputFolder.Chosen chosen = OutputFolder.choose(spec, resume, out, "runs");
         Path runDir = chosen.dir();
         IdxDataSet dataSet = data.dataSet();
-        Thread warmUp = startWarmUp(dataSet);
         RunLock lock = null;
         // a default folder this command made is removed again if nothing was written into it
         Runnable removeIfChosenHere = chosen.removeIfEmpty();
@@ -165,6 +164,8 @@ final class TrainCommand implements Callable<Integer> {
                                 + (leftovers == 1 ? "" : "s") + ")");
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
+            // only a command that will train warms the kernels up, while the data is read
+            Thread warmUp = startWarmUp(dataSet);
             TrainTest loaded = data.load();
             try {
                 config.checkFits(loaded.train().size());

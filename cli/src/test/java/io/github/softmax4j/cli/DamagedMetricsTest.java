@@ -95,6 +95,21 @@ class DamagedMetricsTest {
     }
 
     @Test
+    void theNewFolderForADamagedSweepIsBesideItNamedAsTheUserNamedIt() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("sw"));
+        Files.writeString(sweep.resolve("sweep.json"), "[1, 2]");
+        String data = RealData.dir().toString();
+        CliRun inside = OwnJvm.run(sweep, "sweep", "--resume", ".", "--data-dir", data);
+        assertEquals(1, inside.exitCode(), inside.err());
+        assertTrue(inside.err().strip().endsWith("in a new folder: softmax4j sweep --out ../sw-2 plus those settings "
+                + "(--lr, --batch-size, ...)"), inside.err());
+        CliRun above = OwnJvm.run(dir, "sweep", "--resume", "sw", "--data-dir", data);
+        assertEquals(1, above.exitCode(), above.err());
+        assertTrue(above.err().strip().endsWith("in a new folder: softmax4j sweep --out sw-2 plus those settings "
+                + "(--lr, --batch-size, ...)"), above.err());
+    }
+
+    @Test
     void trainResumeWritesADamagedMetricsJsonAgain() throws IOException {
         Path run = dir.resolve("run");
         copyTree(TrainedModel.runDir(), run);

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
-import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.LockProcess;
+import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
-import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
@@ -163,61 +164,103 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void aModelInARunFolderInUseGetsNoChartBesideItUnlessToldWhere() throws IOException {
+    void aModelInARunFolderInUseGetsNoChartBesideItUnlessToldWhere() throws IOException, InterruptedException {
         Path run = Files.createDirectories(dir.resolve("training"));
-        Files.copy(TrainedModel.model(), run.resolve("checkpoint.safetensors"));
-        String model = run.resolve("checkpoint.safetensors").toString();
-        try (RunLock trainer = RunLock.acquire(run)) {
-            CliRun beside = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString());
+        Path checkpoint = trainingAfterOneEpoch(run);
+        String data = RealData.dir().toString();
+        Process trainer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(trainer));
+            CliRun beside = CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data);
             assertEquals(1, beside.exitCode(), beside.err());
             assertEquals("softmax4j evaluate: chart not written, " + run + " is in use by the run training there; "
                     + "--chart FILE draws it elsewhere", beside.err().strip());
-            assertTrue(beside.out().contains("test accuracy: ") && beside.out().strip().endsWith("chart:   not written"),
-                    "the tables are printed: " + beside.out());
+            assertTrue(beside.out().contains(String.format(Locale.ROOT, "test accuracy: %.4f", trainedTestAccuracy()))
+                    && beside.out().strip().endsWith("chart:   not written"), "the tables are printed: " + beside.out());
             assertFalse(Files.exists(run.resolve("risk-coverage.png")));
             Path elsewhere = dir.resolve("chart.png");
-            CliRun told = CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString(), "--chart",
+            CliRun told = CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data, "--chart",
                     elsewhere.toString());
             assertEquals(0, told.exitCode(), told.err());
             assertTrue(Files.isRegularFile(elsewhere));
+        } finally {
+            trainer.getOutputStream().close();
+            trainer.waitFor();
         }
-        assertEquals(0, CliRun.of("evaluate", model, "--data-dir", RealData.dir().toString()).exitCode());
+        assertEquals(0, CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data).exitCode());
         assertTrue(Files.isRegularFile(run.resolve("risk-coverage.png")), "once the run has ended, beside the model");
     }
 
+    // a run in its second epoch of 10: its metrics.json says running after epoch 1, and its checkpoint is the one a
+    // run of the defaults writes after epoch 1; returns that checkpoint
+    private static Path trainingAfterOneEpoch(Path run) throws IOException {
+        RunMetrics trained = MetricsFiles.fromJson(Files.readAllBytes(TrainedModel.runDir().resolve(
+                MetricsFiles.JSON_FILE)));
+        MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), trained.epochs(),
+                null));
+        return Files.copy(TrainedModel.runDir().resolve(Checkpoint.FILE_NAME), run.resolve(Checkpoint.FILE_NAME));
+    }
+
     @Test
-    void theModelOfARunStillTrainingIsToComeAndItsCheckpointIsNamed() throws IOException {
+    void theModelOfARunStillTrainingIsToComeAndItsCheckpointIsNamed() throws IOException, InterruptedException {
         Path run = Files.createDirectories(dir.resolve("training"));
         Path model = run.resolve("model.safetensors");
-        Path checkpoint = run.resolve("checkpoint.safetensors");
-        Files.copy(TrainedModel.model(), checkpoint);
+        Path checkpoint = run.resolve(Checkpoint.FILE_NAME);
         String data = RealData.dir().toString();
         String toCome = "MODEL " + model + " does not exist yet: the run in " + run + " is training and writes its "
                 + "model when the training ends; wait for it, ";
-        try (RunLock trainer = RunLock.acquire(run)) {
-            // reading its data (the folder locked, nothing written yet), then in its first epoch
-            for (boolean started : new boolean[] {false, true}) {
-                if (started) {
-                    MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(),
-                            null));
-                }
-                CliRun first = CliRun.of("evaluate", model.toString(), "--data-dir", data);
-                assertEquals(2, first.exitCode(), first.err());
-                assertEquals("softmax4j evaluate: " + toCome + "or for its first epoch to end and give its checkpoint, "
-                        + checkpoint, first.err().lines().findFirst().orElseThrow());
-            }
-            MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(
-                    EpochStats.tested(1, 0.1f, 0.8, 0.75, 0.77, 1), EpochStats.tested(2, 0.1f, 0.6, 0.8, 0.81, 1)),
-                    null));
+        Process trainer = LockProcess.start("hold", run.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(trainer));
+            // the folder taken, its data being read: nothing written tells a run from a sweep yet
+            CliRun reading = CliRun.of("evaluate", model.toString(), "--data-dir", data);
+            assertEquals(2, reading.exitCode(), reading.err());
+            assertEquals("softmax4j evaluate: MODEL " + model + " does not exist yet: " + run + " is held by a train or "
+                    + "sweep still reading its data; a run writes its model there when its training ends (a sweep, in "
+                    + "its runs' folders): wait for it, or for its first epoch to end and give its checkpoint, "
+                    + checkpoint, reading.err().lines().findFirst().orElseThrow());
+            MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(), null));
+            CliRun first = CliRun.of("evaluate", model.toString(), "--data-dir", data);
+            assertEquals(2, first.exitCode(), first.err());
+            assertEquals("softmax4j evaluate: " + toCome + "or for its first epoch to end and give its checkpoint, "
+                    + checkpoint, first.err().lines().findFirst().orElseThrow());
+            trainingAfterOneEpoch(run);
             CliRun later = CliRun.of("predict", model.toString(), "--test-index", "0", "--data-dir", data);
             assertEquals(2, later.exitCode(), later.err());
             assertEquals("softmax4j predict: " + toCome + "or give its checkpoint, " + checkpoint + ", the model after "
-                    + "epoch 2 of 10", later.err().lines().findFirst().orElseThrow());
+                    + "epoch 1 of 10", later.err().lines().findFirst().orElseThrow());
+            // the checkpoint named is the model after that epoch
+            CliRun named = CliRun.of("evaluate", checkpoint.toString(), "--data-dir", data, "--chart",
+                    dir.resolve("chart.png").toString());
+            assertEquals(0, named.exitCode(), named.err());
+            assertTrue(named.out().contains(String.format(Locale.ROOT, "test accuracy: %.4f", trainedTestAccuracy())),
+                    named.out());
+        } finally {
+            trainer.getOutputStream().close();
+            trainer.waitFor();
         }
         CliRun stopped = CliRun.of("evaluate", model.toString(), "--data-dir", data);
         assertEquals(2, stopped.exitCode(), stopped.err());
         assertEquals("softmax4j evaluate: MODEL " + model + " does not exist; give a model.safetensors that softmax4j "
                 + "train wrote in its run folder", stopped.err().lines().findFirst().orElseThrow(),
                 "a run whose lock is free is not training");
+    }
+
+    @Test
+    void theModelOfASweepFolderIsNotToCome() throws IOException, InterruptedException {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve(Sweep.JSON_FILE), "{}");
+        Path model = sweep.resolve("model.safetensors");
+        Process sweeping = LockProcess.start("hold", sweep.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(sweeping));
+            CliRun run = CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("softmax4j evaluate: MODEL " + model + " does not exist; give a model.safetensors that "
+                    + "softmax4j train wrote in its run folder", run.err().lines().findFirst().orElseThrow());
+        } finally {
+            sweeping.getOutputStream().close();
+            sweeping.waitFor();
+        }
     }
 }

@@ -62,21 +62,34 @@ class OutputFolderTest {
         assertThrows(ParameterException.class, () -> OutputFolder.choose(train, null, out, "runs"));
     }
 
+    private static final String NO_FILES = "softmax4j train: empty (from --data-dir) does not hold the Fashion-MNIST "
+            + "files train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz "
+            + "t10k-labels-idx1-ubyte.gz; point --data-dir at the folder that holds them";
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "runs|train --batch-size 60001",
-        "runs|train --data-dir empty",
-        "sweeps|sweep --batch-size 60000 --epochs 1",
+        "runs|train --batch-size 60001|2|softmax4j train: --batch-size must be at most the 60000 images that train the model, got 60001",
+        "runs|train --data-dir empty|1|",
+        "sweeps|sweep --batch-size 60000 --epochs 1|2|softmax4j sweep: --batch-size must be at most the 50000 images that train the model, got 60000",
     })
-    void aFailedCommandWithoutOutLeavesNoFolderBehind(String folder, String command) throws IOException {
+    void aFailedCommandWithoutOutLeavesNoFolderBehind(String folder, String command, int exitCode, String message)
+            throws IOException {
         Files.createDirectories(root.resolve("empty"));
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         if (!command.contains("--data-dir")) {
             args.addAll(List.of("--data-dir", RealData.dir().toString()));
         }
         CliRun run = OwnJvm.run(root, args.toArray(String[]::new));
-        assertTrue(run.exitCode() == 1 || run.exitCode() == 2, run.err());
+        assertEquals(exitCode, run.exitCode(), run.err());
+        assertEquals(message == null ? NO_FILES : message, firstLine(run), run.err());
         assertFalse(Files.exists(root.resolve(folder)), folder + " is left behind: " + run.err());
+    }
+
+    // the first line the command wrote: a JVM without the SIMD module logs a warning of two lines before it
+    private static String firstLine(CliRun run) {
+        List<String> lines = run.err().lines().toList();
+        int first = lines.size() > 1 && lines.get(1).startsWith("WARNING: softmax4j: the JVM lacks") ? 2 : 0;
+        return lines.size() > first ? lines.get(first) : "";
     }
 
     @Test
@@ -109,21 +122,63 @@ class OutputFolderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"train", "sweep"})
+    void aCommandRefusedAtOnceStartsNoKernelWarmUp(String command) throws IOException {
+        Path busy = root.resolve("busy");
+        try (RunLock training = RunLock.acquire(busy)) {
+            // those of commands that ended earlier in this JVM, if any are still running, do not count
+            Set<Thread> before = warmUps();
+            CliRun run = CliRun.of(command, "--out", busy.toString(), "--epochs", "1", "--data-dir",
+                    RealData.dir().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("softmax4j " + command + ": " + busy + " is in use by softmax4j process "),
+                    run.err());
+            Set<Thread> started = warmUps();
+            started.removeAll(before);
+            assertEquals(Set.of(), started, "a refused command leaves a warm-up thread running");
+        }
+    }
+
+    private static Set<Thread> warmUps() {
+        Set<Thread> warmUps = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("warm-up")) {
+                warmUps.add(thread);
+            }
+        }
+        return warmUps;
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "train --batch-size 60001",
-        "train --data-dir empty",
-        "sweep --batch-size 60000 --epochs 1",
+        "train --batch-size 60001|made/above/out|2|softmax4j train: --batch-size must be at most the 60000 images that train the model, got 60001",
+        "train --data-dir empty|made/above/out|1|",
+        "sweep --batch-size 60000 --epochs 1|made/above/out|2|softmax4j sweep: --batch-size must be at most the 50000 images that train the model, got 60000",
+        "train --batch-size 60001|made/x/y/../z|2|softmax4j train: --batch-size must be at most the 60000 images that train the model, got 60001",
+        "sweep --batch-size 60000 --epochs 1|made/x/y/../z|2|softmax4j sweep: --batch-size must be at most the 50000 images that train the model, got 60000",
     })
-    void aNewOutFolderOfACommandThatFailedBeforeWritingIsRemovedWithTheFoldersMadeAboveIt(String command)
-            throws IOException {
+    void aNewOutFolderOfACommandThatFailedBeforeWritingIsRemovedWithTheFoldersMadeAboveIt(String command, String out,
+            int exitCode, String message) throws IOException {
         Files.createDirectories(root.resolve("empty"));
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        args.addAll(List.of("--out", "made/above/out"));
+        args.addAll(List.of("--out", out));
         if (!command.contains("--data-dir")) {
             args.addAll(List.of("--data-dir", RealData.dir().toString()));
         }
         CliRun run = OwnJvm.run(root, args.toArray(String[]::new));
-        assertTrue(run.exitCode() == 1 || run.exitCode() == 2, run.err());
+        assertEquals(exitCode, run.exitCode(), run.err());
+        assertEquals(message == null ? NO_FILES : message, firstLine(run), run.err());
         assertFalse(Files.exists(root.resolve("made")), "left behind: " + run.err());
+    }
+
+    @Test
+    void anOutWithDotDotIsTheFolderItNames() throws IOException {
+        Path out = root.resolve("made/x/y/../z");
+        CliRun run = CliRun.of("train", "--out", out.toString(), "--epochs", "1", "--batch-size", "1024",
+                "--data-dir", RealData.dir().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(root.resolve("made/x/z/model.safetensors")), run.out());
+        assertFalse(Files.exists(root.resolve("made/x/y")), "no folder y is made on the way");
+        assertTrue(run.out().contains("model:   " + root.resolve("made/x/z/model.safetensors")), run.out());
     }
 }

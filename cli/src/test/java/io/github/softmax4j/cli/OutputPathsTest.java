@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.Sweep;
+import io.github.softmax4j.train.MetricsFiles;
+import io.github.softmax4j.train.RunMetrics;
+import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +189,8 @@ class OutputPathsTest {
         Path run = dir.resolve("training");
         String data = RealData.dir().toString();
         String model = TrainedModel.model().toString();
-        String inUse = " in use by the run training there; choose another folder";
+        // taken, its data being read: nothing tells yet whether a run or a sweep took it
+        String inUse = " in use by the train or sweep starting there; choose another folder";
         try (RunLock training = RunLock.acquire(run)) {
             assertRefused(CliRun.of("show", "--data-dir", data, "--out", run.resolve("grid.png").toString()),
                     "softmax4j show: --out " + run.resolve("grid.png") + " goes into " + run + "," + inUse);
@@ -205,6 +211,34 @@ class OutputPathsTest {
                 run.resolve("grid.png").toString());
         assertEquals(0, ended.exitCode(), ended.err());
         assertTrue(Files.isRegularFile(run.resolve("grid.png")), "once the run has ended, its folder is anyone's");
+    }
+
+    @Test
+    void aFolderInUseIsSaidToBeInUseByWhatHoldsIt() throws IOException {
+        Path run = dir.resolve("run");
+        Path sweep = dir.resolve("sweep");
+        String data = RealData.dir().toString();
+        try (RunLock training = RunLock.acquire(run); RunLock sweeping = RunLock.acquire(sweep)) {
+            MetricsFiles.write(run, new RunMetrics(RunStatus.RUNNING, TrainConfig.defaults().toMap(), List.of(), null));
+            Files.writeString(sweep.resolve(Sweep.JSON_FILE), "{}");
+            assertRefused(CliRun.of("show", "--data-dir", data, "--out", run.resolve("grid.png").toString()),
+                    "softmax4j show: --out " + run.resolve("grid.png") + " goes into " + run + ", in use by the run "
+                            + "training there; choose another folder");
+            assertRefused(CliRun.of("show", "--data-dir", data, "--out", sweep.resolve("grid.png").toString()),
+                    "softmax4j show: --out " + sweep.resolve("grid.png") + " goes into " + sweep + ", in use by the "
+                            + "sweep training there; choose another folder");
+            Files.copy(TrainedModel.model(), sweep.resolve("copy.safetensors"));
+            CliRun chart = CliRun.of("evaluate", sweep.resolve("copy.safetensors").toString(), "--data-dir", data);
+            assertEquals(1, chart.exitCode(), chart.err());
+            assertEquals("softmax4j evaluate: chart not written, " + sweep + " is in use by the sweep training there; "
+                    + "--chart FILE draws it elsewhere", chart.err().strip());
+            // compare writes comparison.html into the current folder unless told where
+            CliRun compare = OwnJvm.run(run, "compare", TrainedModel.runDir().toString());
+            assertEquals(2, compare.exitCode(), compare.err());
+            assertEquals("softmax4j compare: the default --out comparison.html goes into " + run.toRealPath() + ", in "
+                    + "use by the run training there; give --out FILE in another folder",
+                    compare.err().lines().findFirst().orElseThrow());
+        }
     }
 
     private static void assertRefused(CliRun run, String message) {

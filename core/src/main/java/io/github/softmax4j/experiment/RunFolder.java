@@ -1,5 +1,6 @@
 package io.github.softmax4j.experiment;
 
+import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
@@ -12,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A run folder as those who look at training read it: its name (its path below the folder being
@@ -88,6 +91,39 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         }
         runs.sort(Comparator.comparing(RunFolder::name));
         return runs;
+    }
+
+    /**
+     * What is to come in place of {@code model}, a run's model.safetensors that does not exist, if
+     * a command that may write it holds its folder: a run training there (its metrics.json says
+     * running, {@link RunLock#running} deciding as for every reader), or a train or sweep still
+     * reading its data. Empty for any other file name, for a run that ended or was stopped, for a
+     * damaged metrics.json, and for a sweep's folder (a sweep writes no model of its own).
+     */
+    public static Optional<PendingModel> pendingModel(Path model) {
+        Path file = model.getFileName();
+        if (file == null || !file.toString().equals(MODEL_FILE)) {
+            return Optional.empty();
+        }
+        Path dir = model.toAbsolutePath().getParent();
+        Path checkpoint = model.resolveSibling(Checkpoint.FILE_NAME);
+        if (!Files.exists(dir.resolve(MetricsFiles.JSON_FILE))) {
+            return Holder.of(dir).filter(holder -> holder == Holder.STARTING)
+                    .map(holder -> new PendingModel(holder, checkpoint, 0, OptionalInt.empty()));
+        }
+        RunMetrics metrics;
+        try {
+            metrics = read(dir, dir).metrics();
+        } catch (IOException damaged) {
+            return Optional.empty();
+        }
+        if (metrics.status() != RunStatus.RUNNING) {
+            return Optional.empty();
+        }
+        int done = Files.isRegularFile(checkpoint) ? metrics.epochs().size() : 0;
+        OptionalInt epochs = metrics.config().get("epochs") instanceof Number n ? OptionalInt.of(n.intValue())
+                : OptionalInt.empty();
+        return Optional.of(new PendingModel(Holder.RUN, checkpoint, done, epochs));
     }
 
     /** The run's status. */

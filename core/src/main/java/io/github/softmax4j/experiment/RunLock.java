@@ -190,11 +190,6 @@ public final class RunLock implements AutoCloseable {
         return pid.isPresent() ? String.valueOf(pid.getAsLong()) : "(its id not yet written)";
     }
 
-    /** Whether this is the lock of {@code folder}, named by this path or another (a link, a relative path). */
-    public boolean locks(Path folder) {
-        return key(folder).equals(dir);
-    }
-
     /** Releases the folder: closing the lock file's channel releases its lock. */
     @Override
     public void close() {

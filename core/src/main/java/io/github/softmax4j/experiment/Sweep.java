@@ -34,11 +34,12 @@ import java.util.concurrent.Future;
  * the best-scoring run of the best setting. Runs go {@code sideBySide} at a time, each on
  * {@code threads / sideBySide} threads. A run that already finished (or diverged) in the folder
  * is read back, not trained again, and one with a checkpoint continues from it, so an
- * interrupted sweep resumes where it stopped. The sweep folder and each run folder being trained
- * are locked ({@link RunLock}) while the sweep works in them. Asked to stop, runs in progress stop
+ * interrupted sweep resumes where it stopped. The sweep folder is locked ({@link RunLock}) from
+ * {@link #open} to {@link #close}, so a second writer is refused before either reads its data, and
+ * each run folder while the sweep trains in it. Asked to stop, runs in progress stop
  * after their epoch in progress and no more start. Reports through {@link Listener}; prints nothing.
  */
-public final class Sweep {
+public final class Sweep implements AutoCloseable {
     /** The sweep's results file. */
     public static final String JSON_FILE = "sweep.json";
 
@@ -77,15 +78,27 @@ public final class Sweep {
     private final List<String> classNames;
     private final int height;
     private final int width;
+    private final RunLock lock;
     private final Map<Long, ValidationSplit> splits = new ConcurrentHashMap<>();
 
-    /** A sweep of {@code grid} into {@code dir}, for images of {@code height} x {@code width} and these classes. */
-    public Sweep(SweepGrid grid, Path dir, List<String> classNames, int height, int width) {
+    private Sweep(SweepGrid grid, Path dir, List<String> classNames, int height, int width, RunLock lock) {
         this.grid = grid;
         this.dir = dir;
         this.classNames = List.copyOf(classNames);
         this.height = height;
         this.width = width;
+        this.lock = lock;
+    }
+
+    /**
+     * A sweep of {@code grid} into {@code dir} (created if missing), for images of {@code height} x
+     * {@code width} and these classes, holding the folder's lock until {@link #close}; an
+     * IOException names the process that holds it. Open it before reading the data, so that a
+     * second command on the folder is refused at once.
+     */
+    public static Sweep open(SweepGrid grid, Path dir, List<String> classNames, int height, int width)
+            throws IOException {
+        return new Sweep(grid, dir, classNames, height, width, RunLock.acquire(dir));
     }
 
     /**
@@ -137,31 +150,15 @@ public final class Sweep {
         }
     }
 
-    /** Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}. */
+    /**
+     * Runs the sweep on {@code train} (split per seed) and tests the winner on {@code test}; a
+     * folder that holds another grid's sweep.json is refused.
+     */
     public Result run(Dataset train, Dataset test, int threads, int sideBySide, Listener listener, StopRequest stop)
             throws IOException, InterruptedException {
-        try (RunLock lock = RunLock.acquire(dir)) {
-            return run(lock, train, test, threads, sideBySide, listener, stop);
-        }
-    }
-
-    /**
-     * As {@link #run(Dataset, Dataset, int, int, Listener, StopRequest)}, in the sweep's folder
-     * locked by the caller, who took {@code lock} before reading the data and releases it after.
-     */
-    public Result run(RunLock lock, Dataset train, Dataset test, int threads, int sideBySide, Listener listener,
-                      StopRequest stop) throws IOException, InterruptedException {
-        if (!lock.locks(dir)) {
-            throw new IllegalArgumentException("the lock given is not the lock of " + dir);
-        }
         if (Files.isRegularFile(dir.resolve(JSON_FILE)) && !SweepFiles.readGrid(dir).equals(grid)) {
             throw new IOException(dir + " holds another sweep's runs; choose a new folder");
         }
-        return runLocked(train, test, threads, sideBySide, listener, stop);
-    }
-
-    private Result runLocked(Dataset train, Dataset test, int threads, int sideBySide, Listener listener,
-                             StopRequest stop) throws IOException, InterruptedException {
         List<SweepGrid.Run> runs = grid.runs();
         SweepFiles.write(dir, grid, List.of(), List.of(), null);
         int lanes = Math.max(1, Math.min(sideBySide, runs.size()));
@@ -220,11 +217,17 @@ public final class Sweep {
         return new Result(grid, List.copyOf(all), ranking, winner, all.size());
     }
 
+    /** Releases the sweep's folder. */
+    @Override
+    public void close() {
+        lock.close();
+    }
+
     /** Trains one run, or reads it back if it has ended; null if a stop request interrupted it. */
     private RunResult train(SweepGrid.Run run, Dataset train, Dataset test, int threads, StopRequest stop)
             throws IOException {
         Path runDir = dir.resolve(run.name());
-        try (RunLock lock = RunLock.acquire(runDir)) {
+        try (RunLock runLock = RunLock.acquire(runDir)) {
             return trainLocked(run, runDir, train, test, threads, stop);
         }
     }

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A second process for the lock's tests. {@code hold DIR} takes the folder's lock, prints
- * "held" and keeps it until its input ends; {@code cycle DIR N} takes and releases it N times and
- * prints how many of them were refused; {@code try DIR} prints "acquired" or "refused".
+ * A second process for the tests of the lock and of those who read it (in core and cli).
+ * {@code hold DIR} takes the folder's lock, prints "held" and keeps it until its input ends;
+ * {@code cycle DIR N} takes and releases it N times and prints how many of them were refused;
+ * {@code try DIR} prints "acquired" or "refused".
  */
-final class LockProcess {
+public final class LockProcess {
     private LockProcess() {
     }
 
@@ -51,7 +52,7 @@ final class LockProcess {
     }
 
     /** Starts {@code java LockProcess args...} with this JVM's class path. */
-    static Process start(String... args) {
+    public static Process start(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), LockProcess.class.getName()));
         command.addAll(List.of(args));
@@ -63,7 +64,7 @@ final class LockProcess {
     }
 
     /** The first line the process prints. */
-    static String firstLine(Process process) throws IOException {
+    public static String firstLine(Process process) throws IOException {
         return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
     }
 }

@@ -56,8 +56,15 @@ class SweepTest {
     }
 
     private Sweep.Result sweep(List<Sweep.Progress> seen) throws IOException, InterruptedException {
-        Sweep sweep = new Sweep(grid(), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
-        return sweep.run(separable(240, 1), separable(80, 2), 2, 2, seen::add, new StopRequest());
+        try (Sweep sweep = Sweep.open(grid(), dir, List.of("a", "b", "c", "d"), SIDE, SIDE)) {
+            return sweep.run(separable(240, 1), separable(80, 2), 2, 2, seen::add, new StopRequest());
+        }
+    }
+
+    private Sweep.Result resumed(SweepGrid grid) throws IOException, InterruptedException {
+        try (Sweep sweep = Sweep.open(grid, dir, List.of("a", "b", "c", "d"), SIDE, SIDE)) {
+            return sweep.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { }, new StopRequest());
+        }
     }
 
     @Test
@@ -140,8 +147,7 @@ class SweepTest {
         long before = Files.getLastModifiedTime(dir.resolve(untouched).resolve("metrics.json")).toMillis();
 
         assertEquals(RunStatus.INTERRUPTED, RunFolder.read(cutDir, dir).status());
-        Sweep resumed = new Sweep(SweepFiles.readGrid(dir), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
-        Sweep.Result second = resumed.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { }, new StopRequest());
+        Sweep.Result second = resumed(SweepFiles.readGrid(dir));
         assertEquals(first.winner().name(), second.winner().name());
         assertEquals(RunStatus.FINISHED, RunFolder.read(cutDir, dir).status());
         assertTrue(java.util.Arrays.equals(model, Files.readAllBytes(cutDir.resolve("model.safetensors"))),
@@ -161,8 +167,7 @@ class SweepTest {
         assertEquals(damagedDir.resolve("metrics.json") + " is damaged (not valid JSON at line 1, column 17); resuming "
                 + "the run writes it again (train --resume, or sweep --resume for a sweep's run); or remove the run's "
                 + "folder", e.getMessage());
-        Sweep resumed = new Sweep(SweepFiles.readGrid(dir), dir, List.of("a", "b", "c", "d"), SIDE, SIDE);
-        Sweep.Result second = resumed.run(separable(240, 1), separable(80, 2), 2, 2, progress -> { }, new StopRequest());
+        Sweep.Result second = resumed(SweepFiles.readGrid(dir));
         assertEquals(first.winner().name(), second.winner().name());
         assertEquals(RunStatus.FINISHED, RunFolder.read(damagedDir, dir).status());
         assertTrue(java.util.Arrays.equals(model, Files.readAllBytes(damagedDir.resolve("model.safetensors"))));
