@@ -62,8 +62,12 @@ public final class Softmax4jCli {
         return root;
     }
 
-    // a name the file system cannot hold (non-ASCII under LC_ALL=C) is a bad option, told plainly
+    // a name the file system cannot hold (non-ASCII under LC_ALL=C) is a bad option, told plainly; an
+    // empty one ('' or an unset shell variable) would be the current folder without a word
     private static Path path(String value) {
+        if (value.isEmpty()) {
+            throw new BadValue("is empty; give a path (. for the current folder)");
+        }
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
@@ -103,8 +107,22 @@ public final class Softmax4jCli {
             if (!level.unmatched().isEmpty()) {
                 throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
             }
+            listGivenTwice(level);
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    // picocli gathers a list option given twice (sweep --lr 0.1 --lr 0.2) into one list; any other option
+    // given twice is refused, and a list is written once, with commas
+    private static void listGivenTwice(CommandLine.ParseResult level) {
+        for (OptionSpec option : level.matchedOptions()) {
+            List<String> given = option.originalStringValues();
+            if (!option.splitRegex().isEmpty() && given.size() > 1) {
+                throw new CommandLine.ParameterException(level.commandSpec().commandLine(), option.longestName()
+                        + " is given twice; give its values once, separated by commas: " + option.longestName() + " "
+                        + String.join(",", given), option, given.get(1));
+            }
+        }
     }
 
     // the commands near an unknown name ("trian"), as the user can type them: "Did you mean: ./softmax4j train?"

@@ -39,6 +39,27 @@ class InputPathsTest {
         assertBadPath(run(command, folder), command, name + " " + folder + " is a folder, not a file; " + todo);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "predict m.safetensors x.png --save-input PATH|--save-input",
+        "compare PATH|DIR",
+        "board PATH|DIR",
+        "train --out PATH|--out",
+        "evaluate PATH|MODEL",
+        "show --out PATH|--out",
+        "jshell PATH|SCRIPT",
+    })
+    void anEmptyPathIsRefusedNotTakenAsTheCurrentFolder(String command, String name) {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(word.equals("PATH") ? "" : word);
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + args.get(0) + ": " + name + " is empty; give a path (. for the current folder)",
+                run.err().lines().findFirst().orElseThrow());
+    }
+
     @Test
     void aScriptThatCannotBeReadIsNamedInOneLine() {
         // a regular file that every read of fails, even for root
