@@ -86,6 +86,10 @@ for (int i = 0; i < 6; i++) {
     System.out.println("test image " + i + ": " + labels.get(predictions.truth(i)) + " / "
             + labels.get(predictions.predicted(i)));
 }
+// One block, so that "wrote" is printed only if the picture was written (the current folder may be read-only).
 Path picture = Path.of("predict_ch3.png");
-Png.write(ImageGrid.render("true / predicted", Tiles.predictions(predictions, data.test(), 0, 6, labels), 6), picture);
-System.out.println("wrote " + picture + "   // the same six images, wrong ones in red");
+{
+    Png.write(ImageGrid.render("true / predicted", Tiles.predictions(predictions, data.test(), 0, 6, labels), 6),
+            picture);
+    System.out.println("wrote " + picture + "   // the same six images, wrong ones in red");
+}

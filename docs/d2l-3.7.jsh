@@ -10,13 +10,16 @@ for (EpochStats stats : result.epochs()) {
             stats.trainLoss(), stats.trainAccuracy(), stats.testAccuracy());
 }
 
-// Save the model in one call, load it back and classify a test image.
+// Save the model in one call, load it back and classify a test image: one block, so that nothing is read back
+// if the model could not be saved (the current folder may be read-only).
 Path file = Path.of("d2l-3.7.safetensors");
-result.save(file);
-Classifier classifier = Classifier.load(file);
-Classifier.Prediction first = classifier.classifyPixels(data.test().image(0));
-System.out.printf(Locale.ROOT, "test image 0: %s with probability %.4f, true class %s   // read back from %s%n",
-        first.label(), first.probability(), data.dataSet().classNames().get(data.test().label(0)), file);
+{
+    result.save(file);
+    Classifier classifier = Classifier.load(file);
+    Classifier.Prediction first = classifier.classifyPixels(data.test().image(0));
+    System.out.printf(Locale.ROOT, "test image 0: %s with probability %.4f, true class %s   // read back from %s%n",
+            first.label(), first.probability(), data.dataSet().classNames().get(data.test().label(0)), file);
+}
 
 // §3.7.2 Softmax revisited: exp overflows. A float holds up to about 3.4e38, a double up to 1.8e308.
 System.out.println("exp(50) = " + (float) Math.exp(50) + "   // still a float");

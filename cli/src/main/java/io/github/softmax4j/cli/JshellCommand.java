@@ -93,7 +93,7 @@ final class JshellCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         if (reports.failed()) {
-            err.println("softmax4j jshell: " + script + " has statements that failed (above); the others ran");
+            err.println("softmax4j jshell: " + script + " has statements or commands that failed (above); the others ran");
         }
         if (unfinished.isPresent()) {
             err.println("softmax4j jshell: " + script + " ends inside the statement that starts on line "
@@ -114,13 +114,17 @@ final class JshellCommand implements Callable<Integer> {
     }
 
     /**
-     * JShell's error stream, passed on, noting a line that reports a failed statement: in concise
-     * feedback, {@code Error:} (it does not compile) or {@code Exception ...} (it threw). A
-     * {@code Warning:} (an unchecked call, say) is not a failure.
+     * JShell's error stream, passed on, noting a line that reports a failure: in concise feedback
+     * {@code Error:} (a statement does not compile), {@code Exception ...} (it threw), or a command's
+     * own line ({@code Invalid command: /opne}, {@code File 'x.jsh' for '/open' is not found.}). A
+     * {@code Warning:} (an unchecked call, say) is not a failure, nor are the lines that explain it,
+     * down to the line of carets that points into the statement.
      */
     private static final class FailureReports extends FilterOutputStream {
         private static final int PREFIX = 16;
         private final ByteArrayOutputStream start = new ByteArrayOutputStream(PREFIX);
+        private boolean carets = true;
+        private boolean inWarning;
         private boolean failed;
 
         FailureReports(OutputStream out) {
@@ -132,9 +136,12 @@ final class JshellCommand implements Callable<Integer> {
             out.write(b);
             if (b == '\n') {
                 endLine();
-            } else if (start.size() < PREFIX) {
+                return;
+            }
+            if (start.size() < PREFIX) {
                 start.write(b);
             }
+            carets &= b == ' ' || b == '^' || b == '-';
         }
 
         @Override
@@ -146,11 +153,19 @@ final class JshellCommand implements Callable<Integer> {
 
         private void endLine() {
             String line = start.toString(StandardCharsets.UTF_8);
-            failed |= line.startsWith("Error:") || line.startsWith("Exception ");
+            if (line.startsWith("Warning:")) {
+                inWarning = true;
+            } else if (inWarning) {
+                inWarning = !(carets && !line.isBlank());
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                // a stack trace's lines are indented
+                failed = true;
+            }
             start.reset();
+            carets = true;
         }
 
-        /** Whether a statement failed, the last line included. */
+        /** Whether a statement or a command failed, the last line included. */
         boolean failed() {
             endLine();
             return failed;

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -76,7 +78,7 @@ class ChapterScriptsTest {
         assertTrue(output.err().contains("incompatible types: java.lang.String cannot be converted to int"),
                 output.err());
         assertTrue(output.err().contains("Exception java.lang.RuntimeException: boom"), output.err());
-        assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements that failed "
+        assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements or commands that failed "
                 + "(above); the others ran"), output.err());
     }
 
@@ -102,6 +104,40 @@ class ChapterScriptsTest {
         try (var left = Files.list(temporary)) {
             assertEquals(List.of(), left.toList());
         }
+    }
+
+    @Test
+    void aScriptWhoseCommandFailsEndsWithExitCode1AfterRunningTheRest() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("commands.jsh"), "List raw = new ArrayList();\nraw.add(\"x\");\n"
+                + "/open nosuch.jsh\nSystem.err.println(\"said on stderr\");\nSystem.out.println(\"still ran\");\n");
+        Output output = run(script);
+        assertEquals(1, output.exitCode(), output.err());
+        assertTrue(output.out().contains("still ran"), output.out());
+        assertTrue(output.err().contains("File 'nosuch.jsh' for '/open' is not found."), output.err());
+        assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements or commands that "
+                + "failed (above); the others ran"), output.err());
+    }
+
+    @Test
+    void aScriptThatWritesToStandardErrorWithOnlyWarningsEndsWithExitCode0() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("stderr.jsh"), "List raw = new ArrayList();\nraw.add(\"x\");\n"
+                + "System.err.println(\"said on stderr\");\n");
+        Output output = run(script);
+        assertEquals(0, output.exitCode(), output.err());
+        assertTrue(output.err().contains("said on stderr"), output.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"d2l-3.6.jsh, predict_ch3.png, wrote", "d2l-3.7.jsh, d2l-3.7.safetensors, test image 0:"})
+    void aChapterScriptThatCannotWriteItsFileSaysSoAndNothingThatDependsOnIt(String script, String file,
+            String dependent) throws IOException, InterruptedException {
+        // a folder in the file's place: the write fails, even for root
+        Files.createDirectory(dir.resolve(file));
+        Output output = run(script);
+        assertEquals(1, output.exitCode(), output.err());
+        assertTrue(output.err().contains("Exception java.nio.file."), output.err());
+        assertTrue(output.out().lines().noneMatch(line -> line.startsWith(dependent)), output.out());
+        assertTrue(output.err().lines().noneMatch(line -> line.contains("NullPointerException")), output.err());
     }
 
     @Test
