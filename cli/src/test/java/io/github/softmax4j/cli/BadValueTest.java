@@ -55,24 +55,27 @@ class BadValueTest {
     // the Infinity or 0 the type would round it to
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "train --lr 1e309|softmax4j train: --lr 1e309 is too large in size for a float, which holds numbers between "
-                + "-3.4028235E38 and 3.4028235E38",
-        "train --lr 1e39|softmax4j train: --lr 1e39 is too large in size for a float, which holds numbers between "
-                + "-3.4028235E38 and 3.4028235E38",
-        "train --momentum -1e309|softmax4j train: --momentum -1e309 is too large in size for a float, which holds "
-                + "numbers between -3.4028235E38 and 3.4028235E38",
-        "train --weight-decay 1e-50|softmax4j train: --weight-decay 1e-50 is too small in size for a float, whose "
-                + "smallest number above 0 is 1.4E-45 (it would be read as 0)",
-        "train --init-std 1e309|softmax4j train: --init-std 1e309 is too large in size for a float, which holds "
-                + "numbers between -3.4028235E38 and 3.4028235E38",
-        "sweep --lr 0.1,1e309|softmax4j sweep: --lr 1e309 is too large in size for a float, which holds numbers "
-                + "between -3.4028235E38 and 3.4028235E38",
-        "sweep --weight-decay 0,0x1p-200|softmax4j sweep: --weight-decay 0x1p-200 is too small in size for a float, "
-                + "whose smallest number above 0 is 1.4E-45 (it would be read as 0)",
-        "predict --min-confidence 1e309|softmax4j predict: --min-confidence 1e309 is too large in size for a double, "
-                + "which holds numbers between -1.7976931348623157E308 and 1.7976931348623157E308",
+        "train --lr 1e309|softmax4j train: --lr 1e309 is too large for a float, which holds numbers up to about 3.4e38 "
+                + "either side of 0",
+        "train --lr 1e39|softmax4j train: --lr 1e39 is too large for a float, which holds numbers up to about 3.4e38 "
+                + "either side of 0",
+        "train --momentum -1e309|softmax4j train: --momentum -1e309 is too large for a float, which holds numbers up "
+                + "to about 3.4e38 either side of 0",
+        "train --weight-decay 1e-50|softmax4j train: --weight-decay 1e-50 is too small for a float, which tells "
+                + "numbers from 0 down to about 1.4e-45; give 0 or a larger number",
+        "train --init-std 1e309|softmax4j train: --init-std 1e309 is too large for a float, which holds numbers up to "
+                + "about 3.4e38 either side of 0",
+        "sweep --lr 0.1,1e309|softmax4j sweep: --lr 1e309 is too large for a float, which holds numbers up to about "
+                + "3.4e38 either side of 0",
+        "sweep --weight-decay 0,0.00001e-45|softmax4j sweep: --weight-decay 0.00001e-45 is too small for a float, "
+                + "which tells numbers from 0 down to about 1.4e-45; give 0 or a larger number",
+        "predict --min-confidence 1e309|softmax4j predict: --min-confidence 1e309 is too large for a double, which "
+                + "holds numbers up to about 1.8e308 either side of 0",
         "train --lr Infinity|softmax4j train: --lr must be finite and > 0, got Infinity",
         "train --lr -0e-50|softmax4j train: --lr must be finite and > 0, got 0",
+        "train --lr 0.1f|softmax4j train: --lr must be a number, got 0.1f",
+        "train --lr 0x1p3|softmax4j train: --lr must be a number, got 0x1p3",
+        "train --momentum 1d|softmax4j train: --momentum must be a number, got 1d",
     })
     void aNumberPastItsTypesRangeIsQuotedAsTypedWithTheLimit(String command, String message) {
         aValueOfTheWrongTypeIsToldInTheProjectsWords(command, message);
