@@ -31,9 +31,16 @@ final class OutputFile {
         if (file == null) {
             return;
         }
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " is a folder; give the name of a "
+                    + "file in it, such as " + file.resolve("out" + extension));
+        }
         Path name = file.getFileName();
-        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(extension)
-                || name.toString().length() == extension.length()) {
+        if (name != null && name.toString().equalsIgnoreCase(extension)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " has no name before its "
+                    + extension + "; give one, such as out" + extension);
+        }
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
             throw new ParameterException(spec.commandLine(), option + " " + file + ": " + spec.name() + " writes "
                     + format + "; give a name ending in " + extension);
         }
@@ -46,7 +53,7 @@ final class OutputFile {
                 ? "is a symbolic link to something that is not a regular file"
                 : "is not a regular file (a device, FIFO or socket)";
         throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
-                + "; give the name of a new or regular file, such as out.png");
+                + "; give the name of a new or regular file, such as out" + extension);
     }
 
     /**

@@ -37,4 +37,24 @@ class OutputFormatTest {
                 run.err().lines().findFirst().orElseThrow());
         assertFalse(Files.exists(file), "nothing written");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "show --out FILE|.png|--out FILE has no name before its .png; give one, such as out.png",
+        "evaluate MODEL --chart FILE|.png|--chart FILE has no name before its .png; give one, such as out.png",
+        "show --out FILE|a-folder|--out FILE is a folder; give the name of a file in it, such as FILE/out.png",
+        "compare RUNS --out FILE|a-folder|--out FILE is a folder; give the name of a file in it, such as "
+                + "FILE/out.html",
+    })
+    void aNameThatIsNoFileNameSaysWhatIsMissing(String command, String name, String words) throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Files.createDirectories(dir.resolve("a-folder"));
+        Path file = dir.resolve(name);
+        String[] args = command.replace("MODEL", TrainedModel.model().toString()).replace("RUNS", runs.toString())
+                .replace("FILE", file.toString()).split(" ");
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + args[0] + ": " + words.replace("FILE", file.toString()),
+                run.err().lines().findFirst().orElseThrow());
+    }
 }
