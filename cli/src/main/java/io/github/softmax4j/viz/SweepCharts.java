@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -162,29 +161,13 @@ public final class SweepCharts {
             if (alike.size() < 2) {
                 continue;
             }
-            List<Path> paths = alike.stream().map(j -> drawn.get(j).dir().toAbsolutePath().normalize()).toList();
-            int longest = paths.stream().mapToInt(Path::getNameCount).max().orElse(1);
-            List<String> folders = List.of();
-            for (int parts = 1; parts <= Math.max(1, longest); parts++) {
-                int count = parts;
-                folders = paths.stream().map(path -> tail(path, count)).toList();
-                if (new HashSet<>(folders).size() == folders.size()) {
-                    break;
-                }
-            }
+            List<String> folders = RunFolder.apart(alike.stream().map(j -> drawn.get(j).dir()).toList());
             String folder = folders.get(alike.indexOf(i));
             named.set(i, byFolderAlone ? folder : label + " (" + folder + ")");
         }
         for (int i = 0; i < labels.size(); i++) {
             labels.set(i, named.get(i));
         }
-    }
-
-    // the last parts of a path, '/'-separated: tail(/work/a/run, 2) is "a/run"
-    private static String tail(Path path, int parts) {
-        int from = Math.max(0, path.getNameCount() - parts);
-        return path.getNameCount() == 0 ? path.toString()
-                : path.subpath(from, path.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     // the colour tells the first differing setting, the dash the second, the marker the third; where
