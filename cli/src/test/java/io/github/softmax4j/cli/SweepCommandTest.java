@@ -338,19 +338,6 @@ class SweepCommandTest {
                 + "learning rates in a new sweep", again.err().strip());
     }
 
-    @Test
-    void learningRatesThatGrowByAFactorReadInOneNotationInRunNamesAndTheTable() {
-        Path out = dir.resolve("huge");
-        CliRun run = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--lr", "1e6,1e7", "--epochs", "1",
-                "--validation", "1000", "--batch-size", "1024", "--out", out.toString());
-        assertEquals(1, run.exitCode(), run.err());
-        assertTrue(Files.isDirectory(out.resolve("lr1e6-seed1")) && Files.isDirectory(out.resolve("lr1e7-seed1")),
-                "run folders named lr1e6-seed1 and lr1e7-seed1: " + run.out());
-        List<String> rates = run.out().lines().filter(line -> line.matches(" +[0-9]+ .*"))
-                .map(line -> line.trim().split(" +")[1]).toList();
-        assertEquals(List.of("1e6", "1e7"), rates, run.out());
-    }
-
     // every file of a sweep folder and of its runs' folders, with the time it was last written
     private static Map<Path, FileTime> modified(Path sweep) throws IOException {
         try (Stream<Path> files = Files.walk(sweep)) {
