@@ -63,25 +63,29 @@ final class CompareCommand implements Callable<Integer> {
             Set<String> resumes = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
             Set<Path> seen = new HashSet<>();
+            List<RunFolder> found = new ArrayList<>();
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
                 for (RunFolder folder : RunFolder.findAll(dir, e -> {
                     damaged.add(TerminalText.of(RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")"));
                     resumes.add(resume(e.file().getParent()));
                 })) {
-                    if (!seen.add(folder.dir().toRealPath())) {
-                        continue;
+                    if (seen.add(folder.dir().toRealPath())) {
+                        found.add(folder);
                     }
-                    if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
-                        folders.add(folder);
-                        results.add(RunResult.of(folder));
+                }
+            }
+            // runs in folders of one name (a/run, b/run) are named by their folders, in the table as on the charts
+            for (RunFolder folder : RunFolder.namedApart(found)) {
+                if (folder.status() == RunStatus.FINISHED || folder.status() == RunStatus.DIVERGED) {
+                    folders.add(folder);
+                    results.add(RunResult.of(folder));
+                } else {
+                    unfinished.add(TerminalText.of(folder.name()) + " (" + folder.status().id() + ")");
+                    if (folder.status() == RunStatus.RUNNING) {
+                        running++;
                     } else {
-                        unfinished.add(TerminalText.of(folder.name()) + " (" + folder.status().id() + ")");
-                        if (folder.status() == RunStatus.RUNNING) {
-                            running++;
-                        } else {
-                            resumes.add(resume(folder.dir()));
-                        }
+                        resumes.add(resume(folder.dir()));
                     }
                 }
             }

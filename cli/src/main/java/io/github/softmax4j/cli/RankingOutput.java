@@ -27,11 +27,15 @@ final class RankingOutput {
         List<String> settings = SweepPage.varying(ranking);
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
+        // the spread's column is as wide as its longest entry ("- (one seed)"), so the columns after it line up
+        int spread = Math.max(9, ranking.stream().filter(entry -> !entry.diverged())
+                .mapToInt(entry -> SweepPage.spread(entry).length()).max().orElse(0));
+        String accuracy = "  %" + (11 + spread) + "s";
         StringBuilder header = new StringBuilder("rank");
         for (String setting : settings) {
             header.append(String.format(Locale.ROOT, "  %10s", TerminalText.of(SettingNames.of(setting))));
         }
-        header.append(String.format(Locale.ROOT, "  %20s", SweepPage.accuracyHeader(ranking)))
+        header.append(String.format(Locale.ROOT, accuracy, SweepPage.accuracyHeader(ranking)))
                 .append("  epoch  seconds  runs");
         out.println(header);
         int rank = 1;
@@ -41,8 +45,8 @@ final class RankingOutput {
                 row.append(String.format(Locale.ROOT, "  %10s",
                         TerminalText.of(SettingText.of(entry.settings().get(setting)))));
             }
-            row.append(entry.diverged() ? String.format(Locale.ROOT, "  %20s", "diverged")
-                    : String.format(Locale.ROOT, "  %8.4f ± %-9s", entry.mean(), SweepPage.spread(entry)));
+            row.append(entry.diverged() ? String.format(Locale.ROOT, accuracy, "diverged")
+                    : String.format(Locale.ROOT, "  %8.4f ± %-" + spread + "s", entry.mean(), SweepPage.spread(entry)));
             row.append(String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
                     entry.runs().size()));
             if (!validated && !tested) {

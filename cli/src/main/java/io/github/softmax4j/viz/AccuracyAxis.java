@@ -17,9 +17,9 @@ final class AccuracyAxis {
      * at least 0.005, so that one accuracy, or two close ones, still stand on a scale. XChart labels
      * an axis only at its values when they are evenly spaced (one value, or two: a run of one or two
      * epochs, a sweep of two settings), so a series that draws nothing, at {@code x}, spans it
-     * unevenly and the axis gets round ticks. Returns the margin.
+     * unevenly and the axis gets round ticks.
      */
-    static double fix(XYChart chart, double[] accuracies, double x, int marginsBelow) {
+    static void fix(XYChart chart, double[] accuracies, double x, int marginsBelow) {
         double low = Arrays.stream(accuracies).min().orElse(0.5);
         double high = Arrays.stream(accuracies).max().orElse(0.5);
         double margin = Math.max(0.005, (high - low) / 8);
@@ -37,6 +37,5 @@ final class AccuracyAxis {
         span.setMarker(SeriesMarkers.NONE);
         span.setLineStyle(SeriesLines.NONE);
         span.setShowInLegend(false);
-        return margin;
     }
 }

@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -163,29 +161,13 @@ public final class SweepCharts {
             if (alike.size() < 2) {
                 continue;
             }
-            List<Path> paths = alike.stream().map(j -> drawn.get(j).dir().toAbsolutePath().normalize()).toList();
-            int longest = paths.stream().mapToInt(Path::getNameCount).max().orElse(1);
-            List<String> folders = List.of();
-            for (int parts = 1; parts <= Math.max(1, longest); parts++) {
-                int count = parts;
-                folders = paths.stream().map(path -> tail(path, count)).toList();
-                if (new HashSet<>(folders).size() == folders.size()) {
-                    break;
-                }
-            }
+            List<String> folders = RunFolder.apart(alike.stream().map(j -> drawn.get(j).dir()).toList());
             String folder = folders.get(alike.indexOf(i));
             named.set(i, byFolderAlone ? folder : label + " (" + folder + ")");
         }
         for (int i = 0; i < labels.size(); i++) {
             labels.set(i, named.get(i));
         }
-    }
-
-    // the last parts of a path, '/'-separated: tail(/work/a/run, 2) is "a/run"
-    private static String tail(Path path, int parts) {
-        int from = Math.max(0, path.getNameCount() - parts);
-        return path.getNameCount() == 0 ? path.toString()
-                : path.subpath(from, path.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     // the colour tells the first differing setting, the dash the second, the marker the third; where
@@ -377,6 +359,9 @@ public final class SweepCharts {
         XYChart chart = chart(capitalized(measure) + " against the " + axis, axis,
                 measure + (seeded(ranking) ? " (mean over seeds)" : ""), entries);
         chart.getStyler().setYAxisDecimalPattern("0.000");
+        // the plot reaches down to the x axis, whose line is its lower edge: the crosses of settings that
+        // diverged are drawn on it
+        chart.getStyler().setPlotMargin(0);
         // one value sits in the middle of the axis
         chart.getStyler().setXAxisMin(positions.size() == 1 ? -1.0 : 0.0);
         chart.getStyler().setXAxisMax(positions.size() == 1 ? 1.0 : positions.size() - 1.0);
@@ -404,13 +389,14 @@ public final class SweepCharts {
         }
         double[] accuracies = lines.values().stream().flatMap(line -> line.values().stream())
                 .mapToDouble(Double::doubleValue).toArray();
-        // room below the accuracies for the crosses and their words
-        double margin = AccuracyAxis.fix(chart, accuracies.length == 0 ? new double[] {0.5} : accuracies,
+        // room below the accuracies for the words over the crosses
+        AccuracyAxis.fix(chart, accuracies.length == 0 ? new double[] {0.5} : accuracies,
                 positions.size() == 1 ? -1 : 0, diverged.isEmpty() ? 1 : 2);
-        // every setting diverged: no accuracy to read, so no scale either
+        // every setting diverged: no accuracy to read, so no scale either, nor its grid
         chart.getStyler().setYAxisTicksVisible(accuracies.length > 0);
+        chart.getStyler().setPlotGridHorizontalLinesVisible(accuracies.length > 0);
         if (!diverged.isEmpty()) {
-            markDiverged(chart, diverged, divergedNames, colour, positions, margin);
+            markDiverged(chart, diverged, divergedNames, colour, positions);
         }
         if (lines.isEmpty() && diverged.isEmpty()) {
             XYSeries series = chart.addSeries("no finished runs", new double[] {0}, new double[] {0});
@@ -428,37 +414,41 @@ public final class SweepCharts {
 
     // for each line's settings that diverged, a cross in the line's colour on the x axis at each value,
     // the crosses of several lines at one value side by side, and a word above them, "diverged" or
-    // "2 diverged", so that their height is not read as an accuracy
+    // "2 diverged", so that their height is not read as an accuracy; each line's crosses are a series
+    // too, which draws nothing (no accuracy) but names them in the legend
     private static void markDiverged(XYChart chart, Map<Line, List<Object>> diverged, Map<Line, String> names,
-                                     Map<Line, Color> colours, List<Object> positions, double margin) {
-        double axis = chart.getStyler().getYAxisMin();
+                                     Map<Line, Color> colours, List<Object> positions) {
         int[] count = new int[positions.size()];
         diverged.values().forEach(values -> values.forEach(value -> count[positions.indexOf(value)]++));
         // about 14 pixels apart on a plot some 450 wide, a group never wider than 0.8 of the space between values
         double span = positions.size() == 1 ? 2 : positions.size() - 1;
         int[] placed = new int[positions.size()];
+        List<DivergedMarks.Cross> crosses = new ArrayList<>();
         for (Map.Entry<Line, List<Object>> line : diverged.entrySet()) {
+            Color colour = colours.get(line.getKey());
             double[] x = new double[line.getValue().size()];
             for (int i = 0; i < x.length; i++) {
                 int at = positions.indexOf(line.getValue().get(i));
                 double step = count[at] == 1 ? 0 : Math.min(0.03 * span, 0.8 / (count[at] - 1));
                 x[i] = at + (placed[at]++ - (count[at] - 1) / 2.0) * step;
+                crosses.add(new DivergedMarks.Cross(x[i], colour));
             }
             double[] y = new double[x.length];
-            Arrays.fill(y, axis);
+            Arrays.fill(y, Double.NaN);
             XYSeries series = chart.addSeries(names.get(line.getKey()), x, y);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             series.setMarker(SeriesMarkers.CROSS);
-            series.setMarkerColor(colours.get(line.getKey()));
+            series.setMarkerColor(colour);
+        }
+        List<DivergedMarks.Word> words = new ArrayList<>();
+        for (int at = 0; at < count.length; at++) {
+            if (count[at] > 0) {
+                words.add(new DivergedMarks.Word(count[at] == 1 ? "diverged" : count[at] + " diverged", at));
+            }
         }
         chart.getStyler().setAnnotationTextFontColor(Palette.TEXT);
         chart.getStyler().setAnnotationTextFont(chart.getStyler().getAxisTickLabelsFont());
-        for (int at = 0; at < count.length; at++) {
-            if (count[at] > 0) {
-                chart.addAnnotation(new AnnotationText(count[at] == 1 ? "diverged" : count[at] + " diverged", at,
-                        axis + 0.6 * margin, false));
-            }
-        }
+        chart.addAnnotation(new DivergedMarks(crosses, words));
     }
 
     /** {@link #accuracyBySettingChart} as an image. */

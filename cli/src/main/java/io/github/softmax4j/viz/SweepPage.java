@@ -105,17 +105,21 @@ public final class SweepPage {
                 : ranking.stream().noneMatch(Ranking.Entry::validated) ? "test acc" : "accuracy") + " (mean ± sd)";
     }
 
-    /** A setting's accuracy as the ranked tables show it: {@code 0.8396 ± 0.0012}, or {@code diverged}. */
+    /**
+     * A setting's accuracy as the ranked tables show it: {@code 0.8396 ± 0.0012}, {@code 0.8132 ± - (one
+     * seed)}, or {@code diverged}.
+     */
     public static String accuracy(Ranking.Entry entry) {
         return entry.diverged() ? "diverged" : String.format(Locale.ROOT, "%.4f ± %s", entry.mean(), spread(entry));
     }
 
     /**
      * The standard deviation over a setting's seeds to four places, or "-": one seed has none, however
-     * many runs of it there are.
+     * many runs of it there are, and where there are several (copies of one run) "- (one seed)" says why.
      */
     public static String spread(Ranking.Entry entry) {
-        return entry.deviates() ? String.format(Locale.ROOT, "%.4f", entry.sd()) : "-";
+        return entry.deviates() ? String.format(Locale.ROOT, "%.4f", entry.sd())
+                : entry.runs().size() > 1 ? "- (one seed)" : "-";
     }
 
     /**

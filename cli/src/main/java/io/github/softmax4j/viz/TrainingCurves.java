@@ -82,8 +82,10 @@ public final class TrainingCurves {
             add(chart, "val acc", epochs, history.stream().mapToDouble(EpochStats::valAccuracy).toArray(),
                     Palette.TEST_ACC, ACCURACY_AXIS);
             EpochStats kept = Progress.kept(history);
+            // from far below the accuracy axis to far above it: the plot cuts the line at its edges, so it
+            // runs the plot's full height, not only from 0 to 1 (XChart keeps a margin around those)
             XYSeries keptLine = chart.addSeries(keptLabel(kept), new double[] {kept.epoch(), kept.epoch()},
-                    new double[] {0, 1});
+                    new double[] {-1, 2});
             keptLine.setYAxisGroup(ACCURACY_AXIS);
             keptLine.setLineColor(Palette.KEPT);
             keptLine.setMarker(SeriesMarkers.NONE);

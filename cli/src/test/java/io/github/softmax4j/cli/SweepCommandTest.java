@@ -144,6 +144,37 @@ class SweepCommandTest {
     }
 
     @Test
+    void copiesOfARunInFoldersOfOneNameAreNamedByTheirFoldersAndTheirSpreadSaysWhyThereIsNone() throws IOException {
+        writeRun(dir.resolve("a/run"), 0.1, 256, true);
+        writeRun(dir.resolve("b/run"), 0.1, 256, true);
+        Path page = dir.resolve("c.html");
+        CliRun run = CliRun.of("compare", dir.resolve("a/run").toString(), dir.resolve("b/run").toString(), "--out",
+                page.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> table = run.out().lines().filter(line -> line.startsWith("rank") || line.matches(" +[0-9]+ .*"))
+                .toList();
+        assertEquals(2, table.size(), run.out());
+        assertTrue(table.get(1).contains("0.8200 ± - (one seed)"), "two runs of one seed: " + run.out());
+        assertEquals(table.get(0).indexOf("epoch") + "epoch".length(), table.get(1).indexOf("2.0") + "2.0".length(),
+                "the columns after the spread line up with their headings:\n" + run.out());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<td>0.8200 ± - (one seed)</td>"), html);
+        assertTrue(html.contains("<td class=\"name\">a/run, b/run</td>"), "named as the legend names them: " + html);
+
+        // two copies of a sweep: each run by its sweep's folder
+        for (String sweep : new String[] {"x", "y"}) {
+            writeRun(dir.resolve("sweeps/" + sweep + "/lr0.1-seed1"), 0.1, 256, true);
+            writeRun(dir.resolve("sweeps/" + sweep + "/lr0.3-seed1"), 0.3, 256, true);
+        }
+        CliRun sweeps = CliRun.of("compare", dir.resolve("sweeps/x").toString(), dir.resolve("sweeps/y").toString(),
+                "--out", page.toString());
+        assertEquals(0, sweeps.exitCode(), sweeps.err());
+        String copies = Files.readString(page);
+        assertTrue(copies.contains("<td class=\"name\">x/lr0.1-seed1, y/lr0.1-seed1</td>")
+                && copies.contains("<td class=\"name\">x/lr0.3-seed1, y/lr0.3-seed1</td>"), copies);
+    }
+
+    @Test
     void aRunGivenTwiceIsComparedOnce() throws IOException {
         Path run = dir.resolve("runs/a");
         writeRun(run, 0.1, 256, true);

@@ -211,8 +211,8 @@ class TrainCommandTest {
                 "--out", out.toString());
         assertEquals(1, run.exitCode());
         assertOneLine(run.err());
-        assertTrue(run.out().contains("config:  epochs 3, batch size 256, lr 1000000, init "), run.out());
-        assertTrue(run.err().contains("the loss exploded to") && run.err().contains("in epoch 1 at --lr 1000000; "
+        assertTrue(run.out().contains("config:  epochs 3, batch size 256, lr 1e6, init "), run.out());
+        assertTrue(run.err().contains("the loss exploded to") && run.err().contains("in epoch 1 at --lr 1e6; "
                 + "try a smaller --lr. The initial model is saved in " + out.resolve("model.safetensors")), run.err());
         SavedModel saved = ModelFile.load(out.resolve("model.safetensors"));
         assertTrue(saved.model().sameParameters(io.github.softmax4j.model.SoftmaxRegression.initialize(784, 10, 0.01f, 42)));

@@ -13,6 +13,7 @@ import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -230,13 +231,12 @@ class SweepChartsTest {
         assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
         assertEquals(legend(chart).get(0).getLineColor(), crosses.getMarkerColor(), "in the colour of its line");
         assertArrayEquals(new double[] {2}, crosses.getXData(), 1e-9, "at the largest learning rate");
-        assertEquals(chart.getStyler().getYAxisMin(), crosses.getYData()[0], 1e-12, "on the x axis");
-        assertTrue(crosses.getYData()[0] < 0.76, "below every accuracy");
-        // the word "diverged" (drawn magenta to be found) above the cross, low on the right
-        chart.getStyler().setAnnotationTextFontColor(Color.MAGENTA);
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        assertTrue(Pixels.count(image, Color.MAGENTA, 60, image.getWidth() / 2, image.getHeight() / 2,
-                image.getWidth() * 3 / 4, image.getHeight()) > 30, "the word is drawn low on the right");
+        assertTrue(Double.isNaN(crosses.getYData()[0]), "no accuracy: the series names the cross in the legend");
+        // the cross on the x axis, below every accuracy, and the word "diverged" above it, low on the right
+        Axis axis = marks(chart);
+        assertTrue(axis.crosses().get(crosses.getMarkerColor()).getMinX() > axis.left() + (axis.right() - axis.left())
+                * 3 / 4, "the cross at the largest learning rate");
+        assertTrue(axis.word().getMinX() > axis.left() + (axis.right() - axis.left()) / 2, "the word on the right");
         String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
         assertTrue(page.contains("a cross on the x axis in the colour of its line, named so, marks a learning rate "
                 + "whose run diverged"), page);
@@ -260,7 +260,6 @@ class SweepChartsTest {
             XYSeries crosses = legend.get(2 + line);
             assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
             assertEquals(legend.get(line).getLineColor(), crosses.getMarkerColor(), "in the colour of its line");
-            assertEquals(chart.getStyler().getYAxisMin(), crosses.getYData()[0], 1e-12, "on the x axis");
         }
         assertNotEquals(small.getMarkerColor(), large.getMarkerColor());
         for (int value = 0; value < 2; value++) {
@@ -270,13 +269,89 @@ class SweepChartsTest {
             assertTrue(left < right && Math.abs(left - (value + 1)) < 0.5 && Math.abs(right - (value + 1)) < 0.5,
                     left + " and " + right + " beside " + (value + 1));
         }
-        chart.getStyler().setLegendVisible(false);
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        // each line's crosses on the x axis at both rates, under "2 diverged" at each, inside the plot
+        Axis axis = marks(chart);
         for (XYSeries crosses : List.of(small, large)) {
-            // a cross of the largest rate, low on the right
-            assertTrue(Pixels.count(image, crosses.getMarkerColor(), 40, image.getWidth() * 3 / 4,
-                    image.getHeight() / 2, image.getWidth(), image.getHeight()) > 4, crosses.getName() + " drawn");
+            Rectangle drawn = axis.crosses().get(crosses.getMarkerColor());
+            assertTrue(drawn.getMinX() < axis.left() + (axis.right() - axis.left()) * 3 / 4
+                    && drawn.getMaxX() > axis.left() + (axis.right() - axis.left()) * 9 / 10, crosses.getName()
+                    + " drawn at 1e6 and 1e7: " + drawn);
         }
+    }
+
+    // where the diverged settings' marks are drawn: the x axis (its row, and the columns of its line, the
+    // plot's left and right edges), the box of each colour's crosses and of the words over them
+    private record Axis(int row, int left, int right, Map<Color, Rectangle> crosses, Rectangle word) {
+    }
+
+    // the diverged marks of a chart of accuracy against a setting, found in its picture, each checked to be
+    // where it belongs: each colour's crosses centred on the x axis, the words above it and inside the plot
+    private static Axis marks(XYChart chart) {
+        // the axis line magenta, the words cyan, no legend (it has crosses too) and no accuracies drawn
+        chart.getStyler().setXAxisTickMarksColor(Color.MAGENTA);
+        chart.getStyler().setAnnotationTextFontColor(Color.CYAN);
+        chart.getStyler().setLegendVisible(false);
+        List<XYSeries> series = legend(chart);
+        series.stream().filter(line -> line.getMarker() != SeriesMarkers.CROSS).forEach(line -> line.setEnabled(false));
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int row = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            if (Pixels.count(image, Color.MAGENTA, 0, 0, y, image.getWidth(), y + 1)
+                    > Pixels.count(image, Color.MAGENTA, 0, 0, row, image.getWidth(), row + 1)) {
+                row = y;
+            }
+        }
+        int left = 0;
+        while (Pixels.count(image, Color.MAGENTA, 0, left, row, left + 1, row + 1) == 0) {
+            left++;
+        }
+        int right = image.getWidth() - 1;
+        while (Pixels.count(image, Color.MAGENTA, 0, right, row, right + 1, row + 1) == 0) {
+            right--;
+        }
+        assertTrue(right - left > image.getWidth() / 3, "the x axis is a line across the plot, row " + row);
+        Rectangle word = near(image, Color.CYAN, 60);
+        assertTrue(word.getHeight() >= 6, "the word over the crosses is drawn: " + word);
+        assertTrue(word.getMinX() >= left && word.getMaxX() <= right + 1, "the words inside the plot, between x "
+                + left + " and " + right + ": " + word);
+        assertTrue(word.getMaxY() < row - 3, "the word above the crosses: " + word + ", the axis at row " + row);
+        Map<Color, Rectangle> crosses = new LinkedHashMap<>();
+        for (XYSeries line : series) {
+            if (line.getMarker() == SeriesMarkers.CROSS) {
+                Rectangle box = near(image, line.getMarkerColor(), 30);
+                assertTrue(!box.isEmpty(), line.getName() + ": its crosses are drawn");
+                assertEquals(row, box.getCenterY(), 1.0, line.getName() + ": crosses centred on the x axis, row " + row
+                        + ", not above it: " + box);
+                crosses.put(line.getMarkerColor(), box);
+            }
+        }
+        return new Axis(row, left, right, crosses, word);
+    }
+
+    // the smallest box holding every pixel within tolerance of the colour; empty if there is none
+    private static Rectangle near(BufferedImage image, Color colour, int tolerance) {
+        Rectangle box = new Rectangle();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (Pixels.count(image, colour, tolerance, x, y, x + 1, y + 1) > 0) {
+                    box = box.isEmpty() ? new Rectangle(x, y, 1, 1) : box.union(new Rectangle(x, y, 1, 1));
+                }
+            }
+        }
+        return box;
+    }
+
+    @Test
+    void everySettingDivergedCrossesOnTheAxisAndWordsInsideThePlotAtBothEnds() {
+        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+                result(settings("learning_rate", 1e6), true, 0.1), result(settings("learning_rate", 1e8), true, 0.1))));
+        Axis axis = marks(chart);
+        Rectangle crosses = axis.crosses().values().iterator().next();
+        assertTrue(crosses.getMinX() < axis.left() + 30 && crosses.getMaxX() > axis.right() - 30,
+                "crosses at both ends of the axis: " + crosses + ", the axis from " + axis.left() + " to "
+                        + axis.right());
+        assertTrue(axis.word().getMinX() < axis.left() + 30 && axis.word().getMaxX() > axis.right() - 30,
+                "a word over each end's cross, inside the plot: " + axis.word());
     }
 
     // the rows of the picture in which the y axis's tick labels (drawn magenta) are, in groups: one a label
@@ -318,6 +393,7 @@ class SweepChartsTest {
                 result(settings("batch_size", 64), true, 0.1), result(settings("batch_size", 256), true, 0.1))));
         assertEquals(List.of("diverged (no accuracy)"), legend(chart).stream().map(XYSeries::getName).toList());
         assertEquals(0, yTickLabels(chart), "no accuracy to read");
+        assertTrue(!chart.getStyler().isPlotGridHorizontalLinesVisible(), "no grid of a scale that is not there");
     }
 
     @Test

@@ -34,7 +34,8 @@ class SweepPageTest {
         RunResult copy = new RunResult("seed42", Map.of("learning_rate", 0.1), 42, RunStatus.FINISHED, 10, Double.NaN,
                 Double.NaN, 0.8331, 1.0);
         Ranking.Entry copies = Ranking.rank(List.of(copy, copy)).get(0);
-        assertEquals("0.8331 ± -", SweepPage.accuracy(copies));
+        assertEquals("0.8331 ± - (one seed)", SweepPage.accuracy(copies), "two runs, yet one seed: no deviation");
+        assertEquals("0.8331 ± -", SweepPage.accuracy(Ranking.rank(List.of(copy)).get(0)), "one run: none to say");
         assertEquals("0.0012", SweepPage.spread(entry(0.1, 64, 0, 0.84, true)), "two seeds have a deviation");
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.train.EpochStats;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -118,6 +119,29 @@ class TrainingCurvesTest {
             assertTrue(low > 20, "kept at epoch " + keptEpoch + ": the line runs down to the axis, hidden nowhere ("
                     + low + " pixels in its lower part)");
         }
+    }
+
+    @Test
+    void theKeptEpochsLineRunsThePlotsFullHeight() {
+        var chart = TrainingCurves.chart(validated(0.78, 0.80, 0.84, 0.83, 0.82, 0.81, 0.80, 0.80, 0.79, 0.79));
+        // the line drawn magenta and the plot's background yellow, to be found
+        chart.getSeriesMap().get("kept: epoch 3").setLineColor(Color.MAGENTA);
+        chart.getStyler().setPlotBackgroundColor(Color.YELLOW);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        Rectangle plot = Pixels.box(image, Color.YELLOW);
+        int column = keptColumnOf(image, Color.MAGENTA)[0];
+        int top = 0;
+        while (Pixels.count(image, Color.MAGENTA, 60, column, top, column + 1, top + 1) == 0) {
+            top++;
+        }
+        int bottom = image.getHeight() - 1;
+        while (Pixels.count(image, Color.MAGENTA, 60, column, bottom, column + 1, bottom + 1) == 0) {
+            bottom--;
+        }
+        // a dash is 6 pixels and a gap 4, so an end may fall in a gap
+        assertTrue(top <= plot.y + 4 && bottom >= plot.y + plot.height - 5, "the line from row " + top + " to "
+                + bottom + ", the plot from row " + plot.y + " to " + (plot.y + plot.height - 1));
+        assertTrue(top >= plot.y && bottom < plot.y + plot.height, "the line stays within the plot");
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,6 +54,55 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         Path relative = root.toAbsolutePath().normalize().relativize(dir.toAbsolutePath().normalize());
         String name = relative.toString().replace(java.io.File.separatorChar, '/');
         return name.isEmpty() ? dir.toAbsolutePath().normalize().getFileName().toString() : name;
+    }
+
+    /**
+     * {@code runs} with those named alike (copies of one run, or runs in folders of one name, such as
+     * {@code a/run} and {@code b/run} given one by one) each named by as few of its path's last parts
+     * as tell it from the others: {@code a/run} and {@code b/run}; the others keep their names.
+     */
+    public static List<RunFolder> namedApart(List<RunFolder> runs) {
+        Map<String, List<Integer>> alike = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            alike.computeIfAbsent(runs.get(i).name(), name -> new ArrayList<>()).add(i);
+        }
+        List<RunFolder> named = new ArrayList<>(runs);
+        for (List<Integer> places : alike.values()) {
+            if (places.size() > 1) {
+                List<String> names = apart(places.stream().map(i -> runs.get(i).dir()).toList());
+                for (int k = 0; k < places.size(); k++) {
+                    RunFolder run = runs.get(places.get(k));
+                    named.set(places.get(k), new RunFolder(run.dir(), names.get(k), run.metrics()));
+                }
+            }
+        }
+        return named;
+    }
+
+    /**
+     * Names for {@code dirs}, each the fewest last parts of its absolute path ('/'-separated) that
+     * tell it from the others: {@code /work/a/run} and {@code /work/b/run} are {@code a/run} and
+     * {@code b/run}; the whole path where nothing shorter does.
+     */
+    public static List<String> apart(List<Path> dirs) {
+        List<Path> paths = dirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+        int longest = paths.stream().mapToInt(Path::getNameCount).max().orElse(1);
+        List<String> names = List.of();
+        for (int parts = 1; parts <= Math.max(1, longest); parts++) {
+            int count = parts;
+            names = paths.stream().map(path -> tail(path, count)).toList();
+            if (new HashSet<>(names).size() == names.size()) {
+                break;
+            }
+        }
+        return names;
+    }
+
+    // the last parts of a path, '/'-separated: tail(/work/a/run, 2) is "a/run"
+    private static String tail(Path path, int parts) {
+        int from = Math.max(0, path.getNameCount() - parts);
+        return path.getNameCount() == 0 ? path.toString()
+                : path.subpath(from, path.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /** Every run folder at or below {@code root}, sorted by name; the first damaged one throws. */

@@ -42,6 +42,20 @@ class SweepGridTest {
     }
 
     @Test
+    void ratesThatGrowByAFactorAreNamedInOneNotationAsFolderNames() {
+        List<String> names = grid(List.of(0.1f, 1e6f, 1e7f), List.of(64), 1).runs().stream().map(SweepGrid.Run::name)
+                .toList();
+        assertEquals(List.of("lr0.1-seed1", "lr1e6-seed1", "lr1e7-seed1"), names, "never lr1000000 beside lr1e7");
+        SweepGrid decays = new SweepGrid(List.of(0.1f), List.of(256), List.of(0f), List.of(1e-4f, 1e-5f),
+                List.of(new LearningRateSchedule.Constant()), List.of(PixelScaling.UNIT), List.of(0.01f), 3, 1, 100, 0);
+        assertEquals(List.of("wd0.0001-seed1", "wd1e-5-seed1"), decays.runs().stream().map(SweepGrid.Run::name)
+                .toList());
+        for (String name : names) {
+            assertTrue(name.matches("[A-Za-z0-9.-]+"), name + " is a plain folder name on every system");
+        }
+    }
+
+    @Test
     void theGridReadsBackFromItsMap() {
         SweepGrid grid = grid(List.of(0.03f, 1f), List.of(64, 256), 2);
         assertEquals(grid, SweepGrid.fromMap(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(

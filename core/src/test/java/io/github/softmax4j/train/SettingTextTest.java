@@ -2,6 +2,8 @@ package io.github.softmax4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SettingTextTest {
@@ -13,12 +15,31 @@ class SettingTextTest {
         assertEquals("0.0001", SettingText.of(1e-4f));
         assertEquals("0", SettingText.of(0f));
         assertEquals("-2", SettingText.of(-2f));
-        assertEquals("1000000", SettingText.of(1e6f));
+        assertEquals("9999", SettingText.of(9999f));
+        assertEquals("0.00025", SettingText.of(2.5e-4f));
+    }
+
+    @Test
+    void numbersThatGrowByAFactorKeepOneNotationPastTheEdgesOfThePlainRange() {
+        // a sweep's --lr 1e3,1e4,...,1e8: plain up to 1000, then exponents, never 1000000 beside 1e7
+        List<String> large = new ArrayList<>();
+        for (float lr : new float[] {1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f}) {
+            large.add(SettingText.of(lr));
+        }
+        assertEquals(List.of("1000", "1e4", "1e5", "1e6", "1e7", "1e8"), large);
+        List<String> small = new ArrayList<>();
+        for (float decay : new float[] {1e-3f, 1e-4f, 1e-5f, 1e-6f, 1e-7f}) {
+            small.add(SettingText.of(decay));
+        }
+        assertEquals(List.of("0.001", "0.0001", "1e-5", "1e-6", "1e-7"), small);
+        assertEquals("1.2e4", SettingText.of(12000f));
+        assertEquals("1.00005e4", SettingText.of(10000.5f));
+        assertEquals("-1e6", SettingText.of(-1e6f));
+        assertEquals("1e6", SettingText.of((Object) 1000000.0), "as metrics.json gives it back");
     }
 
     @Test
     void veryLargeAndVerySmallNumbersUseAShortExponent() {
-        assertEquals("0.000001", SettingText.of(1e-6f));
         assertEquals("1e-7", SettingText.of(1e-7f));
         assertEquals("2.5e-7", SettingText.of(2.5e-7f));
         assertEquals("3e38", SettingText.of(3e38f));
