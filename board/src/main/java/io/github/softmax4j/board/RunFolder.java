@@ -88,6 +88,7 @@ final class RunFolder {
     }
 
     private static List<String> pictures(Path folder) {
-        return PICTURES.stream().filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
+        return PICTURES.stream().filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS))
+                .toList();
     }
 }

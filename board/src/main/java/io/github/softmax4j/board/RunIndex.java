@@ -203,7 +203,8 @@ final class RunIndex {
     }
 
     private static boolean sameExceptEpochs(Run a, Run b) {
-        return a.status().equals(b.status()) && Objects.equals(a.damaged(), b.damaged()) && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
+        return a.status().equals(b.status()) && Objects.equals(a.damaged(), b.damaged())
+                && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
                 && Objects.equals(a.model(), b.model()) && a.pictures().equals(b.pictures())
                 && a.epochs().size() <= b.epochs().size();
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -214,14 +215,15 @@ class BoardBrowserTest {
     @Test
     void aSettingThatDivergedSaysSoInTheCommandLinesWords(@TempDir Path sweepDir) throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("sw/lr0.1-seed1"), 2, true, Map.of("status", "finished"));
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(TrainConfig.defaults().withEpochs(2)
+        Map<String, Object> settings = new LinkedHashMap<>(TrainConfig.defaults().withEpochs(2)
                 .withValidation(5000).toMap());
         settings.remove("seed");
-        Map<String, Object> diverged = new java.util.LinkedHashMap<>(settings);
+        Map<String, Object> diverged = new LinkedHashMap<>(settings);
         diverged.put("learning_rate", 1e7);
         List<RunResult> results = List.of(
                 new RunResult("lr0.1-seed1", settings, 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2),
-                new RunResult("lr1e7-seed1", diverged, 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN, Double.NaN, 0));
+                new RunResult("lr1e7-seed1", diverged, 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN, Double.NaN,
+                        0));
         SweepFiles.write(sweepDir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/sw");
@@ -229,8 +231,9 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.numberOfElementsToBe(rows, 2));
             List<String> cells = browser.findElements(rows).get(1).findElements(By.tagName("td")).stream()
                     .map(WebElement::getText).toList();
-            assertEquals(List.of("2", "lr 1e7 · batch 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000",
-                    "diverged", ""), cells.subList(0, 4));
+            assertEquals(List.of("2",
+                    "lr 1e7 · batch 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
+                    cells.subList(0, 4));
             assertTrue(browser.findElement(By.cssSelector("p.winner")).getText().startsWith("Winner: lr 0.1 · batch "
                     + "256 · epochs 2"), browser.findElement(By.cssSelector("p.winner")).getText());
         }

@@ -47,8 +47,8 @@ class OddRunsTest {
         Map<String, Object> fine = TrainConfig.defaults().withEpochs(2).withValidation(5000).toMap();
         List<RunResult> results = new ArrayList<>();
         results.add(new RunResult("lr0.1-seed1", withoutSeed(fine), 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2));
-        results.add(new RunResult("lr1e7-seed1", withoutSeed(diverged), 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN,
-                Double.NaN, 0));
+        results.add(new RunResult("lr1e7-seed1", withoutSeed(diverged), 1, RunStatus.DIVERGED, 0, Double.NaN,
+                Double.NaN, Double.NaN, 0));
         SweepFiles.write(dir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
         RunFolders.writeMetrics(dir.resolve("broken-sweep/run"), 2, true, Map.of("status", "finished"));
         Files.writeString(dir.resolve("broken-sweep/sweep.json"), "{bad");
