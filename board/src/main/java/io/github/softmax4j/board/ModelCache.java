@@ -35,6 +35,15 @@ final class ModelCache {
 
     /** The classifier of {@code run}'s model file, as the file is now. */
     Classifier classifier(Run run) throws HttpProblem, IOException {
+        if (run.damaged() != null) {
+            throw new HttpProblem(409, "Run " + run.name() + " cannot be used: its " + RunFolder.METRICS
+                    + " is damaged (" + run.damaged() + "), so what its model is cannot be told; resuming the run "
+                    + "writes the file again, or pick another run");
+        }
+        if (run.divergedInFirstEpoch()) {
+            throw new HttpProblem(409, "Run " + run.name() + " diverged in its first epoch, so its model file holds "
+                    + "the untrained starting model; train it again with a smaller --lr, or pick another run");
+        }
         if (run.model() == null) {
             // a run that is not training will not gain one; without a checkpoint it cannot be resumed either
             throw new HttpProblem(409, RunStatus.RUNNING.equals(run.status())

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run folder as the board shows it: what {@code GET /api/runs/{name}} returns.
  *
  * @param name     the folder's path relative to the board's folder, with {@code /}
- * @param status   running, finished, diverged or interrupted ({@link RunStatus})
- * @param config   metrics.json's {@code config}, as written
+ * @param status   running, finished, diverged or interrupted ({@link RunStatus}), or damaged
+ * @param damaged  why metrics.json cannot be read, in a few words as {@code compare} says it, or null
+ * @param config   metrics.json's {@code config}, as written (empty when damaged)
+ * @param settings the training settings of {@code config} in the command line's words, those that are off left out
  * @param epochs   metrics.json's {@code epochs}, as written (fields differ between versions)
  * @param selected the kept epoch of a validated run ({@code selected}), or null
  * @param sweep    the sweep folder holding the run, or null
@@ -20,16 +25,28 @@ import java.util.List;
  * @param updated  when metrics.json was last written, milliseconds since 1970
  * @param folder   the folder itself (not shown)
  */
-record Run(String name, String status, JsonNode config, List<JsonNode> epochs, JsonNode selected, String sweep,
-           String model, List<String> pictures, long updated, @JsonIgnore Path folder) {
+record Run(String name, String status, String damaged, JsonNode config, Map<String, String> settings,
+           List<JsonNode> epochs, JsonNode selected, String sweep, String model, List<String> pictures, long updated,
+           @JsonIgnore Path folder) {
     Run {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         epochs = List.copyOf(epochs);
         pictures = List.copyOf(pictures);
     }
 
-    /** Whether the board can classify with this run. */
+    /**
+     * Whether the board can classify with this run: it has a model file that training made, which a
+     * run that diverged in its first epoch has not (its file holds the untrained start), and of which
+     * nothing can be told when metrics.json is damaged.
+     */
     @JsonProperty("can_classify")
     boolean canClassify() {
-        return model != null;
+        return model != null && damaged == null && !divergedInFirstEpoch();
+    }
+
+    /** Whether the run diverged before any epoch ended, so that it has neither curves nor a model of its own. */
+    @JsonIgnore
+    boolean divergedInFirstEpoch() {
+        return RunStatus.DIVERGED.equals(status) && epochs.isEmpty();
     }
 }

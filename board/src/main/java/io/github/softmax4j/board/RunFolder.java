@@ -1,6 +1,8 @@
 package io.github.softmax4j.board;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.softmax4j.train.SettingNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.BiPredicate;
 
@@ -36,27 +39,56 @@ final class RunFolder {
         return Files.isRegularFile(folder.resolve(METRICS), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Parses a JSON file of the board's folder, refusing one larger than {@link #MAX_JSON_BYTES}. */
-    static JsonNode readJson(Path file) throws IOException {
+    /** How a JSON file is checked: as the commands check it, an IllegalArgumentException saying what is wrong. */
+    @FunctionalInterface
+    interface Parser {
+        JsonNode parse(byte[] json) throws IOException;
+    }
+
+    /**
+     * Reads and checks a JSON file of the board's folder; one larger than {@link #MAX_JSON_BYTES},
+     * or that {@code parser} refuses, is damaged: an IllegalArgumentException saying why in a few words.
+     */
+    static JsonNode readJson(Path file, Parser parser) throws IOException {
         if (Files.size(file) > MAX_JSON_BYTES) {
-            throw new IOException(file + " is larger than " + MAX_JSON_BYTES + " bytes");
+            throw new IllegalArgumentException("larger than " + MAX_JSON_BYTES + " bytes, more than training writes");
         }
-        return Http.JSON.readTree(Files.readAllBytes(file));
+        return parser.parse(Files.readAllBytes(file));
+    }
+
+    /** The training settings of a config, in the command line's words ({@link SettingNames#words}). */
+    static Map<String, String> words(JsonNode config) {
+        return SettingNames.words(Http.JSON.convertValue(config, new TypeReference<Map<String, Object>>() { }));
     }
 
     /** The run of a folder whose metrics.json, written at {@code written}, parsed to {@code metrics}. */
     static Run run(String name, Path folder, String sweep, JsonNode metrics, Instant written, Instant now,
                    BiPredicate<Path, OptionalLong> training) {
-        boolean finalModel = Files.isRegularFile(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS);
-        String model = finalModel ? MODEL
-                : Files.isRegularFile(folder.resolve(CHECKPOINT), LinkOption.NOFOLLOW_LINKS) ? CHECKPOINT : null;
+        String model = model(folder);
+        boolean finalModel = MODEL.equals(model);
         List<JsonNode> epochs = new ArrayList<>();
         metrics.path("epochs").forEach(epochs::add);
-        List<String> pictures = PICTURES.stream()
-                .filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS)).toList();
+        List<String> pictures = pictures(folder);
         JsonNode selected = metrics.path("selected").isObject() ? metrics.get("selected") : null;
         JsonNode config = metrics.path("config").isObject() ? metrics.get("config") : Http.JSON.createObjectNode();
-        return new Run(name, RunStatus.of(metrics, finalModel, written, now, pid -> training.test(folder, pid)), config, epochs, selected, sweep,
-                model, pictures, written.toEpochMilli(), folder);
+        return new Run(name, RunStatus.of(metrics, finalModel, written, now, pid -> training.test(folder, pid)), null,
+                config, words(config), epochs, selected, sweep, model, pictures, written.toEpochMilli(), folder);
+    }
+
+    /** The run of a folder whose metrics.json, written at {@code written}, is damaged for the reason given. */
+    static Run damaged(String name, Path folder, String sweep, String reason, Instant written) {
+        return new Run(name, RunStatus.DAMAGED, reason, Http.JSON.createObjectNode(), Map.of(), List.of(), null, sweep,
+                model(folder), pictures(folder), written.toEpochMilli(), folder);
+    }
+
+    // model.safetensors, else the checkpoint, else null
+    private static String model(Path folder) {
+        return Files.isRegularFile(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS) ? MODEL
+                : Files.isRegularFile(folder.resolve(CHECKPOINT), LinkOption.NOFOLLOW_LINKS) ? CHECKPOINT : null;
+    }
+
+    private static List<String> pictures(Path folder) {
+        return PICTURES.stream().filter(p -> Files.isRegularFile(folder.resolve(p), LinkOption.NOFOLLOW_LINKS))
+                .toList();
     }
 }

@@ -2,7 +2,9 @@ package io.github.softmax4j.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -42,8 +44,8 @@ final class RunIndex {
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
 
-    /** A JSON file as read, with the attributes it had then. */
-    private record Parsed(Object fileKey, Instant written, long size, JsonNode json) {
+    /** A JSON file as read, with the attributes it had then: its document, or why it is damaged (one is null). */
+    private record Parsed(Object fileKey, Instant written, long size, JsonNode json, String damaged) {
     }
 
     RunIndex(Path root, EventHub events, Clock clock, BiPredicate<Path, OptionalLong> training) {
@@ -116,22 +118,36 @@ final class RunIndex {
             }
         }
         if (sweep != null) {
+            Optional<Parsed> file = read(folder.resolve(RunFolder.SWEEP), SweepFiles::parse, seen);
             // as this version writes it, so that a sweep written before shows its deviations by today's rule
-            JsonNode summary = read(folder.resolve(RunFolder.SWEEP), seen).map(SweepFiles::current).orElse(null);
+            JsonNode summary = file.map(Parsed::json).map(SweepFiles::current).map(RunIndex::worded).orElse(null);
             sweepRuns.sort(null);
-            foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary,
+            foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary, file.map(Parsed::damaged).orElse(null),
                     Files.isRegularFile(folder.resolve(RunFolder.SWEEP_PICTURE), LinkOption.NOFOLLOW_LINKS), folder));
         }
     }
 
-    private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
-        Path metrics = folder.resolve(RunFolder.METRICS);
-        return read(metrics, seen).map(json -> RunFolder.run(name, folder, sweep, json, seen.get(metrics).written(),
-                now, training));
+    // each ranked setting and the winner with its settings in the command line's words, beside the config
+    private static JsonNode worded(JsonNode summary) {
+        List<JsonNode> places = new ArrayList<>();
+        summary.path("ranking").forEach(places::add);
+        places.add(summary.path("winner"));
+        for (JsonNode place : places) {
+            if (place instanceof ObjectNode fields && place.path("config").isObject()) {
+                fields.set("settings", Http.JSON.valueToTree(RunFolder.words(place.get("config"))));
+            }
+        }
+        return summary;
     }
 
-    /** The parsed file, read again only if it changed; empty if it is gone or not JSON. */
-    private Optional<JsonNode> read(Path file, Map<Path, Parsed> seen) {
+    private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
+        return read(folder.resolve(RunFolder.METRICS), MetricsFiles::parse, seen).map(file -> file.json() == null
+                ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
+                : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+    }
+
+    /** The file, read and checked again only if it changed; empty if it is gone or cannot be read. */
+    private Optional<Parsed> read(Path file, RunFolder.Parser parser, Map<Path, Parsed> seen) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -140,13 +156,20 @@ final class RunIndex {
             if (previous != null && previous.written().equals(written) && previous.size() == attributes.size()
                     && Objects.equals(previous.fileKey(), attributes.fileKey())) {
                 seen.put(file, previous);
-                return Optional.of(previous.json());
+                return Optional.of(previous);
             }
-            Parsed now = new Parsed(attributes.fileKey(), written, attributes.size(), RunFolder.readJson(file));
+            JsonNode json = null;
+            String damaged = null;
+            try {
+                json = RunFolder.readJson(file, parser);
+            } catch (IllegalArgumentException e) {
+                damaged = e.getMessage();
+            }
+            Parsed now = new Parsed(attributes.fileKey(), written, attributes.size(), json, damaged);
             seen.put(file, now);
-            return Optional.of(now.json());
+            return Optional.of(now);
         } catch (IOException e) {
-            // gone, unreadable or not JSON: the folder is shown again once its file is whole
+            // gone or unreadable: the folder is shown again once its file can be read
             return Optional.empty();
         }
     }
@@ -180,7 +203,8 @@ final class RunIndex {
     }
 
     private static boolean sameExceptEpochs(Run a, Run b) {
-        return a.status().equals(b.status()) && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
+        return a.status().equals(b.status()) && Objects.equals(a.damaged(), b.damaged())
+                && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
                 && Objects.equals(a.model(), b.model()) && a.pictures().equals(b.pictures())
                 && a.epochs().size() <= b.epochs().size();
     }

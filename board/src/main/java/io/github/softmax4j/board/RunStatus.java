@@ -19,6 +19,8 @@ final class RunStatus {
     static final String FINISHED = "finished";
     static final String DIVERGED = "diverged";
     static final String INTERRUPTED = "interrupted";
+    /** Not a status metrics.json declares: the board's word for a run whose metrics.json it cannot read. */
+    static final String DAMAGED = "damaged";
     /** How long after its last epoch a run without a status still counts as running. */
     static final Duration QUIET_LIMIT = Duration.ofMinutes(1);
 

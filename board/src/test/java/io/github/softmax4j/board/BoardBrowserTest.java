@@ -12,12 +12,14 @@ import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,7 +161,8 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
-            assertEquals("lr 0.1 · batch 256 · init std 0.01 · patience 0", browser.findElement(ranked).getText());
+            assertEquals("lr 0.1 · batch 256 · init std 0.01", browser.findElement(ranked).getText(),
+                    "patience 0 is early stopping off, left out as the command line leaves it out");
             browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
             By names = By.cssSelector("table.settings th");
             waiting().until(ExpectedConditions.presenceOfElementLocated(names));
@@ -206,6 +209,76 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.numberOfElementsToBe(deviations, 2));
             assertEquals(List.of("0.0123", "-"), browser.findElements(deviations).stream().map(WebElement::getText)
                     .toList());
+        }
+    }
+
+    @Test
+    void aSettingThatDivergedSaysSoInTheCommandLinesWords(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("sw/lr0.1-seed1"), 2, true, Map.of("status", "finished"));
+        Map<String, Object> settings = new LinkedHashMap<>(TrainConfig.defaults().withEpochs(2)
+                .withValidation(5000).toMap());
+        settings.remove("seed");
+        Map<String, Object> diverged = new LinkedHashMap<>(settings);
+        diverged.put("learning_rate", 1e7);
+        List<RunResult> results = List.of(
+                new RunResult("lr0.1-seed1", settings, 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2),
+                new RunResult("lr1e7-seed1", diverged, 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN, Double.NaN,
+                        0));
+        SweepFiles.write(sweepDir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/sw");
+            By rows = By.cssSelector("#ranking tbody tr");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(rows, 2));
+            List<String> cells = browser.findElements(rows).get(1).findElements(By.tagName("td")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(List.of("2",
+                    "lr 1e7 · batch 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
+                    cells.subList(0, 4));
+            assertTrue(browser.findElement(By.cssSelector("p.winner")).getText().startsWith("Winner: lr 0.1 · batch "
+                    + "256 · epochs 2"), browser.findElement(By.cssSelector("p.winner")).getText());
+        }
+    }
+
+    @Test
+    void aDamagedSweepFileIsSaidToBeDamaged(@TempDir Path sweepDir) throws IOException {
+        RunFolders.writeMetrics(sweepDir.resolve("sw/lr0.1-seed1"), 2, true, Map.of("status", "finished"));
+        Files.writeString(sweepDir.resolve("sw/sweep.json"), "{bad");
+        try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
+            browser.get(sweeps.board.address() + "#/sweep/sw");
+            By said = By.id("sweep-damaged");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            String text = browser.findElement(said).getText();
+            assertTrue(text.startsWith("sweep.json is damaged (not valid JSON at line 1, column 2)")
+                    && text.contains("./softmax4j compare"), text);
+        }
+    }
+
+    @Test
+    void aDamagedRunIsListedAndARunThatDivergedAtOnceOffersNothingToClassify(@TempDir Path runsDir)
+            throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("broken"), 2, false, Map.of());
+        Files.writeString(runsDir.resolve("broken/metrics.json"), "{\"status\": \"finis");
+        RunFolders.writeMetrics(runsDir.resolve("at-once"), 0, false, Map.of("status", "diverged"));
+        RunFolders.writeModel(runsDir.resolve("at-once"), 3);
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By broken = By.cssSelector("tr[data-run='broken'] td.settings");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(broken));
+            assertEquals("metrics.json is damaged (not valid JSON at line 1, column 18)",
+                    browser.findElement(broken).getText());
+            assertEquals("damaged", browser.findElement(By.cssSelector("tr[data-run='broken'] .status")).getText());
+            browser.get(runs.board.address() + "#/run/at-once");
+            By said = By.id("run-diverged");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            assertTrue(browser.findElement(said).getText().startsWith("The run diverged in its first epoch"));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: the run "
+                    + "diverged")));
+            assertTrue(browser.findElements(By.partialLinkText("Classify a picture")).isEmpty());
+            browser.get(runs.board.address() + "#/classify");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
+            assertEquals(List.of("no run has a model yet"), browser.findElements(choices).stream()
+                    .map(WebElement::getText).toList());
         }
     }
 

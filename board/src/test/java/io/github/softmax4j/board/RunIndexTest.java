@@ -104,14 +104,16 @@ class RunIndexTest {
     }
 
     @Test
-    void aFileThatIsNotJsonIsLeftOutUntilItIs() throws IOException {
+    void aFileThatIsNotJsonIsListedAsDamagedUntilItIsWhole() throws IOException {
         Files.createDirectories(root.resolve("broken"));
         Files.writeString(root.resolve("broken/metrics.json"), "{\"config\": {");
         RunIndex index = index();
         index.refresh();
-        assertTrue(index.runs().isEmpty());
+        assertEquals("damaged", index.runs().get("broken").status());
+        assertEquals("not valid JSON at line 1, column 13", index.runs().get("broken").damaged());
         RunFolders.writeMetrics(root.resolve("broken"), 1, false, Map.of());
         index.refresh();
+        assertNull(index.runs().get("broken").damaged());
         assertEquals(1, index.runs().get("broken").epochs().size());
     }
 

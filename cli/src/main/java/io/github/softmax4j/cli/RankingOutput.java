@@ -7,7 +7,7 @@ import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.viz.Png;
-import io.github.softmax4j.viz.SettingNames;
+import io.github.softmax4j.train.SettingNames;
 import io.github.softmax4j.viz.SweepCharts;
 import io.github.softmax4j.viz.SweepPage;
 import java.io.IOException;

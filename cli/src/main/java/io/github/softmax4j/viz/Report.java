@@ -3,6 +3,7 @@ package io.github.softmax4j.viz;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.Progress;
+import io.github.softmax4j.train.SettingNames;
 import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;

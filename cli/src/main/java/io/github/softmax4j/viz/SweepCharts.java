@@ -3,6 +3,7 @@ package io.github.softmax4j.viz;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.train.EpochStats;
+import io.github.softmax4j.train.SettingNames;
 import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import java.awt.BasicStroke;

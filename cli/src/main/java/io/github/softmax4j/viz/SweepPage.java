@@ -2,6 +2,7 @@ package io.github.softmax4j.viz;
 
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.train.SettingNames;
 import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.train.SettingNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -159,14 +159,26 @@ public final class SweepFiles {
 
     // sweep.json as a tree; one that is not JSON, or not an object, is a DamagedFileException saying so in a few words
     private static JsonNode read(Path file) throws IOException {
+        try {
+            return parse(Files.readAllBytes(file));
+        } catch (IllegalArgumentException e) {
+            throw new DamagedFileException(file, e.getMessage(), REMEDY, e.getCause());
+        }
+    }
+
+    /**
+     * sweep.json's document as a tree, checked as the commands check it (a JSON object); throws
+     * IllegalArgumentException saying what is wrong with it in a few words, as {@link DamagedFileException#reason()}.
+     */
+    public static JsonNode parse(byte[] json) throws IOException {
         JsonNode document;
         try {
-            document = JSON.readTree(Files.readAllBytes(file));
+            document = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new DamagedFileException(file, MetricsFiles.notJson(e), REMEDY, e);
+            throw new IllegalArgumentException(MetricsFiles.notJson(e), e);
         }
         if (document == null || !document.isObject()) {
-            throw new DamagedFileException(file, "not a sweep file: it needs an object with \"grid\"", REMEDY, null);
+            throw new IllegalArgumentException("not a sweep file: it needs an object with \"grid\"");
         }
         return document;
     }

@@ -84,15 +84,7 @@ public final class MetricsFiles {
      * {@code training} denies reading as interrupted.
      */
     public static RunMetrics fromJson(byte[] json, Training training) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(notJson(e), e);
-        }
-        if (root == null || !root.isObject() || !root.path("epochs").isArray()) {
-            throw new IllegalArgumentException("not a metrics file: it needs an object with \"epochs\"");
-        }
+        JsonNode root = parse(json);
         RunStatus status = root.hasNonNull("status") ? RunStatus.fromId(root.get("status").asText())
                 : RunStatus.FINISHED;
         if (status == RunStatus.RUNNING && !training.test(root.path("pid").canConvertToLong()
@@ -120,6 +112,23 @@ public final class MetricsFiles {
                     chosen.path("test_acc").isNumber() ? chosen.get("test_acc").asDouble() : Double.NaN);
         }
         return new RunMetrics(status, config, epochs, selected);
+    }
+
+    /**
+     * metrics.json's document as a tree, checked as every reader of run folders checks it (an object
+     * with "epochs"); throws IllegalArgumentException saying what is wrong with it in a few words.
+     */
+    public static JsonNode parse(byte[] json) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(notJson(e), e);
+        }
+        if (root == null || !root.isObject() || !root.path("epochs").isArray()) {
+            throw new IllegalArgumentException("not a metrics file: it needs an object with \"epochs\"");
+        }
+        return root;
     }
 
     /** What a JSON parser found wrong, in a few words and without its own text: {@code not valid JSON at line 1, column 2}. */

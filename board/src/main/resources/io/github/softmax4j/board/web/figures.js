@@ -45,24 +45,15 @@ export function fmt(value, digits = 4) {
   return digits > 0 ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : sign + text;
 }
 
-// the command line's words for metrics.json's names, as its SettingNames gives them
-const SHORT = {
-  learning_rate: 'lr', batch_size: 'batch', weight_decay: 'decay', lr_schedule: 'schedule',
-  pixel_scaling: 'pixels', early_stopping: 'patience', init_std: 'init std',
-};
-
-/** The word for the setting metrics.json stores as key: "lr" for learning_rate, "seed" for seed. */
-export function settingName(key) {
-  return SHORT[key] ?? key.replaceAll('_', ' ');
+/**
+ * Settings in the command line's words, as the board words them (lr, batch, what is off left out):
+ * "lr 0.1 · batch 256 · epochs 10 · seed 42".
+ */
+export function settingsText(words) {
+  return Object.entries(words || {}).map(([name, value]) => `${name} ${value}`).join(' · ');
 }
 
-const SHOWN = ['learning_rate', 'batch_size', 'epochs', 'seed', 'momentum', 'weight_decay', 'lr_schedule',
-  'validation', 'early_stopping', 'pixel_scaling'];
-
-/** The settings that tell runs apart, in a few words: "lr 0.1 · batch 256 · epochs 10 · seed 42". */
-export function settings(run) {
-  const config = run.config || {};
-  return SHOWN.filter(key => config[key] !== undefined && config[key] !== null && config[key] !== 0
-      && config[key] !== 'none' && config[key] !== 'constant')
-    .map(key => `${settingName(key)} ${config[key]}`).join(' · ');
+/** What the board says of a run whose metrics.json it cannot read. */
+export function damagedText(run) {
+  return `metrics.json is damaged (${run.damaged})`;
 }

@@ -3,7 +3,7 @@
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart} from './chart.js';
-import {fmt, heldOutKey, heldOutLabel, kept, latest, settingName} from './figures.js';
+import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest} from './figures.js';
 
 export function mount(view, params, name) {
   const header = h('div', {class: 'run-header'});
@@ -28,6 +28,12 @@ export function mount(view, params, name) {
     }
     fill(header, h('h2', {}, run.name, ' ', h('span', {class: 'status ' + run.status}, run.status)),
       run.sweep ? h('p', {}, 'Part of sweep ', h('a', {href: link('sweep', run.sweep)}, run.sweep)) : null,
+      run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, damagedText(run), ', so the board cannot show its '
+        + 'settings and figures; resuming the run writes it again (train --resume, or sweep --resume for a '
+        + 'sweep\'s run), or remove its folder.') : null,
+      diverged(run) ? h('p', {class: 'error', id: 'run-diverged'}, 'The run diverged in its first epoch: it has '
+        + 'no curves, no pictures and no model of its own (its model file holds the untrained start). Train it '
+        + 'again with a smaller --lr.') : null,
       run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
         'Classify a picture with this run')) : null);
     renderFigures(run);
@@ -51,8 +57,8 @@ export function mount(view, params, name) {
   function renderFigures(run) {
     const last = latest(run);
     const best = kept(run);
-    const rows = Object.entries(run.config || {}).map(([key, value]) => h('tr', {}, h('th', {}, settingName(key)),
-      h('td', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))));
+    const rows = Object.entries(run.settings || {}).map(([name, value]) => h('tr', {}, h('th', {}, name),
+      h('td', {}, value)));
     fill(figures,
       h('table', {class: 'settings'}, h('caption', {}, 'Settings'), h('tbody', {}, rows)),
       h('table', {class: 'latest'}, h('caption', {}, 'Figures'), h('tbody', {},
@@ -67,13 +73,16 @@ export function mount(view, params, name) {
   function renderPictures(run) {
     fill(pictures, run.pictures.length ? run.pictures.map(picture => h('figure', {},
       h('img', {src: apiPath('runs', run.name, 'files', picture) + '?v=' + run.updated, alt: picture, loading: 'lazy'}),
-      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, 'Training draws the pictures at the end of the run.'));
+      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, diverged(run)
+      ? 'None: the run diverged in its first epoch, so there is no epoch to draw.'
+      : 'Training draws the pictures at the end of the run.'));
   }
 
   async function renderConfusion(run) {
     fill(cell);
     if (!run.can_classify) {
-      fill(confusion, h('p', {class: 'hint'}, 'The run has no model yet.'));
+      fill(confusion, h('p', {class: 'hint'}, diverged(run) ? 'None: the run diverged in its first epoch and has '
+        + 'no trained model.' : run.damaged ? 'None: ' + damagedText(run) + '.' : 'The run has no model yet.'));
       return;
     }
     fill(confusion, h('p', {class: 'hint'}, 'Computing…'));
@@ -118,4 +127,9 @@ export function mount(view, params, name) {
     unsubscribe();
     plots.forEach(plot => plot.destroy());
   };
+}
+
+// a run that diverged before any epoch ended: nothing was drawn and its model file is the untrained start
+function diverged(run) {
+  return run.status === 'diverged' && run.epochs.length === 0;
 }

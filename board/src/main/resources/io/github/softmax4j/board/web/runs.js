@@ -2,7 +2,10 @@
 
 import {h, fill, link} from './dom.js';
 import * as store from './store.js';
-import {fmt, heldOutKey, heldOutLabel, kept, latest, settings} from './figures.js';
+import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
+
+// a damaged run says so where the settings would be
+const settings = run => (run.damaged ? damagedText(run) : settingsText(run.settings));
 
 const COLUMNS = [
   {key: 'name', label: 'Run', value: run => run.name},

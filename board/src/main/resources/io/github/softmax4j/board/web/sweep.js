@@ -2,16 +2,17 @@
 
 import {h, fill, link, apiPath} from './dom.js';
 import * as store from './store.js';
-import {fmt, kept, settingName} from './figures.js';
-
-function configText(config) {
-  return Object.entries(config || {}).map(([key, value]) => `${settingName(key)} ${value}`).join(' · ');
-}
+import {fmt, kept, settingsText} from './figures.js';
 
 // a setting of one seed has no standard deviation: sweep.json records none (null), and the page says
 // "-", as the command line does
 function spread(entry) {
   return entry.val_acc_sd == null ? '-' : fmt(entry.val_acc_sd);
+}
+
+// a setting whose runs all diverged has no accuracy: the command line and sweep.html say "diverged"
+function mean(entry) {
+  return entry.diverged ? 'diverged' : fmt(entry.val_acc_mean);
 }
 
 export function mount(view, params, name) {
@@ -31,15 +32,18 @@ export function mount(view, params, name) {
     };
     fill(view, h('section', {class: 'sweep'},
       h('h2', {}, 'Sweep ', sweep.name),
-      winner ? h('p', {class: 'winner'}, 'Winner: ', configText(winner.config), ' — run ', runLink(winner.run),
+      winner ? h('p', {class: 'winner'}, 'Winner: ', settingsText(winner.settings), ' — run ', runLink(winner.run),
         `, test accuracy ${fmt(winner.test_acc)}`) : null,
       h('h3', {}, 'Ranking on validation accuracy'),
       ranking.length ? h('table', {class: 'ranking', id: 'ranking'},
         h('thead', {}, h('tr', {}, ['#', 'Settings', 'Val acc mean', 'SD', 'Runs'].map(t => h('th', {}, t)))),
-        h('tbody', {}, ranking.map((entry, i) => h('tr', {},
-          h('td', {class: 'num'}, i + 1), h('td', {}, configText(entry.config)),
-          h('td', {class: 'num'}, fmt(entry.val_acc_mean)), h('td', {class: 'num'}, spread(entry)),
+        h('tbody', {}, ranking.map((entry, i) => h('tr', {class: entry.diverged ? 'diverged' : null},
+          h('td', {class: 'num'}, i + 1), h('td', {}, settingsText(entry.settings)),
+          h('td', {class: 'num'}, mean(entry)), h('td', {class: 'num'}, entry.diverged ? '' : spread(entry)),
           h('td', {}, (entry.runs || []).flatMap((r, j) => (j ? [', ', runLink(r)] : [runLink(r)])))))))
+        : sweep.damaged ? h('p', {class: 'error', id: 'sweep-damaged'}, `sweep.json is damaged (${sweep.damaged}), `
+          + 'so its ranking and winner cannot be shown; ./softmax4j compare on the sweep\'s folder ranks its runs '
+          + 'from their own files.')
         : h('p', {class: 'hint'}, 'No ranking yet: the sweep writes it when its runs are done.'),
       h('h3', {}, 'Runs'),
       h('ul', {}, sweep.runs.map(runName => {

@@ -1,0 +1,56 @@
+package io.github.softmax4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words the ranked tables (on the terminal and on the pages), a run's report and the board give
+ * its settings: short, as a person would say them ({@code lr}, {@code batch}), where metrics.json
+ * stores them under snake_case names ({@code learning_rate}, {@code batch_size}).
+ */
+public final class SettingNames {
+    private static final Map<String, String> SHORT = Map.of("learning_rate", "lr", "batch_size", "batch",
+            "weight_decay", "decay", "lr_schedule", "schedule", "pixel_scaling", "pixels", "early_stopping", "patience",
+            "init_std", "init std");
+
+    private static final Map<String, String> SPELLED = Map.of("lr_schedule", "learning-rate schedule",
+            "validation", "validation images", "early_stopping", "early-stopping patience");
+
+    private static final Set<String> SETTINGS = TrainConfig.defaults().toMap().keySet();
+
+    // the value of each setting that is off, as metrics.json stores it: no momentum, decay, validation split or
+    // early stopping, a constant rate, and shuffling, which every run does unless told --no-shuffle
+    private static final Map<String, String> OFF = Map.of("momentum", "0", "weight_decay", "0", "lr_schedule",
+            "constant", "validation", "0", "early_stopping", "0", "shuffle", "true");
+
+    private SettingNames() {
+    }
+
+    /** The word for the setting stored as {@code key}: "lr" for learning_rate, "seed" for seed. */
+    public static String of(String key) {
+        return SHORT.getOrDefault(key, key.replace('_', ' '));
+    }
+
+    /** The setting stored as {@code key} in full words, as a chart's axis names it: "learning rate", "momentum". */
+    public static String spelled(String key) {
+        return SPELLED.getOrDefault(key, key.replace('_', ' '));
+    }
+
+    /**
+     * The training settings of {@code config} (metrics.json's names and values) in the command line's
+     * words, in the config's order, those that are off left out: {@code {lr=1e7, batch=256, epochs=2,
+     * init std=0.01, pixels=unit, validation=5000}}; shuffling turned off is {@code shuffle=off}. Keys
+     * that are not settings (the thread count, the number of training examples) are left out too.
+     */
+    public static Map<String, String> words(Map<String, ?> config) {
+        Map<String, String> words = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            String text = value instanceof Boolean on ? (on ? "true" : "off") : SettingText.of(value);
+            if (SETTINGS.contains(key) && value != null && !text.equals(OFF.get(key))) {
+                words.put(of(key), text);
+            }
+        });
+        return words;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.softmax4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingNamesTest {
+    @Test
+    void wordsTheSettingsAsTheCommandLineDoesLeavingOutWhatIsOff() {
+        Map<String, Object> config = new LinkedHashMap<>(TrainConfig.defaults().withLearningRate(1e7f).withEpochs(2)
+                .withValidation(5000).toMap());
+        config.put("threads", 2);
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("lr", "1e7");
+        expected.put("batch", "256");
+        expected.put("epochs", "2");
+        expected.put("seed", "42");
+        expected.put("init std", "0.01");
+        expected.put("pixels", "unit");
+        expected.put("validation", "5000");
+        assertEquals(expected, SettingNames.words(config));
+    }
+
+    @Test
+    void saysWhatIsOnAndShufflingTurnedOff() {
+        Map<String, Object> config = new LinkedHashMap<>(TrainConfig.defaults().withMomentum(0.9f).withShuffle(false)
+                .withSchedule(new LearningRateSchedule.Cosine()).toMap());
+        // as metrics.json is read back: a float setting is a double, written as the float prints
+        config.put("learning_rate", 0.1);
+        config.put("early_stopping", 5);
+        Map<String, String> words = SettingNames.words(config);
+        assertEquals("off", words.get("shuffle"));
+        assertEquals("0.9", words.get("momentum"));
+        assertEquals("cosine", words.get("schedule"));
+        assertEquals("5", words.get("patience"));
+        assertEquals("0.1", words.get("lr"));
+    }
+}
