@@ -41,8 +41,8 @@ final class FloatingPoint {
                     + " either side of 0");
         }
         if (read == 0 && decimal.group(1) != null && decimal.group(1).matches(".*[1-9].*")) {
-            throw new BadValue(value + " is too small for " + type + ", which tells numbers from 0 down to about "
-                    + smallest + "; give 0 or a larger number");
+            throw new BadValue(value + " is too small for " + type + ", whose smallest number above 0 is about "
+                    + smallest + " (it would be read as 0)");
         }
         return number;
     }

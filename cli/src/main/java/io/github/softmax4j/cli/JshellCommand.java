@@ -118,7 +118,8 @@ final class JshellCommand implements Callable<Integer> {
      * {@code Error:} (a statement does not compile), {@code Exception ...} (it threw), or a command's
      * own line ({@code Invalid command: /opne}, {@code File 'x.jsh' for '/open' is not found.}). A
      * {@code Warning:} (an unchecked call, say) is not a failure, nor are the lines that explain it,
-     * down to the line of carets that points into the statement.
+     * down to the line of carets that points into the statement (cut short with {@code ...} when the
+     * statement spans lines).
      */
     private static final class FailureReports extends FilterOutputStream {
         private static final int PREFIX = 16;
@@ -141,7 +142,7 @@ final class JshellCommand implements Callable<Integer> {
             if (start.size() < PREFIX) {
                 start.write(b);
             }
-            carets &= b == ' ' || b == '^' || b == '-';
+            carets &= b == ' ' || b == '^' || b == '-' || b == '.';
         }
 
         @Override
@@ -153,7 +154,10 @@ final class JshellCommand implements Callable<Integer> {
 
         private void endLine() {
             String line = start.toString(StandardCharsets.UTF_8);
-            if (line.startsWith("Warning:")) {
+            if (line.startsWith("Error:") || line.startsWith("Exception ")) {
+                failed = true;
+                inWarning = false;
+            } else if (line.startsWith("Warning:")) {
                 inWarning = true;
             } else if (inWarning) {
                 inWarning = !(carets && !line.isBlank());

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -118,9 +120,12 @@ public final class Softmax4jCli {
         for (OptionSpec option : level.matchedOptions()) {
             List<String> given = option.originalStringValues();
             if (!option.splitRegex().isEmpty() && given.size() > 1) {
+                // each value once: a sweep refuses a value listed twice
+                Set<String> values = new LinkedHashSet<>();
+                given.forEach(list -> values.addAll(Arrays.asList(list.split(option.splitRegex()))));
                 throw new CommandLine.ParameterException(level.commandSpec().commandLine(), option.longestName()
                         + " is given twice; give its values once, separated by commas: " + option.longestName() + " "
-                        + String.join(",", given), option, given.get(1));
+                        + String.join(",", values), option, given.get(1));
             }
         }
     }

@@ -61,14 +61,14 @@ class BadValueTest {
                 + "either side of 0",
         "train --momentum -1e309|softmax4j train: --momentum -1e309 is too large for a float, which holds numbers up "
                 + "to about 3.4e38 either side of 0",
-        "train --weight-decay 1e-50|softmax4j train: --weight-decay 1e-50 is too small for a float, which tells "
-                + "numbers from 0 down to about 1.4e-45; give 0 or a larger number",
+        "train --weight-decay 1e-50|softmax4j train: --weight-decay 1e-50 is too small for a float, whose "
+                + "smallest number above 0 is about 1.4e-45 (it would be read as 0)",
         "train --init-std 1e309|softmax4j train: --init-std 1e309 is too large for a float, which holds numbers up to "
                 + "about 3.4e38 either side of 0",
         "sweep --lr 0.1,1e309|softmax4j sweep: --lr 1e309 is too large for a float, which holds numbers up to about "
                 + "3.4e38 either side of 0",
         "sweep --weight-decay 0,0.00001e-45|softmax4j sweep: --weight-decay 0.00001e-45 is too small for a float, "
-                + "which tells numbers from 0 down to about 1.4e-45; give 0 or a larger number",
+                + "whose smallest number above 0 is about 1.4e-45 (it would be read as 0)",
         "predict --min-confidence 1e309|softmax4j predict: --min-confidence 1e309 is too large for a double, which "
                 + "holds numbers up to about 1.8e308 either side of 0",
         "train --lr Infinity|softmax4j train: --lr must be finite and > 0, got Infinity",

@@ -119,6 +119,15 @@ class ChapterScriptsTest {
     }
 
     @Test
+    void aFailedStatementAfterAWarningOverSeveralLinesFailsTheScript() throws IOException, InterruptedException {
+        Path script = Files.writeString(dir.resolve("warned.jsh"), "List raw = new ArrayList();\n"
+                + "void add() { raw.add(\n    \"x\"); }\nint bad = \"s\";\n");
+        Output output = run(script);
+        assertTrue(output.err().contains("unchecked call"), output.err());
+        assertEquals(1, output.exitCode(), output.err());
+    }
+
+    @Test
     void aScriptThatWritesToStandardErrorWithOnlyWarningsEndsWithExitCode0() throws IOException, InterruptedException {
         Path script = Files.writeString(dir.resolve("stderr.jsh"), "List raw = new ArrayList();\nraw.add(\"x\");\n"
                 + "System.err.println(\"said on stderr\");\n");

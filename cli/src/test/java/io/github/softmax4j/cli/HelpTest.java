@@ -183,7 +183,7 @@ class HelpTest {
 
     @Test
     void aListOptionGivenTwiceIsRefusedWithItsValuesWrittenOnce() {
-        CliRun run = CliRun.of("sweep", "--lr", "0.1", "--lr", "0.2,0.3", "--epochs", "1");
+        CliRun run = CliRun.of("sweep", "--lr", "0.1", "--lr", "0.2,0.3,0.1", "--epochs", "1");
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("softmax4j sweep: --lr is given twice; give its values once, separated by commas: --lr 0.1,0.2,0.3",
                 run.err().lines().findFirst().orElseThrow());

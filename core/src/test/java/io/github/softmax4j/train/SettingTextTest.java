@@ -32,6 +32,9 @@ class SettingTextTest {
             small.add(SettingText.of(decay));
         }
         assertEquals(List.of("0.001", "0.0001", "1e-5", "1e-6", "1e-7"), small);
+        // a sweep's run folders keep the names earlier versions gave them below 1e4
+        assertEquals(List.of("0.00005", "0.00002", "1e-5"), List.of(SettingText.of(5e-5f), SettingText.of(2e-5f),
+                SettingText.of(1e-5f)));
         assertEquals("1.2e4", SettingText.of(12000f));
         assertEquals("1.00005e4", SettingText.of(10000.5f));
         assertEquals("-1e6", SettingText.of(-1e6f));
