@@ -11,12 +11,14 @@ for (EpochStats stats : result.epochs()) {
 }
 
 // Save the model in one call, load it back and classify a test image: one block, so that nothing is read back
-// if the model could not be saved (the current folder may be read-only).
+// if the model could not be saved (the current folder may be read-only); its results stay for later lines.
 Path file = Path.of("d2l-3.7.safetensors");
+Classifier classifier;
+Classifier.Prediction first;
 {
     result.save(file);
-    Classifier classifier = Classifier.load(file);
-    Classifier.Prediction first = classifier.classifyPixels(data.test().image(0));
+    classifier = Classifier.load(file);
+    first = classifier.classifyPixels(data.test().image(0));
     System.out.printf(Locale.ROOT, "test image 0: %s with probability %.4f, true class %s   // read back from %s%n",
             first.label(), first.probability(), data.dataSet().classNames().get(data.test().label(0)), file);
 }

@@ -15,7 +15,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * line, centred on the x axis (the plot's lower edge) at its value, and over the crosses at one
  * value a word ("diverged", "2 diverged"), moved in from the plot's edges so that it stays inside.
  * XChart draws a series' markers only within the span of the data, some way above the axis,
- * where their height would read as an accuracy; this draws on the axis itself.
+ * where their height would read as an accuracy; this draws on the axis itself. It extends XChart's
+ * Annotation, which XChart exposes for custom drawing but keeps in an internal package: a new
+ * XChart version (pom.xml's xchart.version) needs SweepChartsTest's pictures looked at again.
  */
 final class DivergedMarks extends Annotation {
     // pixels between a cross and its word, and between a word and the plot's edge
