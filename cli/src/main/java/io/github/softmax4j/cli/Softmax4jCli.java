@@ -68,7 +68,7 @@ public final class Softmax4jCli {
     // empty one ('' or an unset shell variable) would be the current folder without a word
     private static Path path(String value) {
         if (value.isEmpty()) {
-            throw new BadValue("is empty; give a path (. for the current folder)");
+            throw new BadValue("is empty; give a path");
         }
         try {
             return Path.of(value);

@@ -56,7 +56,7 @@ class InputPathsTest {
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("softmax4j " + args.get(0) + ": " + name + " is empty; give a path (. for the current folder)",
+        assertEquals("softmax4j " + args.get(0) + ": " + name + " is empty; give a path",
                 run.err().lines().findFirst().orElseThrow());
     }
 
