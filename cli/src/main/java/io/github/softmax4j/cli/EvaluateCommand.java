@@ -67,6 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             SavedModel saved = Models.loadFor(modelPath, data.dataSet());
+            Models.untrainedNote("evaluate", modelPath).ifPresent(err::println);
             Dataset test = data.loadTest(json);
             Predictions predictions = Predictions.of(saved.model(), test, saved.pixelScaling());
             List<String> names = saved.classNames();

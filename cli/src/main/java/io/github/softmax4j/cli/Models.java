@@ -1,14 +1,17 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.IdxDataSet;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.Holder;
 import io.github.softmax4j.experiment.PendingModel;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
+import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -40,6 +43,28 @@ final class Models {
         }
         return "does not exist yet: the run in " + folder + " is training and writes its model when the training ends; "
                 + checkpoint;
+    }
+
+    /**
+     * The line to print before using {@code path} when it is the model of a run that diverged in its
+     * first epoch from a random start, as the board says it: usable, but untrained.
+     */
+    static Optional<String> untrainedNote(String command, Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        if (dir == null || !RunFolder.MODEL_FILE.equals(String.valueOf(path.getFileName()))
+                || !Files.isRegularFile(dir.resolve(MetricsFiles.JSON_FILE))) {
+            return Optional.empty();
+        }
+        try {
+            if (RunFolder.read(dir, dir).metrics().untrainedModel()) {
+                return Optional.of("softmax4j " + command + ": note: the run in " + TerminalText.of(dir.toString())
+                        + " diverged in its first epoch, so " + TerminalText.of(path.toString()) + " is its untrained "
+                        + "starting model (right about one time in ten); train it again with a smaller --lr");
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // a folder that is not a readable run says nothing about the model
+        }
+        return Optional.empty();
     }
 
     /**

@@ -83,6 +83,7 @@ final class PredictCommand implements Callable<Integer> {
         Classifier classifier;
         try {
             classifier = new Classifier(Models.loadFor(modelPath, data.dataSet()));
+            Models.untrainedNote("predict", modelPath).ifPresent(err::println);
         } catch (IOException e) {
             err.println("softmax4j predict: " + FileProblem.describe(e));
             return Softmax4jCli.EXIT_PROBLEM;

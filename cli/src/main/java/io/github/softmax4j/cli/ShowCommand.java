@@ -64,6 +64,9 @@ final class ShowCommand implements Callable<Integer> {
         Path target = target();
         try {
             SavedModel saved = model == null ? null : Models.loadFor(model, data.dataSet());
+            if (model != null) {
+                Models.untrainedNote("show", model).ifPresent(stderr::println);
+            }
             Dataset images = split == Split.train ? data.load().train() : data.loadTest(false);
             if ((long) first + count > images.size()) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,

@@ -39,6 +39,24 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theModelOfARunThatDivergedAtOnceIsUsedWithANoteThatItIsUntrained() {
+        Path run = dir.resolve("diverged");
+        CliRun train = CliRun.of("train", "--lr", "1e7", "--epochs", "1", "--out", run.toString());
+        assertEquals(1, train.exitCode(), train.err());
+        Path model = run.resolve("model.safetensors");
+        String note = "note: the run in " + run.toAbsolutePath() + " diverged in its first epoch, so " + model
+                + " is its untrained starting model (right about one time in ten); train it again with a smaller --lr";
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), "--chart", dir.resolve("c.png").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.err().contains("softmax4j evaluate: " + note), evaluate.err());
+        CliRun predict = CliRun.of("predict", model.toString(), "--test-index", "0");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertTrue(predict.err().contains("softmax4j predict: " + note), predict.err());
+        CliRun trained = CliRun.of("predict", TrainedModel.model().toString(), "--test-index", "0");
+        assertFalse(trained.err().contains("note:"), trained.err());
+    }
+
+    @Test
     void theReadmesThresholdTableIsADefaultRunsWithEveryCutMarked() throws IOException {
         String data = RealData.dir().toString();
         Path run = dir.resolve("default");

@@ -42,6 +42,15 @@ public record RunMetrics(RunStatus status, Map<String, Object> config, List<Epoc
         return new RunMetrics(newStatus, config, epochs, newSelected);
     }
 
+    /**
+     * Whether the run's model file is the untrained start it drew at random: the run diverged
+     * before any epoch ended, and it did not start from another model ({@code --init}).
+     */
+    public boolean untrainedModel() {
+        Object init = config.get("init");
+        return status == RunStatus.DIVERGED && epochs.isEmpty() && (init == null || "random".equals(init));
+    }
+
     /** The latest epoch, or null before the first. */
     public EpochStats latest() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
