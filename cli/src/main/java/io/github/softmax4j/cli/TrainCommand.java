@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,9 +161,11 @@ final class TrainCommand implements Callable<Integer> {
                 config = begin.config();
                 init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
-                stdout.printf("resume:  %s after epoch %d of %d%s%n", runDir, begin.history().size(), config.epochs(),
+                stdout.printf("resume:  %s after epoch %d of %d%s%s%n", runDir, begin.history().size(), config.epochs(),
                         leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
-                                + (leftovers == 1 ? "" : "s") + ")");
+                                + (leftovers == 1 ? "" : "s") + ")",
+                        unreadableMetrics(runDir).map(why -> "; its " + MetricsFiles.JSON_FILE + " was " + why
+                                + ", and is written again from the checkpoint").orElse(""));
             }
             TrainingRun run = new TrainingRun(runDir, begin, threadCount, stdout, stderr);
             // only a command that will train warms the kernels up, while the data is read
@@ -323,6 +327,18 @@ final class TrainCommand implements Callable<Integer> {
     // metrics.json says finished only once the pictures and the report are written (see TrainingRun), so a
     // run stopped while drawing them, or after an extension's last epoch, is not complete and resuming draws
     // them; a sweep's runs are finished without a report, and resuming one adds none
+    // why the run's metrics.json cannot be read, if it cannot
+    private static Optional<String> unreadableMetrics(Path runDir) {
+        try {
+            MetricsFiles.fromJson(Files.readAllBytes(runDir.resolve(MetricsFiles.JSON_FILE)));
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of("missing");
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.of("damaged (" + TerminalText.of(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
     private static boolean markedFinished(Path runDir) {
         try {
             RunMetrics metrics = MetricsFiles.fromJson(Files.readAllBytes(runDir.resolve(MetricsFiles.JSON_FILE)));

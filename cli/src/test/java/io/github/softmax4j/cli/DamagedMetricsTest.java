@@ -9,6 +9,7 @@ import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,10 @@ class DamagedMetricsTest {
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--data-dir", RealData.dir().toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(1, MetricsFiles.fromJson(Files.readAllBytes(run.resolve(MetricsFiles.JSON_FILE))).epochs().size());
+        // the run was finished: the resume says that it only writes the file again
+        String resume = resumed.out().lines().filter(line -> line.startsWith("resume:")).findFirst().orElseThrow();
+        assertTrue(resume.matches("resume: +" + Pattern.quote(run.toString()) + " after epoch 1 of 1; "
+                + "its metrics.json was damaged \\(.+\\), and is written again from the checkpoint"), resume);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
