@@ -47,7 +47,9 @@ final class RankingOutput {
             }
             row.append(entry.diverged() ? String.format(Locale.ROOT, accuracy, "diverged")
                     : String.format(Locale.ROOT, "  %8.4f ± %-" + spread + "s", entry.mean(), SweepPage.spread(entry)));
-            row.append(String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
+            // a setting that diverged kept no epoch and timed none: a dash, not a measured 0
+            row.append(entry.diverged() ? String.format(Locale.ROOT, "  %5s  %7s  %d", "-", "-", entry.runs().size())
+                    : String.format(Locale.ROOT, "  %5.1f  %7.2f  %d", entry.keptEpoch(), entry.seconds(),
                     entry.runs().size()));
             if (!validated && !tested) {
                 row.append(entry.validated() ? "  (val)" : "  (test)");

@@ -70,7 +70,8 @@ public final class SweepPage {
             if (!validated && !tested) {
                 page.append("<td>").append(entry.validated() ? "val" : "test").append("</td>");
             }
-            page.append(String.format(Locale.ROOT, "<td>%.1f</td><td>%.2f</td>", entry.keptEpoch(), entry.seconds()));
+            page.append(entry.diverged() ? "<td>-</td><td>-</td>"
+                    : String.format(Locale.ROOT, "<td>%.1f</td><td>%.2f</td>", entry.keptEpoch(), entry.seconds()));
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
