@@ -150,7 +150,8 @@ class BoardBrowserTest {
     @Test
     void settingsAreNamedAsTheCommandLineNamesThem(@TempDir Path sweepDir) throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
-        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1, "
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"ranking\": [{\"config\": {\"learning_rate\": 0.1, "
                 + "\"batch_size\": 256, \"init_std\": 0.01, \"early_stopping\": 0}, \"val_acc_mean\": 0.71, "
                 + "\"val_acc_sd\": 0, \"runs\": [\"lr 0.1\"]}]}");
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
@@ -184,7 +185,7 @@ class BoardBrowserTest {
         results.add(result("lr 0.3 seed 2", 0.3, 2, 0.68));
         results.add(result("lr 1", 1.0, 1, 0.6));
         List<Ranking.Entry> ranking = Ranking.rank(results);
-        SweepFiles.write(sweepDir.resolve("grid"), null, results, ranking, null);
+        SweepFiles.write(sweepDir.resolve("grid"), RunFolders.sweepGrid(), results, ranking, null);
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
@@ -198,7 +199,8 @@ class BoardBrowserTest {
     void aSweepWrittenBeforeShowsNoDeviationForASettingOfOneSeed(@TempDir Path sweepDir) throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
         // as sweeps were written before a setting of one seed had its deviation left null: 0
-        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
                 + "{\"name\": \"lr 0.3 b\", \"seed\": 2}, {\"name\": \"lr 0.1\", \"seed\": 1}], \"ranking\": ["
                 + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, "
                 + "\"runs\": [\"lr 0.3 a\", \"lr 0.3 b\"]}, {\"config\": {\"learning_rate\": 0.1}, "
@@ -224,7 +226,8 @@ class BoardBrowserTest {
                 new RunResult("lr0.1-seed1", settings, 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2),
                 new RunResult("lr1e7-seed1", diverged, 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN, Double.NaN,
                         0));
-        SweepFiles.write(sweepDir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
+        SweepFiles.write(sweepDir.resolve("sw"), RunFolders.sweepGrid(), results, Ranking.rank(results),
+                results.get(0));
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/sw");
             By rows = By.cssSelector("#ranking tbody tr");

@@ -49,7 +49,8 @@ class OddRunsTest {
         results.add(new RunResult("lr0.1-seed1", withoutSeed(fine), 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2));
         results.add(new RunResult("lr1e7-seed1", withoutSeed(diverged), 1, RunStatus.DIVERGED, 0, Double.NaN,
                 Double.NaN, Double.NaN, 0));
-        SweepFiles.write(dir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
+        SweepFiles.write(dir.resolve("sw"), RunFolders.sweepGrid(), results, Ranking.rank(results),
+                results.get(0));
         RunFolders.writeMetrics(dir.resolve("broken-sweep/run"), 2, true, Map.of("status", "finished"));
         Files.writeString(dir.resolve("broken-sweep/sweep.json"), "{bad");
         RunFolders.writeMetrics(dir.resolve("run"), 2, false, Map.of());
@@ -95,6 +96,40 @@ class OddRunsTest {
         assertEquals(409, predict.statusCode());
         assertTrue(BoardClient.json(predict).get("error").asText().contains("metrics.json is damaged"),
                 predict.body());
+    }
+
+    @Test
+    void aFileIsDamagedForTheBoardExactlyWhenItIsForTheCommandsWithTheirReason(@TempDir Path runs) throws IOException {
+        RunFolders.writeMetrics(runs.resolve("paused"), 2, false, Map.of("status", "paused"));
+        RunFolders.writeModel(runs.resolve("paused"), 2);
+        Map<String, Object> untimed = new LinkedHashMap<>(RunFolders.epoch(1));
+        untimed.remove("seconds");
+        RunFolders.writeEpochs(runs.resolve("untimed"), List.of(untimed));
+        RunFolders.writeMetrics(runs.resolve("no-grid/run"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runs.resolve("no-grid/sweep.json"), "{}");
+        RunFolders.writeMetrics(runs.resolve("odd-grid/run"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runs.resolve("odd-grid/sweep.json"), "{\"grid\": 5, \"ranking\": 7}");
+        try (BoardClient board = new BoardClient(runs, null)) {
+            for (String name : List.of("paused", "untimed")) {
+                JsonNode run = BoardClient.json(board.get("/api/runs/" + name));
+                DamagedFileException compare = assertThrows(DamagedFileException.class,
+                        () -> RunFolder.read(runs.resolve(name), runs));
+                assertEquals("damaged", run.get("status").asText(), name);
+                assertEquals(compare.reason(), run.get("damaged").asText(), name);
+                assertFalse(run.get("can_classify").asBoolean(), name);
+            }
+            assertEquals("unknown run status 'paused'",
+                    BoardClient.json(board.get("/api/runs/paused")).get("damaged").asText());
+            for (String name : List.of("no-grid", "odd-grid")) {
+                JsonNode sweep = BoardClient.json(board.get("/api/sweeps/" + name));
+                DamagedFileException resume = assertThrows(DamagedFileException.class,
+                        () -> SweepFiles.readGrid(runs.resolve(name)));
+                assertEquals(resume.reason(), sweep.get("damaged").asText(), name);
+                assertTrue(sweep.get("summary").isNull(), name);
+            }
+            assertEquals("it records no grid",
+                    BoardClient.json(board.get("/api/sweeps/no-grid")).get("damaged").asText());
+        }
     }
 
     @Test
