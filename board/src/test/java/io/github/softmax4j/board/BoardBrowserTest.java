@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.Ranking;
@@ -280,8 +281,32 @@ class BoardBrowserTest {
             browser.get(runs.board.address() + "#/classify");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
-            assertEquals(List.of("no run has a model yet"), browser.findElements(choices).stream()
+            assertEquals(List.of("no run can classify: 1 has a damaged metrics.json, 1 diverged in its first epoch "
+                    + "and holds the untrained start"), browser.findElements(choices).stream()
                     .map(WebElement::getText).toList());
+        }
+    }
+
+    @Test
+    void aRunThatDivergedAtOnceFromAModelSaysItHoldsThatModelAndOffersIt(@TempDir Path runsDir) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", "diverged");
+        document.put("config", Map.of("learning_rate", 1e7, "epochs", 2, "init", "runs/a/model.safetensors"));
+        document.put("epochs", List.of());
+        Files.createDirectories(runsDir.resolve("from-a"));
+        Files.writeString(runsDir.resolve("from-a/metrics.json"), new ObjectMapper().writeValueAsString(document));
+        RunFolders.writeModel(runsDir.resolve("from-a"), 3);
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/from-a");
+            By said = By.id("run-diverged");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            String text = browser.findElement(said).getText();
+            assertTrue(text.contains("holds the model it started from, runs/a/model.safetensors")
+                    && !text.contains("untrained"), text);
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Classify a picture")));
+            browser.get(runs.board.address() + "#/classify");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.textToBe(choices, "from-a"));
         }
     }
 

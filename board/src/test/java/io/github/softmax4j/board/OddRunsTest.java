@@ -147,6 +147,8 @@ class OddRunsTest {
         assertEquals("diverged", run.get("status").asText());
         assertEquals("model.safetensors", run.get("model").asText());
         assertFalse(run.get("can_classify").asBoolean(), "its model is the untrained start");
+        assertTrue(run.get("diverged_at_once").asBoolean());
+        assertTrue(run.get("started_from").isNull());
         HttpResponse<String> curves = client.get("/api/runs/sw/lr1e7-seed1/files/curves.png");
         assertEquals(404, curves.statusCode());
         String said = BoardClient.json(curves).get("error").asText();
@@ -156,6 +158,33 @@ class OddRunsTest {
         assertEquals(409, confusion.statusCode());
         assertTrue(BoardClient.json(confusion).get("error").asText().contains("diverged in its first epoch"),
                 confusion.body());
+    }
+
+    @Test
+    void aRunThatDivergedAtOnceFromAModelHoldsThatModelAndClassifies() throws IOException {
+        Map<String, Object> config = new LinkedHashMap<>(TrainConfig.defaults().withLearningRate(1e7f).toMap());
+        config.put("init", "runs/a/model.safetensors");
+        writeRun(dir.resolve("from-a"), "diverged", config);
+        RunFolders.writeModel(dir.resolve("from-a"), 4);
+        try (BoardClient board = new BoardClient(dir, null)) {
+            JsonNode run = BoardClient.json(board.get("/api/runs/from-a"));
+            assertTrue(run.get("diverged_at_once").asBoolean());
+            assertEquals("runs/a/model.safetensors", run.get("started_from").asText());
+            assertTrue(run.get("can_classify").asBoolean(), "its model file is the model it started from");
+            HttpResponse<String> predict = board.post("/api/runs/from-a/predict",
+                    BoardApiTest.png(BoardApiTest.shirt(), "png"));
+            assertEquals(200, predict.statusCode(), predict.body());
+            HttpResponse<String> curves = board.get("/api/runs/from-a/files/curves.png");
+            assertEquals(404, curves.statusCode());
+            assertTrue(BoardClient.json(curves).get("error").asText().contains("diverged in its first epoch"));
+        }
+        config.put("init", "random");
+        writeRun(dir.resolve("from-a"), "diverged", config);
+        try (BoardClient board = new BoardClient(dir, null)) {
+            JsonNode run = BoardClient.json(board.get("/api/runs/from-a"));
+            assertTrue(run.get("started_from").isNull());
+            assertFalse(run.get("can_classify").asBoolean(), "random weights, untrained");
+        }
     }
 
     @Test
