@@ -138,8 +138,8 @@ class RunIndexTest {
         for (SweepGrid.Run run : grid.runs()) {
             Map<String, Object> settings = new LinkedHashMap<>(run.config().toMap());
             settings.remove("seed");
-            results.add(new RunResult(run.name(), settings, 1, io.github.softmax4j.train.RunStatus.FINISHED, 100, 0.8123456789012345,
-                    0.5123456789012345, Double.NaN, 1234.5678901234));
+            results.add(new RunResult(run.name(), settings, 1, io.github.softmax4j.train.RunStatus.FINISHED, 100,
+                    0.8123456789012345, 0.5123456789012345, Double.NaN, 1234.5678901234));
         }
         SweepFiles.write(root.resolve("largest"), grid, results, Ranking.rank(results), results.get(0));
         RunIndex index = index();
