@@ -40,7 +40,7 @@ final class ModelCache {
                     + " is damaged (" + run.damaged() + "), so what its model is cannot be told; resuming the run "
                     + "writes the file again, or pick another run");
         }
-        if (run.divergedInFirstEpoch()) {
+        if (run.holdsUntrainedStart()) {
             throw new HttpProblem(409, "Run " + run.name() + " diverged in its first epoch, so its model file holds "
                     + "the untrained starting model; train it again with a smaller --lr, or pick another run");
         }

@@ -45,7 +45,7 @@ final class PictureRoute implements Route {
     // why a picture is missing: a run that diverged in its first epoch has no epoch to draw, a damaged one no
     // status to tell; else training draws it at the end
     private static String missing(Run run, String name) {
-        if (run != null && run.divergedInFirstEpoch()) {
+        if (run != null && run.divergedAtOnce()) {
             return "Run " + run.name() + " diverged in its first epoch, so it has no curves and no pictures: "
                     + "training draws none for a run without an epoch; train it again with a smaller --lr";
         }

@@ -35,18 +35,36 @@ record Run(String name, String status, String damaged, JsonNode config, Map<Stri
     }
 
     /**
-     * Whether the board can classify with this run: it has a model file that training made, which a
-     * run that diverged in its first epoch has not (its file holds the untrained start), and of which
-     * nothing can be told when metrics.json is damaged.
+     * Whether the board can classify with this run: it has a model file, of which nothing can be told
+     * when metrics.json is damaged, and which is not the untrained start ({@link #holdsUntrainedStart()}).
      */
     @JsonProperty("can_classify")
     boolean canClassify() {
-        return model != null && damaged == null && !divergedInFirstEpoch();
+        return model != null && damaged == null && !holdsUntrainedStart();
     }
 
-    /** Whether the run diverged before any epoch ended, so that it has neither curves nor a model of its own. */
-    @JsonIgnore
-    boolean divergedInFirstEpoch() {
+    /** Whether the run diverged before any epoch ended, so that it has no curves and no pictures. */
+    @JsonProperty("diverged_at_once")
+    boolean divergedAtOnce() {
         return RunStatus.DIVERGED.equals(status) && epochs.isEmpty();
+    }
+
+    /**
+     * The model file the run started from ({@code train --init MODEL}, config's {@code init}), or null
+     * when it started from random weights ({@code init} is {@code random} or absent, as in older runs).
+     */
+    @JsonProperty("started_from")
+    String startedFrom() {
+        JsonNode init = config.path("init");
+        return init.isTextual() && !init.asText().equals("random") ? init.asText() : null;
+    }
+
+    /**
+     * Whether the run's model file holds the untrained starting model: it diverged at once from random
+     * weights. One that started from a model and diverged at once holds that model.
+     */
+    @JsonIgnore
+    boolean holdsUntrainedStart() {
+        return divergedAtOnce() && startedFrom() == null;
     }
 }

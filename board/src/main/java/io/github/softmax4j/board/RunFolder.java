@@ -2,6 +2,7 @@ package io.github.softmax4j.board;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.softmax4j.experiment.SweepGrid;
 import io.github.softmax4j.train.SettingNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,13 @@ final class RunFolder {
             "templates.png");
     /** The picture of a sweep folder. */
     static final String SWEEP_PICTURE = "sweep.png";
-    /** metrics.json of a thousand epochs is about 150 KB; a larger file is not read. */
-    static final long MAX_JSON_BYTES = 8L << 20;
+    /** metrics.json of a thousand epochs is about 150 KB; a larger one is not read. */
+    static final long MAX_METRICS_BYTES = 8L << 20;
+    /**
+     * sweep.json of the largest sweep ({@link SweepGrid#MAX_RUNS} settings of one seed each) takes about
+     * 1.2 KB a setting; a larger one than 2 KiB a run of it is not read.
+     */
+    static final long MAX_SWEEP_BYTES = SweepGrid.MAX_RUNS * 2048L;
 
     private RunFolder() {
     }
@@ -46,12 +52,12 @@ final class RunFolder {
     }
 
     /**
-     * Reads and checks a JSON file of the board's folder; one larger than {@link #MAX_JSON_BYTES},
-     * or that {@code parser} refuses, is damaged: an IllegalArgumentException saying why in a few words.
+     * Reads and checks a JSON file of the board's folder; one larger than {@code maxBytes}, or that
+     * {@code parser} refuses, is damaged: an IllegalArgumentException saying why in a few words.
      */
-    static JsonNode readJson(Path file, Parser parser) throws IOException {
-        if (Files.size(file) > MAX_JSON_BYTES) {
-            throw new IllegalArgumentException("larger than " + MAX_JSON_BYTES + " bytes, more than training writes");
+    static JsonNode readJson(Path file, long maxBytes, Parser parser) throws IOException {
+        if (Files.size(file) > maxBytes) {
+            throw new IllegalArgumentException("larger than " + maxBytes + " bytes, more than softmax4j writes");
         }
         return parser.parse(Files.readAllBytes(file));
     }

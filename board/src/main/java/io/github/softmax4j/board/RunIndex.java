@@ -118,7 +118,8 @@ final class RunIndex {
             }
         }
         if (sweep != null) {
-            Optional<Parsed> file = read(folder.resolve(RunFolder.SWEEP), SweepFiles::parse, seen);
+            Optional<Parsed> file = read(folder.resolve(RunFolder.SWEEP), RunFolder.MAX_SWEEP_BYTES, SweepFiles::parse,
+                    seen);
             // as this version writes it, so that a sweep written before shows its deviations by today's rule
             JsonNode summary = file.map(Parsed::json).map(SweepFiles::current).map(RunIndex::worded).orElse(null);
             sweepRuns.sort(null);
@@ -141,13 +142,14 @@ final class RunIndex {
     }
 
     private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
-        return read(folder.resolve(RunFolder.METRICS), MetricsFiles::parse, seen).map(file -> file.json() == null
-                ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
-                : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+        return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
+                .map(file -> file.json() == null
+                        ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
+                        : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
     }
 
     /** The file, read and checked again only if it changed; empty if it is gone or cannot be read. */
-    private Optional<Parsed> read(Path file, RunFolder.Parser parser, Map<Path, Parsed> seen) {
+    private Optional<Parsed> read(Path file, long maxBytes, RunFolder.Parser parser, Map<Path, Parsed> seen) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -161,7 +163,7 @@ final class RunIndex {
             JsonNode json = null;
             String damaged = null;
             try {
-                json = RunFolder.readJson(file, parser);
+                json = RunFolder.readJson(file, maxBytes, parser);
             } catch (IllegalArgumentException e) {
                 damaged = e.getMessage();
             }

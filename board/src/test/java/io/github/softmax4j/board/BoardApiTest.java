@@ -48,7 +48,8 @@ class BoardApiTest {
         Files.write(dir.resolve("plain/curves.png"), png(shirt(), "png"));
         RunFolders.writeMetrics(dir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished",
                 "selected", Map.of("epoch", 2, "val_acc", 0.71, "test_acc", 0.7)));
-        Files.writeString(dir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1}, "
+        Files.writeString(dir.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"ranking\": [{\"config\": {\"learning_rate\": 0.1}, "
                 + "\"val_acc_mean\": 0.71, \"val_acc_sd\": 0, \"runs\": [\"lr 0.1\"]}]}");
         client = new BoardClient(dir, null);
     }

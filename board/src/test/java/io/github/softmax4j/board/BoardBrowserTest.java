@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.softmax4j.data.ImagePreprocessor;
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.Ranking;
@@ -150,7 +151,8 @@ class BoardBrowserTest {
     @Test
     void settingsAreNamedAsTheCommandLineNamesThem(@TempDir Path sweepDir) throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
-        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"ranking\": [{\"config\": {\"learning_rate\": 0.1, "
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"ranking\": [{\"config\": {\"learning_rate\": 0.1, "
                 + "\"batch_size\": 256, \"init_std\": 0.01, \"early_stopping\": 0}, \"val_acc_mean\": 0.71, "
                 + "\"val_acc_sd\": 0, \"runs\": [\"lr 0.1\"]}]}");
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
@@ -184,7 +186,7 @@ class BoardBrowserTest {
         results.add(result("lr 0.3 seed 2", 0.3, 2, 0.68));
         results.add(result("lr 1", 1.0, 1, 0.6));
         List<Ranking.Entry> ranking = Ranking.rank(results);
-        SweepFiles.write(sweepDir.resolve("grid"), null, results, ranking, null);
+        SweepFiles.write(sweepDir.resolve("grid"), RunFolders.sweepGrid(), results, ranking, null);
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By deviations = By.cssSelector("#ranking tbody td:nth-child(4)");
@@ -198,7 +200,8 @@ class BoardBrowserTest {
     void aSweepWrittenBeforeShowsNoDeviationForASettingOfOneSeed(@TempDir Path sweepDir) throws IOException {
         RunFolders.writeMetrics(sweepDir.resolve("grid/lr 0.1"), 2, true, Map.of("status", "finished"));
         // as sweeps were written before a setting of one seed had its deviation left null: 0
-        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
+        Files.writeString(sweepDir.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"runs\": [{\"name\": \"lr 0.3 a\", \"seed\": 1}, "
                 + "{\"name\": \"lr 0.3 b\", \"seed\": 2}, {\"name\": \"lr 0.1\", \"seed\": 1}], \"ranking\": ["
                 + "{\"config\": {\"learning_rate\": 0.3}, \"val_acc_mean\": 0.71, \"val_acc_sd\": 0.0123, "
                 + "\"runs\": [\"lr 0.3 a\", \"lr 0.3 b\"]}, {\"config\": {\"learning_rate\": 0.1}, "
@@ -224,7 +227,8 @@ class BoardBrowserTest {
                 new RunResult("lr0.1-seed1", settings, 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2),
                 new RunResult("lr1e7-seed1", diverged, 1, RunStatus.DIVERGED, 0, Double.NaN, Double.NaN, Double.NaN,
                         0));
-        SweepFiles.write(sweepDir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
+        SweepFiles.write(sweepDir.resolve("sw"), RunFolders.sweepGrid(), results, Ranking.rank(results),
+                results.get(0));
         try (BoardClient sweeps = new BoardClient(sweepDir, null)) {
             browser.get(sweeps.board.address() + "#/sweep/sw");
             By rows = By.cssSelector("#ranking tbody tr");
@@ -277,8 +281,32 @@ class BoardBrowserTest {
             browser.get(runs.board.address() + "#/classify");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
-            assertEquals(List.of("no run has a model yet"), browser.findElements(choices).stream()
+            assertEquals(List.of("no run can classify: 1 has a damaged metrics.json, 1 diverged in its first epoch "
+                    + "and holds the untrained start"), browser.findElements(choices).stream()
                     .map(WebElement::getText).toList());
+        }
+    }
+
+    @Test
+    void aRunThatDivergedAtOnceFromAModelSaysItHoldsThatModelAndOffersIt(@TempDir Path runsDir) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", "diverged");
+        document.put("config", Map.of("learning_rate", 1e7, "epochs", 2, "init", "runs/a/model.safetensors"));
+        document.put("epochs", List.of());
+        Files.createDirectories(runsDir.resolve("from-a"));
+        Files.writeString(runsDir.resolve("from-a/metrics.json"), new ObjectMapper().writeValueAsString(document));
+        RunFolders.writeModel(runsDir.resolve("from-a"), 3);
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/from-a");
+            By said = By.id("run-diverged");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            String text = browser.findElement(said).getText();
+            assertTrue(text.contains("holds the model it started from, runs/a/model.safetensors")
+                    && !text.contains("untrained"), text);
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Classify a picture")));
+            browser.get(runs.board.address() + "#/classify");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.textToBe(choices, "from-a"));
         }
     }
 

@@ -49,7 +49,8 @@ class OddRunsTest {
         results.add(new RunResult("lr0.1-seed1", withoutSeed(fine), 1, RunStatus.FINISHED, 2, 0.8286, 0.54, 0.81, 0.2));
         results.add(new RunResult("lr1e7-seed1", withoutSeed(diverged), 1, RunStatus.DIVERGED, 0, Double.NaN,
                 Double.NaN, Double.NaN, 0));
-        SweepFiles.write(dir.resolve("sw"), null, results, Ranking.rank(results), results.get(0));
+        SweepFiles.write(dir.resolve("sw"), RunFolders.sweepGrid(), results, Ranking.rank(results),
+                results.get(0));
         RunFolders.writeMetrics(dir.resolve("broken-sweep/run"), 2, true, Map.of("status", "finished"));
         Files.writeString(dir.resolve("broken-sweep/sweep.json"), "{bad");
         RunFolders.writeMetrics(dir.resolve("run"), 2, false, Map.of());
@@ -98,6 +99,40 @@ class OddRunsTest {
     }
 
     @Test
+    void aFileIsDamagedForTheBoardExactlyWhenItIsForTheCommandsWithTheirReason(@TempDir Path runs) throws IOException {
+        RunFolders.writeMetrics(runs.resolve("paused"), 2, false, Map.of("status", "paused"));
+        RunFolders.writeModel(runs.resolve("paused"), 2);
+        Map<String, Object> untimed = new LinkedHashMap<>(RunFolders.epoch(1));
+        untimed.remove("seconds");
+        RunFolders.writeEpochs(runs.resolve("untimed"), List.of(untimed));
+        RunFolders.writeMetrics(runs.resolve("no-grid/run"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runs.resolve("no-grid/sweep.json"), "{}");
+        RunFolders.writeMetrics(runs.resolve("odd-grid/run"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runs.resolve("odd-grid/sweep.json"), "{\"grid\": 5, \"ranking\": 7}");
+        try (BoardClient board = new BoardClient(runs, null)) {
+            for (String name : List.of("paused", "untimed")) {
+                JsonNode run = BoardClient.json(board.get("/api/runs/" + name));
+                DamagedFileException compare = assertThrows(DamagedFileException.class,
+                        () -> RunFolder.read(runs.resolve(name), runs));
+                assertEquals("damaged", run.get("status").asText(), name);
+                assertEquals(compare.reason(), run.get("damaged").asText(), name);
+                assertFalse(run.get("can_classify").asBoolean(), name);
+            }
+            assertEquals("unknown run status 'paused'",
+                    BoardClient.json(board.get("/api/runs/paused")).get("damaged").asText());
+            for (String name : List.of("no-grid", "odd-grid")) {
+                JsonNode sweep = BoardClient.json(board.get("/api/sweeps/" + name));
+                DamagedFileException resume = assertThrows(DamagedFileException.class,
+                        () -> SweepFiles.readGrid(runs.resolve(name)));
+                assertEquals(resume.reason(), sweep.get("damaged").asText(), name);
+                assertTrue(sweep.get("summary").isNull(), name);
+            }
+            assertEquals("it records no grid",
+                    BoardClient.json(board.get("/api/sweeps/no-grid")).get("damaged").asText());
+        }
+    }
+
+    @Test
     void aDamagedSweepFileIsSaidToBeDamaged() throws IOException {
         JsonNode sweep = BoardClient.json(client.get("/api/sweeps/broken-sweep"));
         assertEquals("not valid JSON at line 1, column 2", sweep.get("damaged").asText());
@@ -112,6 +147,8 @@ class OddRunsTest {
         assertEquals("diverged", run.get("status").asText());
         assertEquals("model.safetensors", run.get("model").asText());
         assertFalse(run.get("can_classify").asBoolean(), "its model is the untrained start");
+        assertTrue(run.get("diverged_at_once").asBoolean());
+        assertTrue(run.get("started_from").isNull());
         HttpResponse<String> curves = client.get("/api/runs/sw/lr1e7-seed1/files/curves.png");
         assertEquals(404, curves.statusCode());
         String said = BoardClient.json(curves).get("error").asText();
@@ -121,6 +158,33 @@ class OddRunsTest {
         assertEquals(409, confusion.statusCode());
         assertTrue(BoardClient.json(confusion).get("error").asText().contains("diverged in its first epoch"),
                 confusion.body());
+    }
+
+    @Test
+    void aRunThatDivergedAtOnceFromAModelHoldsThatModelAndClassifies() throws IOException {
+        Map<String, Object> config = new LinkedHashMap<>(TrainConfig.defaults().withLearningRate(1e7f).toMap());
+        config.put("init", "runs/a/model.safetensors");
+        writeRun(dir.resolve("from-a"), "diverged", config);
+        RunFolders.writeModel(dir.resolve("from-a"), 4);
+        try (BoardClient board = new BoardClient(dir, null)) {
+            JsonNode run = BoardClient.json(board.get("/api/runs/from-a"));
+            assertTrue(run.get("diverged_at_once").asBoolean());
+            assertEquals("runs/a/model.safetensors", run.get("started_from").asText());
+            assertTrue(run.get("can_classify").asBoolean(), "its model file is the model it started from");
+            HttpResponse<String> predict = board.post("/api/runs/from-a/predict",
+                    BoardApiTest.png(BoardApiTest.shirt(), "png"));
+            assertEquals(200, predict.statusCode(), predict.body());
+            HttpResponse<String> curves = board.get("/api/runs/from-a/files/curves.png");
+            assertEquals(404, curves.statusCode());
+            assertTrue(BoardClient.json(curves).get("error").asText().contains("diverged in its first epoch"));
+        }
+        config.put("init", "random");
+        writeRun(dir.resolve("from-a"), "diverged", config);
+        try (BoardClient board = new BoardClient(dir, null)) {
+            JsonNode run = BoardClient.json(board.get("/api/runs/from-a"));
+            assertTrue(run.get("started_from").isNull());
+            assertFalse(run.get("can_classify").asBoolean(), "random weights, untrained");
+        }
     }
 
     @Test

@@ -5,9 +5,11 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.FashionMnist;
 import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.experiment.SweepGrid;
 import io.github.softmax4j.model.ModelFile;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.model.SoftmaxRegression;
+import io.github.softmax4j.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,5 +93,17 @@ final class RunFolders {
         Path file = folder.resolve("model.safetensors");
         ModelFile.save(file, model(seed));
         return file;
+    }
+
+    /** A sweep's grid, of the learning rates 0.1 and 0.3, as a sweep records it. */
+    static SweepGrid sweepGrid() {
+        return new SweepGrid(List.of(0.1f, 0.3f), List.of(256), List.of(0f), List.of(0f),
+                List.of(new LearningRateSchedule.Constant()), List.of(PixelScaling.UNIT), List.of(0.01f), 2, 1, 5000,
+                0);
+    }
+
+    /** sweep.json's grid field ({@link #sweepGrid()}) and a comma, to begin a sweep.json written by hand. */
+    static String gridField() throws IOException {
+        return "\"grid\": " + JSON.writeValueAsString(sweepGrid().toMap()) + ", ";
     }
 }

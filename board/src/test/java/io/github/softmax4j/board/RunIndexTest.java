@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.RunResult;
+import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -42,7 +49,8 @@ class RunIndexTest {
         RunFolders.writeMetrics(root.resolve("a"), 2, false, Map.of());
         RunFolders.writeMetrics(root.resolve("grid/lr-0.1"), 1, true, Map.of("status", "finished"));
         RunFolders.writeMetrics(root.resolve("grid/lr-0.3"), 1, true, Map.of("status", "diverged"));
-        Files.writeString(root.resolve("grid/sweep.json"), "{\"ranking\": [{\"val_acc_mean\": 0.8}]}");
+        Files.writeString(root.resolve("grid/sweep.json"), "{" + RunFolders.gridField()
+                + "\"ranking\": [{\"val_acc_mean\": 0.8}]}");
         RunFolders.writeMetrics(root.resolve(".hidden/x"), 1, false, Map.of());
         RunFolders.writeMetrics(root.resolve("1/2/3/too-deep"), 1, false, Map.of());
         Files.createDirectories(root.resolve("empty"));
@@ -115,6 +123,31 @@ class RunIndexTest {
         index.refresh();
         assertNull(index.runs().get("broken").damaged());
         assertEquals(1, index.runs().get("broken").epochs().size());
+    }
+
+    @Test
+    void theLargestSweepASweepWritesIsRead() throws IOException {
+        // as many settings as a sweep may hold, each of one seed, their values as long as numbers print
+        List<Float> tenths = List.of(0.1234567f, 0.2345678f, 0.3456789f, 0.4567891f, 0.5678912f, 0.6789123f,
+                0.7891234f, 0.8912345f, 0.9123456f, 0.9876543f);
+        SweepGrid grid = new SweepGrid(tenths, List.of(1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010),
+                tenths, tenths, List.of(new LearningRateSchedule.Cosine()), List.of(PixelScaling.SYMMETRIC),
+                List.of(0.0123456f), 100, 1, 10000, 100);
+        assertEquals(SweepGrid.MAX_RUNS, grid.runs().size());
+        List<RunResult> results = new ArrayList<>();
+        for (SweepGrid.Run run : grid.runs()) {
+            Map<String, Object> settings = new LinkedHashMap<>(run.config().toMap());
+            settings.remove("seed");
+            results.add(new RunResult(run.name(), settings, 1, io.github.softmax4j.train.RunStatus.FINISHED, 100,
+                    0.8123456789012345, 0.5123456789012345, Double.NaN, 1234.5678901234));
+        }
+        SweepFiles.write(root.resolve("largest"), grid, results, Ranking.rank(results), results.get(0));
+        RunIndex index = index();
+        index.refresh();
+        Sweep largest = index.sweeps().get("largest");
+        assertNull(largest.damaged(), "the board reads what a sweep writes, " + Files.size(root.resolve(
+                "largest/sweep.json")) + " bytes");
+        assertEquals(SweepGrid.MAX_RUNS, largest.summary().get("ranking").size());
     }
 
     @Test

@@ -133,15 +133,7 @@ public final class SweepFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " holds no " + Sweep.JSON_FILE + "; give the folder a softmax4j sweep wrote");
         }
-        JsonNode grid = read(file).path("grid");
-        if (!grid.isObject()) {
-            throw new DamagedFileException(file, "it records no grid", REMEDY, null);
-        }
-        try {
-            return SweepGrid.fromMap(JSON.convertValue(grid, new TypeReference<Map<String, Object>>() { }));
-        } catch (IllegalArgumentException e) {
-            throw new DamagedFileException(file, e.getMessage(), REMEDY, e);
-        }
+        return grid(read(file));
     }
 
     /**
@@ -167,8 +159,10 @@ public final class SweepFiles {
     }
 
     /**
-     * sweep.json's document as a tree, checked as the commands check it (a JSON object); throws
-     * IllegalArgumentException saying what is wrong with it in a few words, as {@link DamagedFileException#reason()}.
+     * sweep.json's document as a tree, checked as every reader of sweep folders checks it (a JSON
+     * object recording a grid that {@link SweepGrid#fromMap} reads, as {@code sweep --resume}
+     * needs); throws IllegalArgumentException saying what is wrong with it in a few words, as
+     * {@link DamagedFileException#reason()}.
      */
     public static JsonNode parse(byte[] json) throws IOException {
         JsonNode document;
@@ -180,7 +174,17 @@ public final class SweepFiles {
         if (document == null || !document.isObject()) {
             throw new IllegalArgumentException("not a sweep file: it needs an object with \"grid\"");
         }
+        grid(document);
         return document;
+    }
+
+    // the grid a sweep.json document records; an IllegalArgumentException saying what is wrong with it
+    private static SweepGrid grid(JsonNode document) {
+        JsonNode grid = document.path("grid");
+        if (!grid.isObject()) {
+            throw new IllegalArgumentException("it records no grid");
+        }
+        return SweepGrid.fromMap(JSON.convertValue(grid, new TypeReference<Map<String, Object>>() { }));
     }
 
     private static String csv(List<RunResult> runs) {

@@ -84,7 +84,11 @@ public final class MetricsFiles {
      * {@code training} denies reading as interrupted.
      */
     public static RunMetrics fromJson(byte[] json, Training training) throws IOException {
-        JsonNode root = parse(json);
+        return fromTree(tree(json), training);
+    }
+
+    // the metrics of a document that is an object with "epochs"; IllegalArgumentException saying what else is wrong
+    private static RunMetrics fromTree(JsonNode root, Training training) {
         RunStatus status = root.hasNonNull("status") ? RunStatus.fromId(root.get("status").asText())
                 : RunStatus.FINISHED;
         if (status == RunStatus.RUNNING && !training.test(root.path("pid").canConvertToLong()
@@ -115,10 +119,18 @@ public final class MetricsFiles {
     }
 
     /**
-     * metrics.json's document as a tree, checked as every reader of run folders checks it (an object
-     * with "epochs"); throws IllegalArgumentException saying what is wrong with it in a few words.
+     * metrics.json's document as a tree, checked as every reader of run folders checks it: all that
+     * {@link #fromJson(byte[])} reads (an object with "epochs", a known status, each epoch's
+     * figures); throws IllegalArgumentException saying what is wrong with it in a few words.
      */
     public static JsonNode parse(byte[] json) throws IOException {
+        JsonNode root = tree(json);
+        fromTree(root, pid -> true);
+        return root;
+    }
+
+    // the document as a tree, an object with "epochs"; IllegalArgumentException saying what is wrong otherwise
+    private static JsonNode tree(byte[] json) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(json);

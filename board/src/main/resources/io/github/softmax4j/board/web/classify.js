@@ -76,16 +76,18 @@ export function mount(view, params) {
 
   function renderRuns() {
     const wanted = select.value || params.get('run');
-    const usable = [...store.runs().values()].filter(run => run.can_classify);
+    const runs = [...store.runs().values()];
+    const usable = runs.filter(run => run.can_classify);
     fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === wanted},
       run.name + (run.model === 'model.safetensors' ? '' : ' (latest checkpoint)')))
-      : h('option', {value: ''}, 'no run has a model yet'));
+      : h('option', {value: ''}, noneCan(runs)));
   }
 
   async function classify(blob, name) {
     last = {blob, name};
     if (!select.value) {
-      fill(result, h('p', {class: 'error'}, 'No run has a model yet; train one first.'));
+      const none = noneCan([...store.runs().values()]);
+      fill(result, h('p', {class: 'error'}, none[0].toUpperCase() + none.slice(1) + '; train one first.'));
       return;
     }
     fill(result, h('p', {class: 'hint'}, 'Classifying…'));
@@ -118,4 +120,26 @@ export function mount(view, params) {
   return store.subscribe(change => {
     if (change.type !== 'epoch') renderRuns();
   });
+}
+
+// why no run can classify: none has a model yet, or each that has one cannot be used, as the runs say
+function noneCan(runs) {
+  const damaged = runs.filter(run => run.damaged).length;
+  const untrained = runs.filter(run => run.diverged_at_once && run.model && !run.damaged && !run.can_classify).length;
+  if (damaged + untrained === 0) {
+    return 'no run has a model yet';
+  }
+  const reasons = [];
+  if (damaged) {
+    reasons.push(damaged === 1 ? '1 has a damaged metrics.json' : damaged + ' have a damaged metrics.json');
+  }
+  if (untrained) {
+    reasons.push(untrained === 1 ? '1 diverged in its first epoch and holds the untrained start'
+      : untrained + ' diverged in their first epoch and hold the untrained start');
+  }
+  const rest = runs.length - damaged - untrained;
+  if (rest) {
+    reasons.push(rest === 1 ? '1 has no model file' : rest + ' have no model file');
+  }
+  return 'no run can classify: ' + reasons.join(', ');
 }

@@ -31,9 +31,10 @@ export function mount(view, params, name) {
       run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, damagedText(run), ', so the board cannot show its '
         + 'settings and figures; resuming the run writes it again (train --resume, or sweep --resume for a '
         + 'sweep\'s run), or remove its folder.') : null,
-      diverged(run) ? h('p', {class: 'error', id: 'run-diverged'}, 'The run diverged in its first epoch: it has '
-        + 'no curves, no pictures and no model of its own (its model file holds the untrained start). Train it '
-        + 'again with a smaller --lr.') : null,
+      run.diverged_at_once ? h('p', {class: 'error', id: 'run-diverged'}, 'The run diverged in its first epoch: it '
+        + 'has no curves, no pictures and no model of its own (its model file holds ' + (run.started_from
+          ? 'the model it started from, ' + run.started_from : 'the untrained start') + '). Train it again with '
+        + 'a smaller --lr.') : null,
       run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
         'Classify a picture with this run')) : null);
     renderFigures(run);
@@ -73,7 +74,7 @@ export function mount(view, params, name) {
   function renderPictures(run) {
     fill(pictures, run.pictures.length ? run.pictures.map(picture => h('figure', {},
       h('img', {src: apiPath('runs', run.name, 'files', picture) + '?v=' + run.updated, alt: picture, loading: 'lazy'}),
-      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, diverged(run)
+      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, run.diverged_at_once
       ? 'None: the run diverged in its first epoch, so there is no epoch to draw.'
       : 'Training draws the pictures at the end of the run.'));
   }
@@ -81,8 +82,9 @@ export function mount(view, params, name) {
   async function renderConfusion(run) {
     fill(cell);
     if (!run.can_classify) {
-      fill(confusion, h('p', {class: 'hint'}, diverged(run) ? 'None: the run diverged in its first epoch and has '
-        + 'no trained model.' : run.damaged ? 'None: ' + damagedText(run) + '.' : 'The run has no model yet.'));
+      fill(confusion, h('p', {class: 'hint'}, run.diverged_at_once && !run.started_from
+        ? 'None: the run diverged in its first epoch and its model file holds the untrained start.'
+        : run.damaged ? 'None: ' + damagedText(run) + '.' : 'The run has no model yet.'));
       return;
     }
     fill(confusion, h('p', {class: 'hint'}, 'Computing…'));
@@ -127,9 +129,4 @@ export function mount(view, params, name) {
     unsubscribe();
     plots.forEach(plot => plot.destroy());
   };
-}
-
-// a run that diverged before any epoch ended: nothing was drawn and its model file is the untrained start
-function diverged(run) {
-  return run.status === 'diverged' && run.epochs.length === 0;
 }
