@@ -278,6 +278,11 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: the run "
                     + "diverged")));
             assertTrue(browser.findElements(By.partialLinkText("Classify a picture")).isEmpty());
+            assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/run/broken");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-damaged")));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: ")));
+            assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
             browser.get(runs.board.address() + "#/classify");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.presenceOfElementLocated(choices));

@@ -38,7 +38,11 @@ export function mount(view, params, name) {
       run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
         'Classify a picture with this run')) : null);
     renderFigures(run);
-    if (plots.length === 0) {
+    if (run.diverged_at_once || run.damaged) {
+      // nothing to draw: the line above says why, and empty frames would only look broken
+      charts.replaceChildren();
+      plots = [];
+    } else if (plots.length === 0) {
       const width = Math.max(300, Math.min(420, (charts.clientWidth || 1260) / 3 - 12));
       plots = MEASURES.map(measure => {
         const box = h('div', {class: 'chart'});
