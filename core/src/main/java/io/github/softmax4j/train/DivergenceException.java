@@ -1,5 +1,7 @@
 package io.github.softmax4j.train;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -24,9 +26,13 @@ public final class DivergenceException extends Exception {
         this.completed = List.copyOf(completed);
     }
 
-    /** What happened to the loss, for people: "the loss became NaN" or "the loss exploded to 3.6e+06". */
+    /**
+     * What happened to the loss, for people: "the loss became NaN" or "the loss exploded to 3.58e7",
+     * to three digits in the notation of the settings beside it ("at --lr 1e6").
+     */
     public static String describe(double loss) {
-        return Double.isFinite(loss) ? String.format(java.util.Locale.ROOT, "the loss exploded to %.3g", loss)
+        return Double.isFinite(loss)
+                ? "the loss exploded to " + SettingText.of(new BigDecimal(loss).round(new MathContext(3)).doubleValue())
                 : "the loss became " + loss;
     }
 

@@ -62,4 +62,11 @@ class SettingTextTest {
         assertEquals("true", SettingText.of((Object) true));
         assertEquals("-", SettingText.of((Object) null));
     }
+
+    @Test
+    void anExplodedLossIsWrittenInTheSettingsNotationToThreeDigits() {
+        assertEquals("the loss exploded to 3.58e7", DivergenceException.describe(35_812_345.0));
+        assertEquals("the loss exploded to 46.1", DivergenceException.describe(46.0517));
+        assertEquals("the loss became NaN", DivergenceException.describe(Double.NaN));
+    }
 }
