@@ -93,7 +93,8 @@ final class JshellCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         if (reports.failed()) {
-            err.println("softmax4j jshell: " + script + " has statements or commands that failed (above); the others ran");
+            err.println("softmax4j jshell: " + script + " has statements or commands that failed (above); it ran on "
+                    + "to its end");
         }
         if (unfinished.isPresent()) {
             err.println("softmax4j jshell: " + script + " ends inside the statement that starts on line "

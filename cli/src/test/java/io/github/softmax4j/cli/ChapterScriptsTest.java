@@ -79,7 +79,7 @@ class ChapterScriptsTest {
                 output.err());
         assertTrue(output.err().contains("Exception java.lang.RuntimeException: boom"), output.err());
         assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements or commands that failed "
-                + "(above); the others ran"), output.err());
+                + "(above); it ran on to its end"), output.err());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ChapterScriptsTest {
         assertTrue(output.out().contains("still ran"), output.out());
         assertTrue(output.err().contains("File 'nosuch.jsh' for '/open' is not found."), output.err());
         assertTrue(output.err().strip().endsWith("softmax4j jshell: " + script + " has statements or commands that "
-                + "failed (above); the others ran"), output.err());
+                + "failed (above); it ran on to its end"), output.err());
     }
 
     @Test
