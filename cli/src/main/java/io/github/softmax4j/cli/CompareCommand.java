@@ -58,7 +58,9 @@ final class CompareCommand implements Callable<Integer> {
             List<RunResult> results = new ArrayList<>();
             List<String> unfinished = new ArrayList<>();
             int running = 0;
-            List<String> damaged = new ArrayList<>();
+            List<Path> damagedDirs = new ArrayList<>();
+            List<String> damagedNames = new ArrayList<>();
+            List<String> damagedReasons = new ArrayList<>();
             // the commands that would continue the runs left out, each once
             Set<String> resumes = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
@@ -67,7 +69,9 @@ final class CompareCommand implements Callable<Integer> {
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
                 for (RunFolder folder : RunFolder.findAll(dir, e -> {
-                    damaged.add(TerminalText.of(RunFolder.name(e.file().getParent(), dir) + " (" + e.reason() + ")"));
+                    damagedDirs.add(e.file().getParent());
+                    damagedNames.add(RunFolder.name(e.file().getParent(), dir));
+                    damagedReasons.add(e.reason());
                     resumes.add(resume(e.file().getParent()));
                 })) {
                     if (seen.add(folder.dir().toRealPath())) {
@@ -89,6 +93,7 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
+            List<String> damaged = damaged(damagedDirs, damagedNames, damagedReasons);
             if (!unfinished.isEmpty()) {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
@@ -142,5 +147,16 @@ final class CompareCommand implements Callable<Integer> {
     private Path chart() {
         String name = out.getFileName().toString();
         return out.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".png");
+    }
+
+    // each damaged run by its name, those named alike (a/run, b/run given one by one) by as much of their
+    // folders as tells them apart, as the table names runs; with what is wrong, shown as text
+    private static List<String> damaged(List<Path> dirs, List<String> names, List<String> reasons) {
+        List<String> apart = RunFolder.namedApart(dirs, names);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < apart.size(); i++) {
+            lines.add(TerminalText.of(apart.get(i) + " (" + reasons.get(i) + ")"));
+        }
+        return lines;
     }
 }

@@ -37,6 +37,20 @@ class DamagedMetricsTest {
     }
 
     @Test
+    void damagedRunsInFoldersOfOneNameAreNamedApart() throws IOException {
+        copyTree(TrainedModel.runDir(), dir.resolve("good"));
+        for (String parent : new String[] {"a", "b"}) {
+            Files.writeString(Files.createDirectories(dir.resolve(parent).resolve("run")).resolve(MetricsFiles.JSON_FILE),
+                    "{bad");
+        }
+        CliRun run = CliRun.of("compare", dir.resolve("good").toString(), dir.resolve("a/run").toString(),
+                dir.resolve("b/run").toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String leftOut = run.out().lines().filter(line -> line.startsWith("left out")).findFirst().orElseThrow();
+        assertTrue(leftOut.matches("left out, metrics.json is damaged: a/run \\(.*\\), b/run \\(.*\\)"), leftOut);
+    }
+
+    @Test
     void compareShowsEscapesInFolderNamesStatusesAndSettingsAsText() throws IOException {
         Path runs = Files.createDirectories(dir.resolve("runs"));
         for (String schedule : new String[] {"constant", "\\u001b[2J"}) {

@@ -62,17 +62,30 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
      * as tell it from the others: {@code a/run} and {@code b/run}; the others keep their names.
      */
     public static List<RunFolder> namedApart(List<RunFolder> runs) {
-        Map<String, List<Integer>> alike = new LinkedHashMap<>();
+        List<String> names = namedApart(runs.stream().map(RunFolder::dir).toList(),
+                runs.stream().map(RunFolder::name).toList());
+        List<RunFolder> named = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            alike.computeIfAbsent(runs.get(i).name(), name -> new ArrayList<>()).add(i);
+            named.add(new RunFolder(runs.get(i).dir(), names.get(i), runs.get(i).metrics()));
         }
-        List<RunFolder> named = new ArrayList<>(runs);
+        return named;
+    }
+
+    /**
+     * {@code names} of the folders {@code dirs}, those alike each replaced by as few of its folder's
+     * last parts as tell it from the others (see {@link #namedApart(List)}); the others kept.
+     */
+    public static List<String> namedApart(List<Path> dirs, List<String> names) {
+        Map<String, List<Integer>> alike = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            alike.computeIfAbsent(names.get(i), name -> new ArrayList<>()).add(i);
+        }
+        List<String> named = new ArrayList<>(names);
         for (List<Integer> places : alike.values()) {
             if (places.size() > 1) {
-                List<String> names = apart(places.stream().map(i -> runs.get(i).dir()).toList());
+                List<String> told = apart(places.stream().map(dirs::get).toList());
                 for (int k = 0; k < places.size(); k++) {
-                    RunFolder run = runs.get(places.get(k));
-                    named.set(places.get(k), new RunFolder(run.dir(), names.get(k), run.metrics()));
+                    named.set(places.get(k), told.get(k));
                 }
             }
         }
