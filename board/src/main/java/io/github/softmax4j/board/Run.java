@@ -3,6 +3,7 @@ package io.github.softmax4j.board;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.softmax4j.train.RunMetrics;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,8 +56,7 @@ record Run(String name, String status, String damaged, JsonNode config, Map<Stri
      */
     @JsonProperty("started_from")
     String startedFrom() {
-        JsonNode init = config.path("init");
-        return init.isTextual() && !init.asText().equals("random") ? init.asText() : null;
+        return RunMetrics.startedFrom(init());
     }
 
     /**
@@ -65,6 +65,12 @@ record Run(String name, String status, String damaged, JsonNode config, Map<Stri
      */
     @JsonIgnore
     boolean holdsUntrainedStart() {
-        return divergedAtOnce() && startedFrom() == null;
+        return RunMetrics.untrainedModel(RunStatus.DIVERGED.equals(status), epochs.size(), init());
+    }
+
+    // config's init as text, or null when it has none
+    private String init() {
+        JsonNode init = config.path("init");
+        return init.isTextual() ? init.asText() : null;
     }
 }

@@ -47,8 +47,20 @@ public record RunMetrics(RunStatus status, Map<String, Object> config, List<Epoc
      * before any epoch ended, and it did not start from another model ({@code --init}).
      */
     public boolean untrainedModel() {
-        Object init = config.get("init");
-        return status == RunStatus.DIVERGED && epochs.isEmpty() && (init == null || "random".equals(init));
+        return untrainedModel(status == RunStatus.DIVERGED, epochs.size(), config.get("init"));
+    }
+
+    /**
+     * {@link #untrainedModel()} for a run known by its parts, as the board reads metrics.json: whether it
+     * {@code diverged}, its completed {@code epochs}, and its config's {@code init} (null if absent).
+     */
+    public static boolean untrainedModel(boolean diverged, int epochs, Object init) {
+        return diverged && epochs == 0 && startedFrom(init) == null;
+    }
+
+    /** The model a run started from ({@code --init MODEL}), or null for random weights ({@code init} random or absent). */
+    public static String startedFrom(Object init) {
+        return init == null || "random".equals(init) ? null : String.valueOf(init);
     }
 
     /** The latest epoch, or null before the first. */
