@@ -101,7 +101,8 @@ public final class AtomicFiles {
 
     /**
      * {@code problem} as a {@link FileSystemException} naming {@code target}: the JDK names the
-     * temporary file, which the caller never asked for, or no file at all (a full disk).
+     * temporary file, which the caller never asked for, or no file at all (a full disk). The problem
+     * is not kept as the cause: a stack trace (JShell shows one) would name the temporary file again.
      */
     private static FileSystemException naming(Path target, IOException problem) {
         String file = target.toString();
@@ -109,11 +110,9 @@ public final class AtomicFiles {
             return fs;
         }
         String reason = problem instanceof FileSystemException fs ? fs.getReason() : problem.getMessage();
-        FileSystemException named = problem instanceof AccessDeniedException ? new AccessDeniedException(file, null, reason)
+        return problem instanceof AccessDeniedException ? new AccessDeniedException(file, null, reason)
                 : problem instanceof NoSuchFileException ? new NoSuchFileException(file, null, reason)
                 : new FileSystemException(file, null, reason);
-        named.initCause(problem);
-        return named;
     }
 
     /** The temporary file's stream, whose failures (a full disk) name the target. */

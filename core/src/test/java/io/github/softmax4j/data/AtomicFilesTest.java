@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,10 @@ class AtomicFilesTest {
         IOException refused = assertThrows(IOException.class, () -> AtomicFiles.write(target, new byte[] {1}));
         assertTrue(refused.getMessage().startsWith(target.toString()), refused.getMessage());
         assertFalse(refused.getMessage().contains(".part"), refused.getMessage());
+        // nor anywhere in what JShell shows of it: the exception with its causes
+        StringWriter shown = new StringWriter();
+        refused.printStackTrace(new PrintWriter(shown));
+        assertFalse(shown.toString().contains(".part"), shown.toString());
     }
 
     @Test
