@@ -5,6 +5,7 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.FolderInUseException;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -201,6 +202,9 @@ final class TrainCommand implements Callable<Integer> {
         } catch (RunWriteException e) {
             stderr.println("softmax4j train: " + e.getMessage() + (e.checkpointEpoch() < 0 ? ""
                     : "; once the cause is fixed, continue with " + resumeCommand(runDir)));
+            return Softmax4jCli.EXIT_PROBLEM;
+        } catch (FolderInUseException e) {
+            stderr.println("softmax4j train: " + OutputFolder.inUse(e, resume));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + FileProblem.describe(e));
