@@ -85,7 +85,7 @@ class ReportTest {
         assertTrue(html.contains("<tr><th class=\"name\">lr</th><td class=\"name\">0.1</td></tr>"), html);
         assertFalse(html.contains("learning_rate"), "no metrics.json names");
         assertTrue(html.contains("<tr><th class=\"name\">validation</th><td class=\"name\">none</td></tr>")
-                && html.contains("<tr><th class=\"name\">patience</th><td class=\"name\">off</td></tr>"), html);
+                && html.contains("<tr><th class=\"name\">early stopping</th><td class=\"name\">off</td></tr>"), html);
         assertTrue(html.contains("<tr><th>epoch</th><th>lr</th><th>train loss</th>"), html);
         assertTrue(html.contains("<td>2</td><td>0.09973</td><td>0.4500</td>"), html);
         assertFalse(report().contains("<th>lr</th>"), "a rate that never changes is in the configuration only");
