@@ -17,7 +17,6 @@ import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
-import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -140,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoint begin;
             String init;
             if (resume == null) {
-                init = initModel != null ? initModel.toString() : "N(0, " + SettingText.of(config.initStd()) + "^2)";
+                init = initModel != null ? initModel.toString() : ConfigWords.randomInit(config);
                 Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
@@ -179,11 +177,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " cannot continue: ") + OutputFolder.optionNames(e.getMessage()));
             }
             warmUp.join();
-            stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
-                            + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(),
-                    SettingText.of(config.learningRate()), optimizerText(config), init, config.seed(),
-                    config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
-                    threadCount);
+            stdout.println("config:  " + ConfigWords.line(ConfigWords.of(config, init, threadCount)));
             if (config.validation() > 0) {
                 int training = loaded.train().size() - config.validation();
                 stdout.printf("data:    %d %s the model, %d %s held out for validation%s%n", training,
@@ -225,21 +219,6 @@ final class TrainCommand implements Callable<Integer> {
 
     static String resumeCommand(Path runDir) {
         return Invocation.command() + " train --resume " + Invocation.quote(runDir);
-    }
-
-    /** The optimizer's settings where they differ from the chapter's plain SGD, for the config line. */
-    private static String optimizerText(TrainConfig config) {
-        StringBuilder text = new StringBuilder();
-        if (config.schedule().dependsOnLength()) {
-            text.append(" (").append(config.schedule().id()).append(" schedule)");
-        }
-        if (config.momentum() != 0) {
-            text.append(", momentum ").append(SettingText.of(config.momentum()));
-        }
-        if (config.weightDecay() != 0) {
-            text.append(", weight decay ").append(SettingText.of(config.weightDecay()));
-        }
-        return text.toString();
     }
 
     /** The checkpoint with --epochs applied, when a run is extended; checks that it can be. */

@@ -22,9 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +193,28 @@ class TrainCommandTest {
         assertEquals(model.toString(), secondMetrics.get("config").get("init").asText());
         assertTrue(secondMetrics.get("epochs").get(0).get("train_loss").asDouble()
                 < firstMetrics.get("epochs").get(0).get("train_loss").asDouble());
+    }
+
+    /** report.html's Configuration says what the config: line says, in its words and notation, then what is off. */
+    @Test
+    void theReportSaysTheConfigurationAsTheConfigLineSaysIt() throws IOException {
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--momentum", "0.9",
+                "--weight-decay", "1e-5", "--lr-schedule", "cosine", "--validation", "5000", "--threads", "2",
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String line = "epochs 1, batch size 256, lr 0.1 (cosine schedule), momentum 0.9, weight decay 1e-5, "
+                + "init N(0, 0.01^2), seed 42, pixels unit (x/255), shuffle on, threads 2";
+        assertTrue(run.out().contains("config:  " + line + "\n"), run.out());
+        String report = Files.readString(out.resolve("report.html"));
+        String table = report.substring(report.indexOf("<h2>Configuration</h2>"));
+        Matcher rows = Pattern.compile("<tr><th class=\"name\">([^<]*)</th><td class=\"name\">([^<]*)</td></tr>")
+                .matcher(table.substring(0, table.indexOf("</table>")));
+        List<String> said = new ArrayList<>();
+        while (rows.find()) {
+            said.add(rows.group(1) + " " + rows.group(2));
+        }
+        assertEquals(line + ", validation 5000, early stopping off, train examples 55000", String.join(", ", said));
     }
 
     @Test
