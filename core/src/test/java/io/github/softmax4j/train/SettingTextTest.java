@@ -70,7 +70,7 @@ class SettingTextTest {
         // is one of them, a hair below 1e-5 as a float and exactly 1e-5 as the double read from "1.0E-5"
         assertEquals("1e-5", SettingText.of((Object) 1.0e-5));
         Random random = new Random(7);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             float value = (float) Math.pow(10, -9 + 14 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
             assertEquals(SettingText.of(value), SettingText.of((Object) Double.parseDouble(Float.toString(value))),
                     Float.toString(value));
