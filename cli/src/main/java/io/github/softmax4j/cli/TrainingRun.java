@@ -115,8 +115,7 @@ final class TrainingRun {
         }
         try {
             RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config, init, threads,
-                    trainExamples), summary,
-                    metrics.epochs(), curves, threads, out);
+                    trainExamples), summary, metrics.epochs(), curves, threads, out);
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;
