@@ -163,13 +163,13 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
-            assertEquals("lr 0.1 · batch 256 · init std 0.01", browser.findElement(ranked).getText(),
-                    "patience 0 is early stopping off, left out as the command line leaves it out");
+            assertEquals("lr 0.1 · batch size 256 · init std 0.01", browser.findElement(ranked).getText(),
+                    "early stopping 0 is off, left out as the command line leaves it out");
             browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
             By names = By.cssSelector("table.settings th");
             waiting().until(ExpectedConditions.presenceOfElementLocated(names));
             List<String> shown = browser.findElements(names).stream().map(WebElement::getText).sorted().toList();
-            assertEquals(List.of("batch", "epochs", "lr", "seed"), shown);
+            assertEquals(List.of("batch size", "epochs", "lr", "seed"), shown);
         }
     }
 
@@ -236,10 +236,10 @@ class BoardBrowserTest {
             List<String> cells = browser.findElements(rows).get(1).findElements(By.tagName("td")).stream()
                     .map(WebElement::getText).toList();
             assertEquals(List.of("2",
-                    "lr 1e7 · batch 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
+                    "lr 1e7 · batch size 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
                     cells.subList(0, 4));
             assertTrue(browser.findElement(By.cssSelector("p.winner")).getText().startsWith("Winner: lr 0.1 · batch "
-                    + "256 · epochs 2"), browser.findElement(By.cssSelector("p.winner")).getText());
+                    + "size 256 · epochs 2"), browser.findElement(By.cssSelector("p.winner")).getText());
         }
     }
 

@@ -192,9 +192,9 @@ class OddRunsTest {
         JsonNode summary = BoardClient.json(client.get("/api/sweeps/sw")).get("summary");
         JsonNode diverged = summary.get("ranking").get(1).get("settings");
         assertEquals("1e7", diverged.get("lr").asText());
-        assertEquals("256", diverged.get("batch").asText());
+        assertEquals("256", diverged.get("batch size").asText());
         assertEquals("5000", diverged.get("validation").asText());
-        for (String off : List.of("momentum", "decay", "schedule", "patience", "shuffle")) {
+        for (String off : List.of("momentum", "weight decay", "lr schedule", "early stopping", "shuffle")) {
             assertFalse(diverged.has(off), off + " is off and left out: " + diverged);
         }
         assertFalse(diverged.has("learning_rate"), "no name from metrics.json");

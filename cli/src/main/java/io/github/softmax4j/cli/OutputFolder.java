@@ -1,5 +1,7 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.TerminalText;
+import io.github.softmax4j.experiment.FolderInUseException;
 import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +23,15 @@ final class OutputFolder {
      * writing anything into it: nothing, unless this command made the folder.
      */
     record Chosen(Path dir, Runnable removeIfEmpty) {
+    }
+
+    /**
+     * The line refusing a folder that another command holds: a resume has no other folder to go
+     * to, so it is told to wait for that command or stop it; control characters as U+FFFD.
+     */
+    static String inUse(FolderInUseException refused, Path resume) {
+        return TerminalText.of(resume == null ? refused.getMessage()
+                : refused.refusal("wait for it to end, or stop it and resume again"));
     }
 
     /**

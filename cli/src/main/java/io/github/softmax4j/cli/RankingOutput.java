@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,9 +32,15 @@ final class RankingOutput {
         int spread = Math.max(9, ranking.stream().filter(entry -> !entry.diverged())
                 .mapToInt(entry -> SweepPage.spread(entry).length()).max().orElse(0));
         String accuracy = "  %" + (11 + spread) + "s";
+        // a setting's column is as wide as its name or its widest value ("weight decay"), and at least 10
+        List<String> columns = new ArrayList<>();
         StringBuilder header = new StringBuilder("rank");
         for (String setting : settings) {
-            header.append(String.format(Locale.ROOT, "  %10s", TerminalText.of(SettingNames.of(setting))));
+            String name = TerminalText.of(SettingNames.of(setting));
+            int width = Math.max(10, Math.max(name.length(), ranking.stream()
+                    .mapToInt(entry -> value(entry, setting).length()).max().orElse(0)));
+            columns.add("  %" + width + "s");
+            header.append(String.format(Locale.ROOT, columns.get(columns.size() - 1), name));
         }
         header.append(String.format(Locale.ROOT, accuracy, SweepPage.accuracyHeader(ranking)))
                 .append("  epoch  seconds  runs");
@@ -41,9 +48,8 @@ final class RankingOutput {
         int rank = 1;
         for (Ranking.Entry entry : ranking) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%4d", rank++));
-            for (String setting : settings) {
-                row.append(String.format(Locale.ROOT, "  %10s",
-                        TerminalText.of(SettingText.of(entry.settings().get(setting)))));
+            for (int i = 0; i < settings.size(); i++) {
+                row.append(String.format(Locale.ROOT, columns.get(i), value(entry, settings.get(i))));
             }
             row.append(entry.diverged() ? String.format(Locale.ROOT, accuracy, "diverged")
                     : String.format(Locale.ROOT, "  %8.4f ± %-" + spread + "s", entry.mean(), SweepPage.spread(entry)));
@@ -63,6 +69,10 @@ final class RankingOutput {
             out.println("(runs with a validation split are ranked on it, first; those without one on their test "
                     + "accuracy, after them)");
         }
+    }
+
+    private static String value(Ranking.Entry entry, String setting) {
+        return TerminalText.of(SettingText.of(entry.settings().get(setting)));
     }
 
     /**

@@ -48,7 +48,7 @@ final class RunPictures {
      * report is written once all of them are, and the first picture in the report's order that
      * could not be written is the error.
      */
-    static void write(Path runDir, SavedModel kept, Dataset test, Map<String, Object> config, String summary,
+    static void write(Path runDir, SavedModel kept, Dataset test, Map<String, String> config, String summary,
                       List<EpochStats> history, CurvesWriter curves, int threads, PrintWriter out)
             throws IOException, InterruptedException {
         List<String> names = kept.classNames();

@@ -107,11 +107,34 @@ public final class Softmax4jCli {
     private static int execute(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
             if (!level.unmatched().isEmpty()) {
-                throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+                CommandLine command = level.commandSpec().commandLine();
+                Optional<String> wordsAfterRequest = wordsAfterRequest(level);
+                if (wordsAfterRequest.isPresent()) {
+                    throw new CommandLine.ParameterException(command, wordsAfterRequest.get());
+                }
+                throw new CommandLine.UnmatchedArgumentException(command, level.unmatched());
             }
             listGivenTwice(level);
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    // words after --help or --version ("--version extra") are not a command to run nor one to guess at: the
+    // request takes none, and is suggested alone, or as "help COMMAND" for a command's own page
+    private static Optional<String> wordsAfterRequest(CommandLine.ParseResult level) {
+        List<String> words = level.unmatched();
+        Optional<OptionSpec> request = level.matchedOptions().stream().filter(OptionSpec::usageHelp).findFirst()
+                .or(() -> level.matchedOptions().stream().filter(OptionSpec::versionHelp).findFirst());
+        if (request.isEmpty() || words.stream().anyMatch(word -> word.startsWith("-"))) {
+            return Optional.empty();
+        }
+        String name = request.get().longestName();
+        String command = Invocation.command() + level.commandSpec().qualifiedName().substring(ROOT.length());
+        String alone = request.get().versionHelp() ? "run " + Invocation.command() + " " + name
+                : level.commandSpec().parent() == null ? command + " " + name + " lists the commands, "
+                + command + " help COMMAND shows one" : "run " + command + " " + name;
+        return Optional.of(name + " takes no argument, got " + words.stream().map(word -> "'" + word + "'")
+                .collect(Collectors.joining(", ")) + "; " + alone);
     }
 
     // picocli gathers a list option given twice (sweep --lr 0.1 --lr 0.2) into one list; any other option

@@ -5,6 +5,7 @@ import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.DamagedFileException;
+import io.github.softmax4j.experiment.FolderInUseException;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.RunWriteException;
@@ -196,6 +197,9 @@ final class SweepCommand implements Callable<Integer> {
         } catch (DamagedFileException e) {
             stderr.println("softmax4j sweep: " + (e.file().endsWith(Sweep.JSON_FILE) ? TerminalText.of(e.file()
                     + " is damaged (" + e.reason() + "); ") + newSweep(dir) : FileProblem.describe(e)));
+            return Softmax4jCli.EXIT_PROBLEM;
+        } catch (FolderInUseException e) {
+            stderr.println("softmax4j sweep: " + OutputFolder.inUse(e, resume));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException e) {
             stderr.println("softmax4j sweep: " + FileProblem.describe(e));

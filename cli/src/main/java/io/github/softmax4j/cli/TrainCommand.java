@@ -5,6 +5,7 @@ import io.github.softmax4j.data.IdxDataSet;
 import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
+import io.github.softmax4j.experiment.FolderInUseException;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -16,7 +17,6 @@ import io.github.softmax4j.train.LearningRateSchedule;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
-import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import io.github.softmax4j.train.Trainer;
 import java.io.IOException;
@@ -27,7 +27,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -139,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoint begin;
             String init;
             if (resume == null) {
-                init = initModel != null ? initModel.toString() : "N(0, " + SettingText.of(config.initStd()) + "^2)";
+                init = initModel != null ? initModel.toString() : ConfigWords.randomInit(config);
                 Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
@@ -178,11 +177,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " cannot continue: ") + OutputFolder.optionNames(e.getMessage()));
             }
             warmUp.join();
-            stdout.printf(Locale.ROOT, "config:  epochs %d, batch size %d, lr %s%s, init %s, seed %d, pixels %s (%s), "
-                            + "shuffle %s, threads %d%n", config.epochs(), config.batchSize(),
-                    SettingText.of(config.learningRate()), optimizerText(config), init, config.seed(),
-                    config.pixelScaling().id(), config.pixelScaling().formula(), config.shuffle() ? "on" : "off",
-                    threadCount);
+            stdout.println("config:  " + ConfigWords.line(ConfigWords.of(config, init, threadCount)));
             if (config.validation() > 0) {
                 int training = loaded.train().size() - config.validation();
                 stdout.printf("data:    %d %s the model, %d %s held out for validation%s%n", training,
@@ -201,6 +196,9 @@ final class TrainCommand implements Callable<Integer> {
         } catch (RunWriteException e) {
             stderr.println("softmax4j train: " + e.getMessage() + (e.checkpointEpoch() < 0 ? ""
                     : "; once the cause is fixed, continue with " + resumeCommand(runDir)));
+            return Softmax4jCli.EXIT_PROBLEM;
+        } catch (FolderInUseException e) {
+            stderr.println("softmax4j train: " + OutputFolder.inUse(e, resume));
             return Softmax4jCli.EXIT_PROBLEM;
         } catch (IOException | UncheckedIOException e) {
             stderr.println("softmax4j train: " + FileProblem.describe(e));
@@ -221,21 +219,6 @@ final class TrainCommand implements Callable<Integer> {
 
     static String resumeCommand(Path runDir) {
         return Invocation.command() + " train --resume " + Invocation.quote(runDir);
-    }
-
-    /** The optimizer's settings where they differ from the chapter's plain SGD, for the config line. */
-    private static String optimizerText(TrainConfig config) {
-        StringBuilder text = new StringBuilder();
-        if (config.schedule().dependsOnLength()) {
-            text.append(" (").append(config.schedule().id()).append(" schedule)");
-        }
-        if (config.momentum() != 0) {
-            text.append(", momentum ").append(SettingText.of(config.momentum()));
-        }
-        if (config.weightDecay() != 0) {
-            text.append(", weight decay ").append(SettingText.of(config.weightDecay()));
-        }
-        return text.toString();
     }
 
     /** The checkpoint with --epochs applied, when a run is extended; checks that it can be. */

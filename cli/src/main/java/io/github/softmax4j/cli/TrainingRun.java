@@ -52,9 +52,11 @@ final class TrainingRun {
         TrainConfig config = start.config();
         boolean validated = config.validation() > 0;
         ValidationSplit split = validated ? split(data, config) : null;
+        int trainExamples = validated ? split.train().size() : data.train().size();
+        String init = start.model().training().getOrDefault("init", "random");
         Map<String, Object> described = new LinkedHashMap<>(config.toMap());
-        described.put("train_examples", validated ? split.train().size() : data.train().size());
-        described.put("init", start.model().training().getOrDefault("init", "random"));
+        described.put("train_examples", trainExamples);
+        described.put("init", init);
         described.put("threads", threads);
 
         out.println(header(config));
@@ -112,8 +114,8 @@ final class TrainingRun {
             out.printf("%n%s%n", summary);
         }
         try {
-            RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
-                    metrics.epochs(), curves, threads, out);
+            RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config, init, threads,
+                    trainExamples), summary, metrics.epochs(), curves, threads, out);
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;

@@ -3,8 +3,6 @@ package io.github.softmax4j.viz;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.train.Progress;
-import io.github.softmax4j.train.SettingNames;
-import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +39,11 @@ public final class Report {
     private Report() {
     }
 
-    /** The page for a run called {@code name}; {@code summary} is its result in one sentence. */
-    public static String html(String name, String summary, Map<String, Object> config, List<EpochStats> epochs,
+    /**
+     * The page for a run called {@code name}; {@code summary} is its result in one sentence, and
+     * {@code configuration} its settings, each name with its value, as the command line says them.
+     */
+    public static String html(String name, String summary, Map<String, String> configuration, List<EpochStats> epochs,
                               ConfusionMatrix confusion, List<String> classNames, List<Figure> figures) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>softmax4j run ")
@@ -57,8 +58,8 @@ public final class Report {
         }
         confusionTable(page, confusion, classNames);
         page.append("<h2>Configuration</h2>\n<table>\n");
-        config.forEach((key, value) -> page.append("<tr><th class=\"name\">").append(escape(SettingNames.of(key)))
-                .append("</th><td class=\"name\">").append(escape(shown(key, value))).append("</td></tr>\n"));
+        configuration.forEach((setting, value) -> page.append("<tr><th class=\"name\">").append(escape(setting))
+                .append("</th><td class=\"name\">").append(escape(value)).append("</td></tr>\n"));
         page.append("</table>\n");
         metricsTable(page, epochs);
         page.append("</body>\n</html>\n");
@@ -114,15 +115,6 @@ public final class Report {
             page.append("</tr>\n");
         }
         page.append("</table>\n");
-    }
-
-    // a setting that is off says so: no validation split, no early stopping (0 in metrics.json)
-    private static String shown(String key, Object value) {
-        boolean off = value instanceof Number number && number.doubleValue() == 0;
-        if (off && key.equals("validation")) {
-            return "none";
-        }
-        return off && key.equals("early_stopping") ? "off" : SettingText.of(value);
     }
 
     private static String escape(String text) {

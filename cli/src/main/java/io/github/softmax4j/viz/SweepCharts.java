@@ -218,7 +218,7 @@ public final class SweepCharts {
         return keys;
     }
 
-    // "lr 0.1, batch 64, seed 2": the run's values of the settings that differ, or its name if none does
+    // "lr 0.1, batch size 64, seed 2": the run's values of the settings that differ, or its name if none does
     private static String label(RunFolder run, List<String> keys) {
         List<String> parts = new ArrayList<>();
         for (String key : keys) {
@@ -335,7 +335,7 @@ public final class SweepCharts {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
                 if (i != heldOut || sizesDiffer && !line.tested()) {
-                    parts.add(SettingNames.spelled(others.get(i)) + " " + SettingText.of(line.others().get(i)));
+                    parts.add(SettingNames.of(others.get(i)) + " " + SettingText.of(line.others().get(i)));
                 }
             }
             if (parts.isEmpty() || validated && tested) {

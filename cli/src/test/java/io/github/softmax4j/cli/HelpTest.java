@@ -210,11 +210,7 @@ class HelpTest {
 
     @Test
     void helpAndTheVersionTakeNothingUnexpected() {
-        assertRefused(List.of("--version", "extra"), "softmax4j: unknown command 'extra'", "softmax4j");
         assertRefused(List.of("-V", "--bogus"), "softmax4j: unknown option '--bogus'", "softmax4j");
-        assertRefused(List.of("--help", "extra"), "softmax4j: unknown command 'extra'", "softmax4j");
-        assertRefused(List.of("train", "--help", "extra"), "softmax4j train: unexpected argument 'extra'",
-                "softmax4j train");
         assertRefused(List.of("evaluate", "--version", "--bogus"), "softmax4j evaluate: unknown option '--bogus'",
                 "softmax4j evaluate");
         for (List<String> asked : List.of(List.of("--version"), List.of("train", "--version"))) {
@@ -222,6 +218,31 @@ class HelpTest {
             assertEquals(0, version.exitCode(), version.err());
             assertTrue(version.out().matches("softmax4j \\S+\\R"), asked + ": " + version.out());
         }
+    }
+
+    /** A word after --help or --version is no command to guess at: the line says the request takes none. */
+    @Test
+    void wordsAfterHelpOrTheVersionAreRefusedAsSuchWithTheRequestAlone() {
+        assertRefusedWith(List.of("--version", "extra"), "softmax4j: --version takes no argument, got 'extra'; "
+                + "run softmax4j --version", "Usage: softmax4j [-hV] COMMAND");
+        assertRefusedWith(List.of("-V", "extra", "more"), "softmax4j: --version takes no argument, got 'extra', "
+                + "'more'; run softmax4j --version", "Usage: softmax4j [-hV] COMMAND");
+        assertRefusedWith(List.of("--help", "extra"), "softmax4j: --help takes no argument, got 'extra'; "
+                + "softmax4j --help lists the commands, softmax4j help COMMAND shows one",
+                "Usage: softmax4j [-hV] COMMAND");
+        assertRefusedWith(List.of("train", "--help", "extra"), "softmax4j train: --help takes no argument, got "
+                + "'extra'; run softmax4j train --help", "Usage: softmax4j train [OPTIONS]");
+        assertRefusedWith(List.of("train", "--version", "extra"), "softmax4j train: --version takes no argument, "
+                + "got 'extra'; run softmax4j --version", "Usage: softmax4j train [OPTIONS]");
+    }
+
+    private static void assertRefusedWith(List<String> args, String message, String usage) {
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), args + ": " + run.out());
+        String command = usage.substring("Usage: ".length()).replaceAll(" \\[.*", "");
+        assertEquals(List.of(message, usage, "Run '" + command + " --help' for all options."),
+                run.err().lines().toList(), args + ": " + run.err());
+        assertEquals("", run.out(), args.toString());
     }
 
     private static void assertRefused(List<String> args, String message, String command) {

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.LockProcess;
 import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.Checkpoint;
+import io.github.softmax4j.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +124,33 @@ class OutputFolderTest {
                     lines.get(lines.size() - 1), run.err());
             assertEquals("", run.out(), "no data: line, nor any other, before the refusal");
             assertTrue(Files.isRegularFile(busy.resolve(RunLock.FILE_NAME)), "the folder in use is left as it was");
+        }
+    }
+
+    /** A resume needs its own folder: the refusal says to wait for the other command or stop it, not to go elsewhere. */
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "sweep"})
+    void resumingAFolderInUseSaysToWaitForTheOtherCommandOrStopIt(String command) throws IOException,
+            InterruptedException {
+        Path busy = root.resolve("busy");
+        if (command.equals("train")) {
+            Files.createDirectories(busy);
+            Files.write(busy.resolve(Checkpoint.FILE_NAME), new byte[0]);
+        } else {
+            SweepFiles.write(busy, new SweepGrid(List.of(0.1f), List.of(256), List.of(0f), List.of(0f),
+                    List.of(new LearningRateSchedule.Constant()), List.of(PixelScaling.UNIT), List.of(0.01f), 1, 1,
+                    10000, 0), List.of(), List.of(), null);
+        }
+        Process other = LockProcess.start("hold", busy.toString());
+        try {
+            assertEquals("held", LockProcess.firstLine(other));
+            CliRun run = CliRun.of(command, "--resume", busy.toString(), "--data-dir", RealData.dir().toString());
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("softmax4j " + command + ": " + busy + " is in use by softmax4j process " + other.pid()
+                    + "; wait for it to end, or stop it and resume again", run.err().strip());
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
         }
     }
 

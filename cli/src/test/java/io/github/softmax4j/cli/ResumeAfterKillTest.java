@@ -192,7 +192,7 @@ class ResumeAfterKillTest {
         CliRun second = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", runDir.toString());
         assertEquals(1, second.exitCode(), second.err());
         assertEquals("softmax4j train: " + runDir + " is in use by softmax4j process " + process.pid()
-                + "; wait for it to end or stop it, or choose another folder", second.err().strip());
+                + "; wait for it to end, or stop it and resume again", second.err().strip());
 
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor());
         assertInterrupted(process, 130, runDir);

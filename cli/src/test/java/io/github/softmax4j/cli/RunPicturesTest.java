@@ -56,7 +56,7 @@ class RunPicturesTest {
         CurvesWriter curves = new CurvesWriter(runDir);
         curves.update(history);
         curves.close();
-        RunPictures.write(runDir, model, test, Map.of("epochs", 2), "After 2 epochs", history, curves,
+        RunPictures.write(runDir, model, test, Map.of("epochs", "2"), "After 2 epochs", history, curves,
                 4, new PrintWriter(new StringWriter()));
     }
 

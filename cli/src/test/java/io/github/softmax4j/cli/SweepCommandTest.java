@@ -258,11 +258,11 @@ class SweepCommandTest {
         writeRun(runs.resolve("b"), 0.03, 256, true);
         Compared compared = compared(runs);
         CliRun run = compared.run();
-        assertTrue(run.out().contains("rank          lr       batch   val acc (mean ± sd)  epoch  seconds  runs"),
+        assertTrue(run.out().contains("rank          lr  batch size   val acc (mean ± sd)  epoch  seconds  runs"),
                 run.out());
         String html = Files.readString(compared.page());
-        assertTrue(html.contains("<tr><th>rank</th><th>lr</th><th>batch</th><th>val acc (mean ± sd)</th><th>epoch</th>"
-                + "<th>seconds</th>"), html);
+        assertTrue(html.contains("<tr><th>rank</th><th>lr</th><th>batch size</th><th>val acc (mean ± sd)</th>"
+                + "<th>epoch</th><th>seconds</th>"), html);
         assertFalse(html.contains("learning_rate") || html.contains("batch_size"), html);
     }
 

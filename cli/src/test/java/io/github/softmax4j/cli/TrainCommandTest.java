@@ -22,9 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -420,8 +423,11 @@ class TrainCommandTest {
     void aValidatedRunReportsValidationEveryEpochAndTestsTheKeptModelOnce() throws IOException {
         Path out = dir.resolve("run");
         CliRun run = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--epochs", "3", "--validation",
-                "5000", "--momentum", "0.9", "--lr-schedule", "cosine", "--out", out.toString());
+                "5000", "--momentum", "0.9", "--weight-decay", "1e-5", "--lr-schedule", "cosine", "--threads", "2",
+                "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertReportSaysTheConfigLine(run, out, "epochs 3, batch size 256, lr 0.1 (cosine schedule), momentum 0.9, "
+                + "weight decay 1e-5, init N(0, 0.01^2), seed 42, pixels unit (x/255), shuffle on, threads 2");
         assertTrue(run.out().contains("epoch        lr  train loss  train acc  val loss  val acc    time"), run.out());
         assertTrue(run.out().contains("55000 images train the model, 5000 are held out for validation"), run.out());
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
@@ -439,6 +445,20 @@ class TrainCommandTest {
         assertEquals(test, metrics.get("selected").get("test_acc").asDouble(), 1e-12);
         assertTrue(run.out().contains(String.format(java.util.Locale.ROOT, "kept epoch %d of 3 (best validation "
                 + "accuracy): val acc %.4f, test acc %.4f", kept, keptEpoch.get("val_acc").asDouble(), test)), run.out());
+    }
+
+    // report.html's Configuration says what the config: line says, in its words and notation, then what is off
+    private static void assertReportSaysTheConfigLine(CliRun run, Path out, String line) throws IOException {
+        assertTrue(run.out().contains("config:  " + line + "\n"), run.out());
+        String report = Files.readString(out.resolve("report.html"));
+        String table = report.substring(report.indexOf("<h2>Configuration</h2>"));
+        Matcher rows = Pattern.compile("<tr><th class=\"name\">([^<]*)</th><td class=\"name\">([^<]*)</td></tr>")
+                .matcher(table.substring(0, table.indexOf("</table>")));
+        List<String> said = new ArrayList<>();
+        while (rows.find()) {
+            said.add(rows.group(1) + " " + rows.group(2));
+        }
+        assertEquals(line + ", validation 5000, early stopping off, train examples 55000", String.join(", ", said));
     }
 
     @Test

@@ -63,9 +63,9 @@ class SweepChartsTest {
         }
         XYChart chart = SweepCharts.curvesChart(runs);
         List<XYSeries> series = legend(chart);
-        assertEquals(List.of("lr 0.03, batch 64, seed 1", "lr 0.03, batch 64, seed 2", "lr 0.03, batch 256, seed 1",
-                "lr 0.03, batch 256, seed 2", "lr 0.1, batch 64, seed 1", "lr 0.1, batch 64, seed 2",
-                "lr 0.1, batch 256, seed 1", "lr 0.1, batch 256, seed 2"),
+        assertEquals(List.of("lr 0.03, batch size 64, seed 1", "lr 0.03, batch size 64, seed 2",
+                "lr 0.03, batch size 256, seed 1", "lr 0.03, batch size 256, seed 2", "lr 0.1, batch size 64, seed 1",
+                "lr 0.1, batch size 64, seed 2", "lr 0.1, batch size 256, seed 1", "lr 0.1, batch size 256, seed 2"),
                 series.stream().map(XYSeries::getName).toList(), "one entry a run, in the order of the settings");
         Set<List<Object>> looks = new HashSet<>();
         for (XYSeries line : series) {
@@ -106,7 +106,7 @@ class SweepChartsTest {
         RunFolder validated = run(0.1, 64, 1, 10000, 0.84);
         RunFolder tested = run(0.1, 256, 1, 0, 0.83);
         XYChart curves = SweepCharts.curvesChart(List.of(validated, tested));
-        assertEquals(List.of("batch 64, validation 10000: val acc", "batch 256, validation 0: test acc"),
+        assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation 0: test acc"),
                 legend(curves).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy", curves.getYAxisTitle());
         assertEquals(0.83, legend(curves).get(1).getYData()[1], 1e-9, "the test accuracy is drawn");
@@ -195,8 +195,8 @@ class SweepChartsTest {
         }
         XYChart schedules = SweepCharts.accuracyBySettingChart(bySchedule);
         assertEquals("learning-rate schedule", schedules.getXAxisTitle());
-        assertEquals(List.of("validation images 5000", "validation images 10000"), legend(schedules).stream().map(XYSeries::getName)
-                .toList());
+        assertEquals(List.of("validation 5000", "validation 10000"), legend(schedules).stream()
+                .map(XYSeries::getName).toList(), "the legend says a setting as the command line does");
         // constant, cosine, step: in the order of their names
         assertArrayEquals(new double[] {0.908, 0.906, 0.904}, legend(schedules).get(1).getYData(), 1e-9);
     }

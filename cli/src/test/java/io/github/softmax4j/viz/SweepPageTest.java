@@ -59,7 +59,7 @@ class SweepPageTest {
     void theTableIsHeadedInTheWordsTheCommandLinePrints() {
         List<Ranking.Entry> ranking = List.of(entry(0.1, 64, 0, 0.8396, true), entry(0.03, 256, 1e-4, 0.8301, true));
         String html = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
-        assertEquals("<tr><th>rank</th><th>lr</th><th>batch</th><th>decay</th><th>val acc (mean ± sd)</th>"
+        assertEquals("<tr><th>rank</th><th>lr</th><th>batch size</th><th>weight decay</th><th>val acc (mean ± sd)</th>"
                 + "<th>epoch</th><th>seconds</th><th class=\"name\">runs</th></tr>", headings(html));
         assertTrue(html.contains("<td>1</td><td>0.1</td><td>64</td><td>0</td><td>0.8396 ± 0.0012</td><td>3.0</td>"),
                 html);
@@ -72,7 +72,7 @@ class SweepPageTest {
     void aComparisonOfRunsWithAndWithoutValidationSaysWhichAccuracyEachIs() {
         List<Ranking.Entry> ranking = List.of(entry(0.1, 64, 0, 0.8402, true), entry(0.1, 256, 0, 0.8331, false));
         String html = SweepPage.html("compare", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
-        assertEquals("<tr><th>rank</th><th>batch</th><th>accuracy (mean ± sd)</th><th>on</th><th>epoch</th>"
+        assertEquals("<tr><th>rank</th><th>batch size</th><th>accuracy (mean ± sd)</th><th>on</th><th>epoch</th>"
                 + "<th>seconds</th><th class=\"name\">runs</th></tr>", headings(html));
         assertTrue(html.contains("<td>0.8402 ± 0.0012</td><td>val</td>") && html.contains("<td>0.8331 ± 0.0012</td>"
                 + "<td>test</td>"), html);

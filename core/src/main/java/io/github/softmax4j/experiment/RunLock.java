@@ -45,14 +45,14 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Locks {@code dir} (created if missing) for this process, or throws an IOException naming the
-     * process that holds it.
+     * Locks {@code dir} (created if missing) for this process, or throws a
+     * {@link FolderInUseException} naming the process that holds it.
      */
     public static RunLock acquire(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path key = key(dir);
         if (!HELD_HERE.add(key)) {
-            throw inUse(dir, String.valueOf(ProcessHandle.current().pid()));
+            throw new FolderInUseException(dir, String.valueOf(ProcessHandle.current().pid()));
         }
         FileChannel channel;
         try {
@@ -69,7 +69,7 @@ public final class RunLock implements AutoCloseable {
                 lock = tryLock(channel);
             }
             if (lock == null) {
-                throw inUse(dir, holder(channel));
+                throw new FolderInUseException(dir, holder(channel));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
@@ -85,11 +85,6 @@ public final class RunLock implements AutoCloseable {
     private static FileChannel open(Path dir) throws IOException {
         return FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
-    }
-
-    private static IOException inUse(Path dir, String holder) {
-        return new IOException(dir + " is in use by softmax4j process " + holder
-                + "; wait for it to end or stop it, or choose another folder");
     }
 
     // the folder's real path where it exists, so that a folder named through a link is the same folder

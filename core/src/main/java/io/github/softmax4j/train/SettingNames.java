@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words the ranked tables (on the terminal and on the pages), a run's report and the board give
- * its settings: short, as a person would say them ({@code lr}, {@code batch}), where metrics.json
- * stores them under snake_case names ({@code learning_rate}, {@code batch_size}).
+ * The words the ranked tables (on the terminal and on the pages), the charts' legends, a run's
+ * report and the board give its settings: the command line's, each its option's name without the
+ * dashes ({@code lr}, {@code batch size} for --batch-size), as the config line train prints says
+ * them, where metrics.json stores them under snake_case names ({@code learning_rate},
+ * {@code batch_size}).
  */
 public final class SettingNames {
-    private static final Map<String, String> SHORT = Map.of("learning_rate", "lr", "batch_size", "batch",
-            "weight_decay", "decay", "lr_schedule", "schedule", "pixel_scaling", "pixels", "early_stopping", "patience",
-            "init_std", "init std");
+    private static final Map<String, String> SHORT = Map.of("learning_rate", "lr", "lr_schedule", "lr schedule",
+            "pixel_scaling", "pixels");
 
     private static final Map<String, String> SPELLED = Map.of("lr_schedule", "learning-rate schedule",
             "validation", "validation images", "early_stopping", "early-stopping patience");
@@ -27,7 +28,7 @@ public final class SettingNames {
     private SettingNames() {
     }
 
-    /** The word for the setting stored as {@code key}: "lr" for learning_rate, "seed" for seed. */
+    /** The words for the setting stored as {@code key}: "lr" for learning_rate, "batch size" for batch_size. */
     public static String of(String key) {
         return SHORT.getOrDefault(key, key.replace('_', ' '));
     }
@@ -39,7 +40,7 @@ public final class SettingNames {
 
     /**
      * The training settings of {@code config} (metrics.json's names and values) in the command line's
-     * words, in the config's order, those that are off left out: {@code {lr=1e7, batch=256, epochs=2,
+     * words, in the config's order, those that are off left out: {@code {lr=1e7, batch size=256, epochs=2,
      * init std=0.01, pixels=unit, validation=5000}}; shuffling turned off is {@code shuffle=off}. Keys
      * that are not settings (the thread count, the number of training examples) are left out too.
      */

@@ -5,15 +5,16 @@ import java.math.BigDecimal;
 /**
  * A setting's value as a person types it: the shortest decimal that reads back as the same
  * number, so a learning rate of 50 prints as 50, not 50.0, and 1e-4 as 0.0001, not 1.0E-4. One
- * rule picks the notation: plain from 0.00001 up to below 10000, where it reads at a glance, and a
- * short exponent outside (1e4, 1e6, 1e-6), so learning rates that grow by a factor never switch
- * between 1000000 and 1e7 within a list. Run names, the printed tables, the charts and messages
- * all use it, so one value reads the same everywhere.
+ * rule picks the notation: plain above 0.00001 up to below 10000, where it reads at a glance, and a
+ * short exponent outside (1e4, 1e6, 1e-5, 1e-6), so learning rates that grow by a factor never
+ * switch between 1000000 and 1e7 within a list. The rule reads the shortest decimal, so a float
+ * setting and the double that metrics.json gives back for it print alike. Run names, the printed
+ * tables, the charts, the report and messages all use it, so one value reads the same everywhere.
  */
 public final class SettingText {
-    // the lower edge is the one run folders have always been named by (a value whose binary number is
-    // 1e-5 or more), so that sweep --resume finds the runs of a sweep an earlier version started
-    private static final double SMALLEST_PLAIN = 1e-5;
+    // plain strictly above the lower edge: the float nearest 1e-5 lies a hair below it, so run folders have
+    // always been named wd1e-5, and sweep --resume finds the runs of a sweep an earlier version started
+    private static final BigDecimal LOWER_EDGE = new BigDecimal("0.00001");
     private static final BigDecimal LARGEST_PLAIN = new BigDecimal("10000");
 
     private SettingText() {
@@ -21,12 +22,12 @@ public final class SettingText {
 
     /** 0.1 -> "0.1", 50 -> "50", 1e-4 -> "0.0001", 5e-5 -> "0.00005", 1e6 -> "1e6", 1e-7 -> "1e-7", 3e38 -> "3e38". */
     public static String of(float value) {
-        return Float.isFinite(value) ? decimal(Float.toString(value), Math.abs(value)) : Float.toString(value);
+        return Float.isFinite(value) ? decimal(Float.toString(value)) : Float.toString(value);
     }
 
     /** The same for a double, such as a float setting read back from metrics.json: 50.0 -> "50". */
     public static String of(double value) {
-        return Double.isFinite(value) ? decimal(Double.toString(value), Math.abs(value)) : Double.toString(value);
+        return Double.isFinite(value) ? decimal(Double.toString(value)) : Double.toString(value);
     }
 
     /**
@@ -43,10 +44,10 @@ public final class SettingText {
         return value == null ? "-" : String.valueOf(value);
     }
 
-    // plain from 1e-5 up to below 1e4, else the digits as d.ddd and a short exponent: 1e6, 2.5e-7, 3e38
-    private static String decimal(String shortest, double magnitude) {
+    // plain above 1e-5 up to below 1e4, else the digits as d.ddd and a short exponent: 1e6, 1e-5, 2.5e-7, 3e38
+    private static String decimal(String shortest) {
         BigDecimal decimal = new BigDecimal(shortest).stripTrailingZeros();
-        boolean plain = magnitude >= SMALLEST_PLAIN && decimal.abs().compareTo(LARGEST_PLAIN) < 0;
+        boolean plain = decimal.abs().compareTo(LOWER_EDGE) > 0 && decimal.abs().compareTo(LARGEST_PLAIN) < 0;
         if (decimal.signum() == 0 || plain) {
             return decimal.toPlainString();
         }

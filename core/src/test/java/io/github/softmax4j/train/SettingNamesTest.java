@@ -14,7 +14,7 @@ class SettingNamesTest {
         config.put("threads", 2);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("lr", "1e7");
-        expected.put("batch", "256");
+        expected.put("batch size", "256");
         expected.put("epochs", "2");
         expected.put("seed", "42");
         expected.put("init std", "0.01");
@@ -33,8 +33,8 @@ class SettingNamesTest {
         Map<String, String> words = SettingNames.words(config);
         assertEquals("off", words.get("shuffle"));
         assertEquals("0.9", words.get("momentum"));
-        assertEquals("cosine", words.get("schedule"));
-        assertEquals("5", words.get("patience"));
+        assertEquals("cosine", words.get("lr schedule"));
+        assertEquals("5", words.get("early stopping"));
         assertEquals("0.1", words.get("lr"));
     }
 }

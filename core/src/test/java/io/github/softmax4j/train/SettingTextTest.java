@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SettingTextTest {
@@ -61,6 +62,23 @@ class SettingTextTest {
         assertEquals("cosine", SettingText.of((Object) "cosine"));
         assertEquals("true", SettingText.of((Object) true));
         assertEquals("-", SettingText.of((Object) null));
+    }
+
+    @Test
+    void aFloatSettingReadsTheSameAsItsValueReadBackFromJson() {
+        // a config line prints the float, a table or report the double metrics.json gives back: weight decay 1e-5
+        // is one of them, a hair below 1e-5 as a float and exactly 1e-5 as the double read from "1.0E-5"
+        assertEquals("1e-5", SettingText.of((Object) 1.0e-5));
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            float value = (float) Math.pow(10, -9 + 14 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+            assertEquals(SettingText.of(value), SettingText.of((Object) Double.parseDouble(Float.toString(value))),
+                    Float.toString(value));
+        }
+        for (float edge : new float[] {1e-5f, Math.nextUp(1e-5f), Math.nextDown(1e-5f), 1e4f, Math.nextDown(1e4f)}) {
+            assertEquals(SettingText.of(edge), SettingText.of((Object) Double.parseDouble(Float.toString(edge))),
+                    Float.toString(edge));
+        }
     }
 
     @Test
