@@ -5,9 +5,8 @@ import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
-import io.github.softmax4j.train.SettingText;
-import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.train.SettingNames;
+import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.SweepCharts;
 import io.github.softmax4j.viz.SweepPage;
 import java.io.IOException;
@@ -72,7 +71,7 @@ final class RankingOutput {
     }
 
     private static String value(Ranking.Entry entry, String setting) {
-        return TerminalText.of(SettingText.of(entry.settings().get(setting)));
+        return TerminalText.of(SettingNames.value(setting, entry.settings().get(setting)));
     }
 
     /**

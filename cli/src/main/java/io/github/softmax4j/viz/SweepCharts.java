@@ -222,7 +222,7 @@ public final class SweepCharts {
     private static String label(RunFolder run, List<String> keys) {
         List<String> parts = new ArrayList<>();
         for (String key : keys) {
-            parts.add(SettingNames.of(key) + " " + SettingText.of(run.metrics().config().get(key)));
+            parts.add(SettingNames.of(key) + " " + SettingNames.value(key, run.metrics().config().get(key)));
         }
         return parts.isEmpty() ? run.name() : String.join(", ", parts);
     }
@@ -335,7 +335,7 @@ public final class SweepCharts {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
                 if (i != heldOut || sizesDiffer && !line.tested()) {
-                    parts.add(SettingNames.of(others.get(i)) + " " + SettingText.of(line.others().get(i)));
+                    parts.add(SettingNames.of(others.get(i)) + " " + SettingNames.value(others.get(i), line.others().get(i)));
                 }
             }
             if (parts.isEmpty() || validated && tested) {

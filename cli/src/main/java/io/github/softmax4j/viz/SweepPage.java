@@ -3,7 +3,6 @@ package io.github.softmax4j.viz;
 import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.SettingNames;
-import io.github.softmax4j.train.SettingText;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class SweepPage {
             page.append(entry.diverged() ? "<tr class=\"diverged\">" : "<tr>").append("<td>").append(rank++)
                     .append("</td>");
             for (String setting : settings) {
-                page.append("<td>").append(escape(SettingText.of(entry.settings().get(setting)))).append("</td>");
+                page.append("<td>").append(escape(SettingNames.value(setting, entry.settings().get(setting)))).append("</td>");
             }
             page.append("<td>").append(escape(accuracy(entry))).append("</td>");
             if (!validated && !tested) {

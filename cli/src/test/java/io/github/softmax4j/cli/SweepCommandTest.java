@@ -252,6 +252,21 @@ class SweepCommandTest {
     }
 
     @Test
+    void aValidationSplitThatIsOffReadsAsTheConfigLineSaysItInTheTableAndOnThePage() throws IOException {
+        Path runs = dir.resolve("runs");
+        writeRun(runs.resolve("held-out"), 0.1, 64, true);
+        writeRun(runs.resolve("tested"), 0.1, 64, false);
+        Compared compared = compared(runs);
+        String table = compared.run().out();
+        String tested = table.lines().filter(line -> line.endsWith("(test)")).findFirst().orElseThrow();
+        assertTrue(tested.matches(".* none .*"), table);
+        assertTrue(table.lines().anyMatch(line -> line.endsWith("(val)") && line.matches(".* 10000 .*")), table);
+        String html = Files.readString(compared.page());
+        assertTrue(html.contains("<td>none</td>"), html);
+        assertFalse(html.contains("<td>0</td>"), html);
+    }
+
+    @Test
     void theComparePageIsHeadedInTheWordsOfTheTablePrinted() throws IOException {
         Path runs = dir.resolve("runs");
         writeRun(runs.resolve("a"), 0.1, 64, true);

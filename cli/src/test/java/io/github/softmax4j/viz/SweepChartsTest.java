@@ -106,7 +106,7 @@ class SweepChartsTest {
         RunFolder validated = run(0.1, 64, 1, 10000, 0.84);
         RunFolder tested = run(0.1, 256, 1, 0, 0.83);
         XYChart curves = SweepCharts.curvesChart(List.of(validated, tested));
-        assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation 0: test acc"),
+        assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation none: test acc"),
                 legend(curves).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy", curves.getYAxisTitle());
         assertEquals(0.83, legend(curves).get(1).getYData()[1], 1e-9, "the test accuracy is drawn");

@@ -20,10 +20,13 @@ public final class SettingNames {
 
     private static final Set<String> SETTINGS = TrainConfig.defaults().toMap().keySet();
 
-    // the value of each setting that is off, as metrics.json stores it: no momentum, decay, validation split or
-    // early stopping, a constant rate, and shuffling, which every run does unless told --no-shuffle
+    // the words of each setting that is off: no momentum, decay, validation split or early stopping, a
+    // constant rate, and shuffling, which every run does unless told --no-shuffle
     private static final Map<String, String> OFF = Map.of("momentum", "0", "weight_decay", "0", "lr_schedule",
-            "constant", "validation", "0", "early_stopping", "0", "shuffle", "true");
+            "constant", "validation", "none", "early_stopping", "off", "shuffle", "on");
+
+    // the settings whose 0 means "none at all", said as the config line says it
+    private static final Map<String, String> ZERO = Map.of("validation", "none", "early_stopping", "off");
 
     private SettingNames() {
     }
@@ -39,6 +42,19 @@ public final class SettingNames {
     }
 
     /**
+     * The value of the setting stored as {@code key} in the command line's words: a number in the
+     * settings' notation ({@link SettingText}), no validation split {@code none}, no early stopping
+     * {@code off}, shuffling {@code on} or {@code off}, as the config line train prints says them.
+     */
+    public static String value(String key, Object value) {
+        if (value instanceof Boolean on) {
+            return on ? "on" : "off";
+        }
+        String text = SettingText.of(value);
+        return text.equals("0") ? ZERO.getOrDefault(key, text) : text;
+    }
+
+    /**
      * The training settings of {@code config} (metrics.json's names and values) in the command line's
      * words, in the config's order, those that are off left out: {@code {lr=1e7, batch size=256, epochs=2,
      * init std=0.01, pixels=unit, validation=5000}}; shuffling turned off is {@code shuffle=off}. Keys
@@ -47,7 +63,7 @@ public final class SettingNames {
     public static Map<String, String> words(Map<String, ?> config) {
         Map<String, String> words = new LinkedHashMap<>();
         config.forEach((key, value) -> {
-            String text = value instanceof Boolean on ? (on ? "true" : "off") : SettingText.of(value);
+            String text = value(key, value);
             if (SETTINGS.contains(key) && value != null && !text.equals(OFF.get(key))) {
                 words.put(of(key), text);
             }

@@ -37,4 +37,17 @@ class SettingNamesTest {
         assertEquals("5", words.get("early stopping"));
         assertEquals("0.1", words.get("lr"));
     }
+
+    @Test
+    void aSettingThatIsOffIsSaidAsTheConfigLineSaysIt() {
+        // as metrics.json stores them, and as read back
+        assertEquals("none", SettingNames.value("validation", 0));
+        assertEquals("off", SettingNames.value("early_stopping", 0));
+        assertEquals("on", SettingNames.value("shuffle", true));
+        assertEquals("off", SettingNames.value("shuffle", false));
+        assertEquals("5000", SettingNames.value("validation", 5000));
+        assertEquals("0", SettingNames.value("momentum", 0.0));
+        assertEquals("0", SettingNames.value("weight_decay", 0.0f));
+        assertEquals("1e-5", SettingNames.value("weight_decay", 1e-5));
+    }
 }
