@@ -1,6 +1,7 @@
 package io.github.softmax4j.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -312,6 +313,30 @@ class BoardBrowserTest {
             browser.get(runs.board.address() + "#/classify");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.textToBe(choices, "from-a"));
+        }
+    }
+
+    @Test
+    void aMissingPictureIsSaidToComeOnlyWhileTheRunTrains(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("finished"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeModel(runsDir.resolve("finished"), 1);
+        for (String picture : RunFolder.PICTURES.subList(0, RunFolder.PICTURES.size() - 1)) {
+            Files.write(runsDir.resolve("finished").resolve(picture), BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        }
+        RunFolders.writeMetrics(runsDir.resolve("sw/lr0.1-seed1"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runsDir.resolve("sw/sweep.json"), "{" + RunFolders.gridField() + "\"ranking\": []}");
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/finished");
+            By missing = By.cssSelector("#pictures-missing li");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(missing));
+            assertEquals(List.of("templates.png: the run has ended without it in its folder (removed since, or never "
+                    + "written), and nothing draws the pictures of an ended run; train it again to have it."),
+                    browser.findElements(missing).stream().map(WebElement::getText).toList());
+            assertEquals(4, browser.findElements(By.cssSelector(".pictures img")).size());
+            browser.get(runs.board.address() + "#/run/sw/lr0.1-seed1");
+            waiting().until(ExpectedConditions.textMatches(missing, Pattern.compile("^None: a sweep draws no "
+                    + "pictures of its runs, only sweep.png")));
+            assertFalse(browser.findElement(By.cssSelector(".pictures")).getText().contains("yet"));
         }
     }
 

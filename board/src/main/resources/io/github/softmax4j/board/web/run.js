@@ -18,6 +18,7 @@ export function mount(view, params, name) {
     confusion, cell, h('h2', {}, 'Pictures'), pictures));
   let plots = [];
   let status = null;
+  let shownPictures = null;
 
   function render() {
     const run = store.runs().get(name);
@@ -52,9 +53,13 @@ export function mount(view, params, name) {
     } else {
       plots.forEach(plot => plot.update([run]));
     }
+    const drawn = JSON.stringify([run.pictures, run.missing_pictures]);
+    if (drawn !== shownPictures) {
+      shownPictures = drawn;
+      renderPictures(run);
+    }
     if (run.status !== status) {
       status = run.status;
-      renderPictures(run);
       renderConfusion(run);
     }
   }
@@ -75,12 +80,15 @@ export function mount(view, params, name) {
           h('td', {class: 'num'}, `val ${fmt(best.val_acc)}, test ${fmt(best.test_acc)}`)) : null)));
   }
 
+  // the pictures there are, and the server's word on why the others are missing and whether they will come
   function renderPictures(run) {
-    fill(pictures, run.pictures.length ? run.pictures.map(picture => h('figure', {},
+    const missing = run.missing_pictures || [];
+    fill(pictures, missing.length ? h('ul', {class: 'hint missing', id: 'pictures-missing'}, missing.map(group =>
+      h('li', {}, (run.pictures.length || missing.length > 1 ? group.pictures.join(', ') : 'None') + ': '
+        + group.why + '.'))) : null,
+    run.pictures.map(picture => h('figure', {},
       h('img', {src: apiPath('runs', run.name, 'files', picture) + '?v=' + run.updated, alt: picture, loading: 'lazy'}),
-      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, run.diverged_at_once
-      ? 'None: the run diverged in its first epoch, so there is no epoch to draw.'
-      : 'Training draws the pictures at the end of the run.'));
+      h('figcaption', {}, picture))));
   }
 
   async function renderConfusion(run) {
