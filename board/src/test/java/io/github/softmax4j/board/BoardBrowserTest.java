@@ -340,6 +340,25 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void curvesOfAShortRunHaveTicksOnlyAtWholeEpochs(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("three"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("two"), 2, true, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("one"), 1, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By charts = By.cssSelector(".charts .chart");
+            for (String[] page : new String[][] {{"#/run/three", "1,2,3"}, {"#/run/two", "1,2"}, {"#/run/one", "1"},
+                    {"#/curves?runs=two,three", "1,2,3"}, {"#/curves?runs=two", "1,2"}}) {
+                browser.get(runs.board.address() + page[0]);
+                waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+                waiting().until(driver -> driver.findElements(charts).stream()
+                        .allMatch(chart -> chart.getAttribute("data-epoch-ticks") != null));
+                assertEquals(List.of(page[1], page[1], page[1]), browser.findElements(charts).stream()
+                        .map(chart -> chart.getAttribute("data-epoch-ticks")).toList(), page[0]);
+            }
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);

@@ -18,6 +18,10 @@ function heldOutTitle(runs) {
   return keys.has('val_acc') ? 'Validation accuracy' : 'Test accuracy';
 }
 
+// steps between the epoch axis's ticks: whole epochs only (1, 2, 5, 10, 20, 50, ...), never 1.5
+const EPOCH_STEPS = [1, 2, 5].flatMap(step => [1, 10, 100, 1000, 10000, 100000].map(scale => step * scale))
+  .sort((a, b) => a - b);
+
 export function color(i) {
   return COLORS[i % COLORS.length];
 }
@@ -41,10 +45,21 @@ export function chart(container, measure, runs, width) {
     title: measure.title(runs),
     width,
     height: 240,
-    scales: {x: {time: false}},
+    // the epochs drawn, from the data (uPlot widens a single epoch to 0..2 before asking): one epoch gets half
+    // an epoch of room on both sides, so that its one tick is epoch 1
+    scales: {x: {time: false, range: u => {
+      const epochs = u.data[0];
+      const first = epochs[0];
+      const last = epochs[epochs.length - 1];
+      return first === last ? [first - 0.5, last + 0.5] : [first, last];
+    }}},
     // the runs' colours are shown beside the charts
     legend: {show: false},
-    axes: [{label: 'epoch'}, {size: 60}],
+    axes: [{label: 'epoch', incrs: EPOCH_STEPS, values: (u, ticks) => {
+      const labels = ticks.map(String);
+      container.dataset.epochTicks = labels.join(',');
+      return labels;
+    }}, {size: 60}],
     series: [{label: 'epoch'}, ...runs.map((run, i) => ({
       label: run.name,
       stroke: color(i), width: 2, points: {show: run.epochs.length < 30},
