@@ -359,6 +359,37 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void aRunWithNothingToDrawIsSaidSoWhereverCurvesAreShown(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("fine"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("at-once"), 0, false, Map.of("status", "diverged"));
+        Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
+        RunFolders.writeMetrics(runsDir.resolve("starting"), 0, false, running);
+        RunFolders.writeMetrics(runsDir.resolve("broken"), 1, false, Map.of());
+        Files.writeString(runsDir.resolve("broken/metrics.json"), "{\"status\": \"finis");
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By charts = By.cssSelector(".charts .chart");
+            By notes = By.cssSelector("#no-curves li");
+            browser.get(runs.board.address() + "#/curves?runs=fine,at-once,starting,broken");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 3));
+            assertEquals(List.of("at-once: nothing to draw, the run diverged in its first epoch (no epoch ended); "
+                    + "train it again with a smaller --lr", "broken: nothing to draw, its metrics.json is damaged (not "
+                    + "valid JSON at line 1, column 18)", "starting: no epoch has ended yet; its curves appear as it "
+                    + "trains"), browser.findElements(notes).stream().map(WebElement::getText).toList());
+            assertEquals(3, browser.findElements(charts).size(), "the curves of the run that has epochs");
+            browser.get(runs.board.address() + "#/curves?runs=at-once");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 1));
+            assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/run/starting");
+            waiting().until(ExpectedConditions.textToBe(notes, "No epoch has ended yet; its curves appear as it "
+                    + "trains"));
+            assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
+            RunFolders.writeMetrics(runsDir.resolve("starting"), 1, false, running);
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertTrue(browser.findElements(notes).isEmpty(), "the note goes once there is an epoch to draw");
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);

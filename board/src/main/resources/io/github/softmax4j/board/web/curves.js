@@ -3,19 +3,26 @@
 import {h, fill, link} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart, color} from './chart.js';
+import {whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
   const chosen = new Set((params.get('runs') || '').split(',').filter(Boolean));
   const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
   const charts = h('div', {class: 'charts row', id: 'charts'});
+  const nothing = h('ul', {class: 'hint no-curves', id: 'no-curves', hidden: true});
   fill(view, h('section', {class: 'curves'},
     h('aside', {}, h('h2', {}, 'Runs'), chooser),
-    charts));
+    h('div', {class: 'plotted'}, nothing, charts)));
   let plots = [];
   let shown = '';
 
   function selected() {
     return [...chosen].map(name => store.runs().get(name)).filter(Boolean);
+  }
+
+  // the chosen runs that have an epoch to draw; each of the others is said why not
+  function drawn() {
+    return selected().filter(run => !whyNoCurves(run));
   }
 
   function renderChooser() {
@@ -26,7 +33,7 @@ export function mount(view, params) {
         history.replaceState(null, '', '#/curves?runs=' + [...chosen].map(encodeURIComponent).join(','));
         render();
       }});
-      const index = selected().findIndex(run => run.name === name);
+      const index = drawn().findIndex(run => run.name === name);
       const swatch = h('span', {class: 'swatch'});
       swatch.style.background = index >= 0 ? color(index) : 'transparent';
       return h('li', {}, h('label', {}, box, swatch, name), ' ',
@@ -36,7 +43,10 @@ export function mount(view, params) {
 
   function render() {
     renderChooser();
-    const runs = selected();
+    const silent = selected().filter(run => whyNoCurves(run)).sort((a, b) => a.name.localeCompare(b.name));
+    fill(nothing, silent.map(run => h('li', {}, `${run.name}: ${whyNoCurves(run)}`)));
+    nothing.hidden = silent.length === 0;
+    const runs = drawn();
     const key = runs.map(run => run.name).join('\n');
     if (key === shown) {
       plots.forEach(plot => plot.update(runs));
@@ -46,7 +56,8 @@ export function mount(view, params) {
     plots.forEach(plot => plot.destroy());
     plots = [];
     if (runs.length === 0) {
-      fill(charts, h('p', {class: 'hint'}, 'Choose runs on the left to see their curves overlaid.'));
+      fill(charts, silent.length ? null : h('p', {class: 'hint'}, 'Choose runs on the left to see their curves '
+        + 'overlaid.'));
       return;
     }
     charts.replaceChildren();

@@ -3,7 +3,7 @@
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart} from './chart.js';
-import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest} from './figures.js';
+import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, whyNoCurves} from './figures.js';
 
 export function mount(view, params, name) {
   const header = h('div', {class: 'run-header'});
@@ -39,11 +39,16 @@ export function mount(view, params, name) {
       run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
         'Classify a picture with this run')) : null);
     renderFigures(run);
-    if (run.diverged_at_once || run.damaged) {
-      // nothing to draw: the line above says why, and empty frames would only look broken
-      charts.replaceChildren();
+    const why = whyNoCurves(run);
+    if (why) {
+      // nothing to draw, and empty frames would only look broken: a diverged or damaged run's line above says
+      // why, else a line here
+      plots.forEach(plot => plot.destroy());
       plots = [];
+      fill(charts, run.diverged_at_once || run.damaged ? null
+        : h('ul', {class: 'hint no-curves', id: 'no-curves'}, h('li', {}, why[0].toUpperCase() + why.slice(1))));
     } else if (plots.length === 0) {
+      charts.replaceChildren();
       const width = Math.max(300, Math.min(420, (charts.clientWidth || 1260) / 3 - 12));
       plots = MEASURES.map(measure => {
         const box = h('div', {class: 'chart'});
