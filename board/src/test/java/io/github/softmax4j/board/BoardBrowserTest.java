@@ -348,7 +348,7 @@ class BoardBrowserTest {
         try (BoardClient runs = new BoardClient(runsDir, null)) {
             By charts = By.cssSelector(".charts .chart");
             for (String[] page : new String[][] {{"#/run/three", "1,2,3"}, {"#/run/two", "1,2"}, {"#/run/one", "1"},
-                    {"#/curves?runs=two,three", "1,2,3"}, {"#/curves?runs=two", "1,2"}}) {
+                    {"#/curves?run=two&run=three", "1,2,3"}, {"#/curves?run=two", "1,2"}}) {
                 browser.get(runs.board.address() + page[0]);
                 waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
                 waiting().until(driver -> driver.findElements(charts).stream()
@@ -370,14 +370,14 @@ class BoardBrowserTest {
         try (BoardClient runs = new BoardClient(runsDir, null)) {
             By charts = By.cssSelector(".charts .chart");
             By notes = By.cssSelector("#no-curves li");
-            browser.get(runs.board.address() + "#/curves?runs=fine,at-once,starting,broken");
+            browser.get(runs.board.address() + "#/curves?run=fine&run=at-once&run=starting&run=broken");
             waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 3));
             assertEquals(List.of("at-once: nothing to draw, the run diverged in its first epoch (no epoch ended); "
                     + "train it again with a smaller --lr", "broken: nothing to draw, its metrics.json is damaged (not "
                     + "valid JSON at line 1, column 18)", "starting: no epoch has ended yet; its curves appear as it "
                     + "trains"), browser.findElements(notes).stream().map(WebElement::getText).toList());
             assertEquals(3, browser.findElements(charts).size(), "the curves of the run that has epochs");
-            browser.get(runs.board.address() + "#/curves?runs=at-once");
+            browser.get(runs.board.address() + "#/curves?run=at-once");
             waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 1));
             assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
             browser.get(runs.board.address() + "#/run/starting");
@@ -387,6 +387,58 @@ class BoardBrowserTest {
             RunFolders.writeMetrics(runsDir.resolve("starting"), 1, false, running);
             waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
             assertTrue(browser.findElements(notes).isEmpty(), "the note goes once there is an epoch to draw");
+        }
+    }
+
+    @Test
+    void runsOfOddNamesAndNumbersAreComparedAndShown(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("lr 0.1,batch 64"), 2, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("plain"), 3, false, Map.of("status", "finished"));
+        String longName = "lr0.1-batch256-momentum0.9-decay0.0001-schedule-cosine-".repeat(3) + "seed1";
+        RunFolders.writeMetrics(runsDir.resolve(longName), 2, false, Map.of("status", "finished"));
+        // a metrics.json rewritten by hand to an epoch of two billion: the curves must not try to fill every epoch
+        RunFolders.writeEpochs(runsDir.resolve("far"), List.of(RunFolders.epoch(1), RunFolders.epoch(2_000_000_000)));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By rows = By.cssSelector("#runs-table tbody tr");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(rows, 4));
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            assertEquals(true, page.executeScript("return document.documentElement.scrollWidth "
+                    + "<= document.documentElement.clientWidth;"), "a long run name does not widen the page");
+            for (String name : List.of("lr 0.1,batch 64", "plain")) {
+                browser.findElement(By.cssSelector("tr[data-run='" + name + "'] input[type=checkbox]")).click();
+            }
+            browser.findElement(By.id("compare")).click();
+            By charts = By.cssSelector("#charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals(List.of("lr 0.1,batch 64", "plain"), browser.findElements(By.cssSelector(
+                    "#curve-runs input:checked")).stream().map(box -> box.findElement(By.xpath("..")).getText().strip())
+                    .toList(), "both chosen runs, the one with a comma in its name too");
+            browser.navigate().refresh();
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals(2, browser.findElements(By.cssSelector("#curve-runs input:checked")).size(),
+                    "the address keeps both");
+            browser.get(runs.board.address() + "#/run/far");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".charts .chart"), 3));
+            assertEquals("2000000000", browser.findElement(By.cssSelector(".charts .chart"))
+                    .getAttribute("data-last-epoch"));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("\\S")));
+        }
+    }
+
+    @Test
+    void aChosenRunWhoseFolderIsDeletedIsSaidToBeGone(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("kept"), 2, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("doomed"), 2, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/curves?run=kept&run=doomed");
+            By charts = By.cssSelector("#charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            Files.delete(runsDir.resolve("doomed/metrics.json"));
+            Files.delete(runsDir.resolve("doomed"));
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector("#no-curves li"),
+                    "doomed: no such run in the board's folder (any more)"));
+            assertEquals(3, browser.findElements(charts).size(), "the run that remains is still drawn");
         }
     }
 
@@ -435,7 +487,7 @@ class BoardBrowserTest {
         }
         assertEquals(true, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
                 "the page was not reloaded");
-        browser.get(client.board.address() + "#/curves?runs=in-progress");
+        browser.get(client.board.address() + "#/curves?run=in-progress");
         By firstChart = By.cssSelector("#charts .chart");
         waiting().until(ExpectedConditions.attributeToBe(firstChart, "data-last-epoch", "4"));
         RunFolders.writeMetrics(dir.resolve("in-progress"), 5, false, running);

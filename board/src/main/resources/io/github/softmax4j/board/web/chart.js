@@ -19,17 +19,20 @@ function heldOutTitle(runs) {
 }
 
 // steps between the epoch axis's ticks: whole epochs only (1, 2, 5, 10, 20, 50, ...), never 1.5
-const EPOCH_STEPS = [1, 2, 5].flatMap(step => [1, 10, 100, 1000, 10000, 100000].map(scale => step * scale))
-  .sort((a, b) => a - b);
+const EPOCH_STEPS = Array.from({length: 10}, (_, power) => [1, 2, 5].map(step => step * 10 ** power)).flat();
 
 export function color(i) {
   return COLORS[i % COLORS.length];
 }
 
-/** uPlot's columns: epochs 1..max, then one column per run (null where a run has no such epoch). */
+/**
+ * uPlot's columns: the epochs the runs have, in order, then one column per run (null where a run has no such
+ * epoch). Only the epochs written, so a metrics.json claiming epoch 2,000,000,000 costs one point, not an array
+ * of every epoch up to it.
+ */
 function columns(runs, measure) {
-  const last = Math.max(1, ...runs.map(run => run.epochs.length ? run.epochs[run.epochs.length - 1].epoch : 0));
-  const epochs = Array.from({length: last}, (_, i) => i + 1);
+  const numbers = runs.flatMap(run => run.epochs.map(e => e.epoch)).filter(Number.isFinite);
+  const epochs = [...new Set(numbers)].sort((a, b) => a - b);
   return [epochs, ...runs.map(run => {
     const byEpoch = new Map(run.epochs.map(e => [e.epoch, measure.value(run, e)]));
     return epochs.map(x => (typeof byEpoch.get(x) === 'number' ? byEpoch.get(x) : null));
@@ -67,7 +70,7 @@ export function chart(container, measure, runs, width) {
   };
   const draw = current => {
     const data = columns(current, measure);
-    container.dataset.lastEpoch = String(data[0].length);
+    container.dataset.lastEpoch = String(data[0].length ? data[0][data[0].length - 1] : 0);
     return data;
   };
   const plot = new uPlot(options, draw(runs), container);

@@ -1,12 +1,12 @@
 // Curves of chosen runs overlaid: train loss, train accuracy, validation or test accuracy. Live.
 
-import {h, fill, link} from './dom.js';
+import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart, color} from './chart.js';
 import {whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
-  const chosen = new Set((params.get('runs') || '').split(',').filter(Boolean));
+  const chosen = new Set(params.getAll('run'));
   const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
   const charts = h('div', {class: 'charts row', id: 'charts'});
   const nothing = h('ul', {class: 'hint no-curves', id: 'no-curves', hidden: true});
@@ -30,7 +30,7 @@ export function mount(view, params) {
     fill(chooser, names.length ? names.map(name => {
       const box = h('input', {type: 'checkbox', checked: chosen.has(name), onchange: () => {
         if (box.checked) chosen.add(name); else chosen.delete(name);
-        history.replaceState(null, '', '#/curves?runs=' + [...chosen].map(encodeURIComponent).join(','));
+        history.replaceState(null, '', curvesLink([...chosen]));
         render();
       }});
       const index = drawn().findIndex(run => run.name === name);
@@ -43,8 +43,14 @@ export function mount(view, params) {
 
   function render() {
     renderChooser();
-    const silent = selected().filter(run => whyNoCurves(run)).sort((a, b) => a.name.localeCompare(b.name));
-    fill(nothing, silent.map(run => h('li', {}, `${run.name}: ${whyNoCurves(run)}`)));
+    // each chosen run that draws nothing, and why: no epoch to draw, or its folder is gone
+    const silent = [...chosen].sort().map(name => {
+      const run = store.runs().get(name);
+      if (!run) return store.loaded() ? `${name}: no such run in the board's folder (any more)` : null;
+      const why = whyNoCurves(run);
+      return why ? `${name}: ${why}` : null;
+    }).filter(Boolean);
+    fill(nothing, silent.map(line => h('li', {}, line)));
     nothing.hidden = silent.length === 0;
     const runs = drawn();
     const key = runs.map(run => run.name).join('\n');
