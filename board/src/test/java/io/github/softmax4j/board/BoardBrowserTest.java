@@ -442,6 +442,33 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void aRunPageWhoseFolderIsDeletedShowsNothingOfItAndARunStartedAgainUnderItsName(@TempDir Path runsDir)
+            throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("again"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeModel(runsDir.resolve("again"), 1);
+        Files.write(runsDir.resolve("again/curves.png"), BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/again");
+            By charts = By.cssSelector(".charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pictures img"), 1));
+            for (String file : List.of("metrics.json", "model.safetensors", "curves.png")) {
+                Files.delete(runsDir.resolve("again").resolve(file));
+            }
+            Files.delete(runsDir.resolve("again"));
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector(".run-header p"),
+                    "No such run in the board's folder (any more)."));
+            assertTrue(browser.findElements(charts).isEmpty(), "no curves of a run that is gone");
+            assertTrue(browser.findElements(By.cssSelector(".pictures img")).isEmpty(), "nor its pictures");
+            assertTrue(browser.findElements(By.cssSelector("table.settings td")).isEmpty(), "nor its settings");
+            RunFolders.writeMetrics(runsDir.resolve("again"), 1, false,
+                    Map.of("status", "running", "pid", ProcessHandle.current().pid()));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals("1", browser.findElement(charts).getAttribute("data-last-epoch"));
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);

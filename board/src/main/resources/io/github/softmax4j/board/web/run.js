@@ -12,10 +12,11 @@ export function mount(view, params, name) {
   const pictures = h('div', {class: 'pictures'});
   const confusion = h('div', {class: 'confusion', id: 'confusion'});
   const cell = h('div', {class: 'cell-images', id: 'cell-images'});
-  fill(view, h('section', {class: 'run'}, header, figures, charts,
+  const body = h('div', {hidden: true}, figures, charts,
     h('h2', {}, 'Confusion on the test set'), h('p', {class: 'hint'},
       'Rows are the true class, columns the predicted class. Click a cell to see its test images.'),
-    confusion, cell, h('h2', {}, 'Pictures'), pictures));
+    confusion, cell, h('h2', {}, 'Pictures'), pictures);
+  fill(view, h('section', {class: 'run'}, header, body));
   let plots = [];
   let status = null;
   let shownPictures = null;
@@ -25,8 +26,15 @@ export function mount(view, params, name) {
     if (!run) {
       fill(header, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded()
         ? 'No such run in the board\'s folder (any more).' : 'Loading…'));
+      // nothing of a run that is gone stays on the page; one started again under its name is shown afresh
+      body.hidden = true;
+      plots.forEach(plot => plot.destroy());
+      plots = [];
+      status = shownPictures = null;
+      [figures, charts, confusion, cell, pictures].forEach(part => part.replaceChildren());
       return;
     }
+    body.hidden = false;
     fill(header, h('h2', {}, run.name, ' ', h('span', {class: 'status ' + run.status}, run.status)),
       run.sweep ? h('p', {}, 'Part of sweep ', h('a', {href: link('sweep', run.sweep)}, run.sweep)) : null,
       run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, damagedText(run), ', so the board cannot show its '
