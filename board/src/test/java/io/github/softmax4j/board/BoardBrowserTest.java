@@ -469,6 +469,24 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void everyRunOfManyComparedHasALineOfItsOwn(@TempDir Path runsDir) throws IOException {
+        StringBuilder address = new StringBuilder("#/curves?");
+        for (int i = 1; i <= 20; i++) {
+            RunFolders.writeMetrics(runsDir.resolve(String.format(Locale.ROOT, "run%02d", i)), 3, false,
+                    Map.of("status", "finished"));
+            address.append(String.format(Locale.ROOT, "run=run%02d&", i));
+        }
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + address.toString());
+            By lines = By.cssSelector("#curve-runs svg.swatch line");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(lines, 20));
+            List<String> styles = browser.findElements(lines).stream()
+                    .map(line -> line.getAttribute("stroke") + " " + line.getAttribute("stroke-dasharray")).toList();
+            assertEquals(20, styles.stream().distinct().count(), "twenty runs, twenty lines told apart: " + styles);
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);

@@ -21,8 +21,30 @@ function heldOutTitle(runs) {
 // steps between the epoch axis's ticks: whole epochs only (1, 2, 5, 10, 20, 50, ...), never 1.5
 const EPOCH_STEPS = Array.from({length: 10}, (_, power) => [1, 2, 5].map(step => step * 10 ** power)).flat();
 
-export function color(i) {
-  return COLORS[i % COLORS.length];
+// after every colour has been used, the lines go round again dashed, then dotted, then dash-dotted
+const DASHES = [[], [8, 4], [2, 3], [8, 3, 2, 3]];
+
+/** The line of the i-th run: {color, dash}; the first 32 runs each get their own. */
+export function lineStyle(i) {
+  return {color: COLORS[i % COLORS.length], dash: DASHES[Math.floor(i / COLORS.length) % DASHES.length]};
+}
+
+/** A short sample of the i-th run's line, to name it beside the charts. */
+export function swatch(i) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'swatch');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '10');
+  if (i >= 0) {
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    const {color, dash} = lineStyle(i);
+    for (const [key, value] of Object.entries({x1: 0, y1: 5, x2: 22, y2: 5, stroke: color, 'stroke-width': 2,
+      'stroke-dasharray': dash.join(' ') || 'none'})) {
+      line.setAttribute(key, value);
+    }
+    svg.append(line);
+  }
+  return svg;
 }
 
 /**
@@ -65,7 +87,7 @@ export function chart(container, measure, runs, width) {
     }}, {size: 60}],
     series: [{label: 'epoch'}, ...runs.map((run, i) => ({
       label: run.name,
-      stroke: color(i), width: 2, points: {show: run.epochs.length < 30},
+      stroke: lineStyle(i).color, dash: lineStyle(i).dash, width: 2, points: {show: run.epochs.length < 30},
     }))],
   };
   const draw = current => {

@@ -2,7 +2,7 @@
 
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart, color} from './chart.js';
+import {MEASURES, chart, swatch} from './chart.js';
 import {whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
@@ -34,9 +34,7 @@ export function mount(view, params) {
         render();
       }});
       const index = drawn().findIndex(run => run.name === name);
-      const swatch = h('span', {class: 'swatch'});
-      swatch.style.background = index >= 0 ? color(index) : 'transparent';
-      return h('li', {}, h('label', {}, box, swatch, name), ' ',
+      return h('li', {}, h('label', {}, box, swatch(index), name), ' ',
         h('a', {href: link('run', name), title: 'This run alone'}, '›'));
     }) : h('li', {class: 'hint'}, store.loaded() ? 'No runs yet.' : 'Loading…'));
   }
