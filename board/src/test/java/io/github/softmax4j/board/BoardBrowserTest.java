@@ -15,6 +15,7 @@ import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.train.RunStatus;
 import io.github.softmax4j.train.TrainConfig;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -484,6 +485,26 @@ class BoardBrowserTest {
             List<String> styles = browser.findElements(lines).stream()
                     .map(line -> line.getAttribute("stroke") + " " + line.getAttribute("stroke-dasharray")).toList();
             assertEquals(20, styles.stream().distinct().count(), "twenty runs, twenty lines told apart: " + styles);
+        }
+    }
+
+    @Test
+    void aRunsThreeChartsShareARowOnAWideWindowEvenOnceAScrollbarAppears(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("wide"), 3, false, Map.of("status", "finished"));
+        // a tall picture, which makes the page scroll once it has loaded, after the charts are drawn: the
+        // scrollbar then takes its width from the charts' row
+        Files.write(runsDir.resolve("wide/curves.png"), BoardApiTest.png(new BufferedImage(300, 3000,
+                BufferedImage.TYPE_INT_RGB), "png"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/wide");
+            By charts = By.cssSelector(".charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            waiting().until(driver -> ((JavascriptExecutor) driver).executeScript("return document.querySelector("
+                    + "'.pictures img').complete;"));
+            assertEquals(true, ((JavascriptExecutor) browser).executeScript("return document.documentElement"
+                    + ".scrollHeight > document.documentElement.clientHeight;"), "the page scrolls");
+            assertEquals(1, browser.findElements(charts).stream().map(chart -> chart.getLocation().getY()).distinct()
+                    .count(), "one row");
         }
     }
 

@@ -29,6 +29,14 @@ export function lineStyle(i) {
   return {color: COLORS[i % COLORS.length], dash: DASHES[Math.floor(i / COLORS.length) % DASHES.length]};
 }
 
+/**
+ * The width of each of three charts side by side in a row of this width, their two gaps of 12 pixels between,
+ * and room kept for a scrollbar that appears once the page below them has loaded.
+ */
+export function chartWidth(room) {
+  return Math.floor((room - 2 * 12 - 20) / 3);
+}
+
 /** A short sample of the i-th run's line, to name it beside the charts. */
 export function swatch(i) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');

@@ -2,7 +2,7 @@
 
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart, swatch} from './chart.js';
+import {MEASURES, chart, chartWidth, swatch} from './chart.js';
 import {whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
@@ -67,7 +67,7 @@ export function mount(view, params) {
     charts.replaceChildren();
     // three charts side by side on a wide window, else one under the other
     const room = charts.clientWidth || 800;
-    const width = room >= 1000 ? Math.floor((room - 24) / 3) : Math.max(320, Math.min(900, room));
+    const width = room >= 1000 ? chartWidth(room) : Math.max(320, Math.min(900, room));
     for (const measure of MEASURES) {
       const box = h('div', {class: 'chart'});
       charts.append(box);

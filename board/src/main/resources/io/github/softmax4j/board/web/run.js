@@ -2,7 +2,7 @@
 
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart} from './chart.js';
+import {MEASURES, chart, chartWidth} from './chart.js';
 import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, whyNoCurves} from './figures.js';
 
 export function mount(view, params, name) {
@@ -57,7 +57,7 @@ export function mount(view, params, name) {
         : h('ul', {class: 'hint no-curves', id: 'no-curves'}, h('li', {}, why[0].toUpperCase() + why.slice(1))));
     } else if (plots.length === 0) {
       charts.replaceChildren();
-      const width = Math.max(300, Math.min(420, (charts.clientWidth || 1260) / 3 - 12));
+      const width = Math.max(300, Math.min(420, chartWidth(charts.clientWidth || 1260)));
       plots = MEASURES.map(measure => {
         const box = h('div', {class: 'chart'});
         charts.append(box);
