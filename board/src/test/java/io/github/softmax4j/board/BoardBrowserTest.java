@@ -508,6 +508,17 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void anAddressWithABrokenEncodingSaysSoInsteadOfABlankPage() {
+        for (String address : List.of("#/run/%zz", "#/sweep/%E0%A4%A")) {
+            browser.get(client.board.address() + address);
+            By error = By.cssSelector("#view p.error");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(error));
+            assertEquals("This address names no run or sweep the board can read (" + address.substring(2)
+                    + " is not percent-encoded); choose one from the Runs list.", browser.findElement(error).getText());
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);
