@@ -52,6 +52,8 @@ class BoardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    // the board reads its folder every 250 ms; a page looked at every 50 ms shows a change soon after
+    private static final Duration POLL = Duration.ofMillis(50);
     // Selenium warns that it has no DevTools bindings for this browser version; the test needs none
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
@@ -93,7 +95,7 @@ class BoardBrowserTest {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        return new WebDriverWait(browser, WAIT, POLL);
     }
 
     private static String rowCell(String run, String cell) {
