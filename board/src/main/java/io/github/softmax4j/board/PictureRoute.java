@@ -37,22 +37,12 @@ final class PictureRoute implements Route {
             }
             png = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new HttpProblem(404, missing(call.run(), name));
+            throw new HttpProblem(404, call.run() != null ? MissingPictures.why(call.run(), name)
+                    : "Sweep " + call.sweep().name() + " has no " + name + ": " + (call.sweep().summary() != null
+                    && call.sweep().summary().path("ranking").size() > 0
+                    ? "the sweep is done without it in its folder (removed since, or never written)"
+                    : "a sweep draws it once all its runs are done, so not yet, or not at all if it was stopped"));
         }
         Http.send(call.exchange(), 200, "image/png", png);
-    }
-
-    // why a picture is missing: a run that diverged in its first epoch has no epoch to draw, a damaged one no
-    // status to tell; else training draws it at the end
-    private static String missing(Run run, String name) {
-        if (run != null && run.divergedAtOnce()) {
-            return "Run " + run.name() + " diverged in its first epoch, so it has no curves and no pictures: "
-                    + "training draws none for a run without an epoch; train it again with a smaller --lr";
-        }
-        if (run != null && run.damaged() != null) {
-            return "Run " + run.name() + " has no " + name + " and its " + RunFolder.METRICS + " is damaged ("
-                    + run.damaged() + "); resuming the run writes it again";
-        }
-        return "Picture " + name + " does not exist (yet); training draws it at the end";
     }
 }

@@ -50,6 +50,12 @@ record Run(String name, String status, String damaged, JsonNode config, Map<Stri
         return RunStatus.DIVERGED.equals(status) && epochs.isEmpty();
     }
 
+    /** The pictures of {@link RunFolder#PICTURES} the folder lacks, grouped by why ({@link MissingPictures}). */
+    @JsonProperty("missing_pictures")
+    List<MissingPictures.Group> missingPictures() {
+        return MissingPictures.of(this);
+    }
+
     /**
      * The model file the run started from ({@code train --init MODEL}, config's {@code init}), or null
      * when it started from random weights ({@code init} is {@code random} or absent, as in older runs).

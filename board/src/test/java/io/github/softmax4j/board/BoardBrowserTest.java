@@ -1,6 +1,7 @@
 package io.github.softmax4j.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +15,7 @@ import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.model.Classifier;
 import io.github.softmax4j.train.RunStatus;
 import io.github.softmax4j.train.TrainConfig;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,8 @@ class BoardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    // the board reads its folder every 250 ms; a page looked at every 50 ms shows a change soon after
+    private static final Duration POLL = Duration.ofMillis(50);
     // Selenium warns that it has no DevTools bindings for this browser version; the test needs none
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
@@ -91,7 +95,7 @@ class BoardBrowserTest {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        return new WebDriverWait(browser, WAIT, POLL);
     }
 
     private static String rowCell(String run, String cell) {
@@ -315,6 +319,208 @@ class BoardBrowserTest {
         }
     }
 
+    @Test
+    void aMissingPictureIsSaidToComeOnlyWhileTheRunTrains(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("finished"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeModel(runsDir.resolve("finished"), 1);
+        for (String picture : RunFolder.PICTURES.subList(0, RunFolder.PICTURES.size() - 1)) {
+            Files.write(runsDir.resolve("finished").resolve(picture), BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        }
+        RunFolders.writeMetrics(runsDir.resolve("sw/lr0.1-seed1"), 2, true, Map.of("status", "finished"));
+        Files.writeString(runsDir.resolve("sw/sweep.json"), "{" + RunFolders.gridField() + "\"ranking\": []}");
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/finished");
+            By missing = By.cssSelector("#pictures-missing li");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(missing));
+            assertEquals(List.of("templates.png: the run has ended without it in its folder (removed since, or never "
+                    + "written), and nothing draws the pictures of an ended run; train it again to have it."),
+                    browser.findElements(missing).stream().map(WebElement::getText).toList());
+            assertEquals(4, browser.findElements(By.cssSelector(".pictures img")).size());
+            browser.get(runs.board.address() + "#/run/sw/lr0.1-seed1");
+            waiting().until(ExpectedConditions.textMatches(missing, Pattern.compile("^None: a sweep draws no "
+                    + "pictures of its runs, only sweep.png")));
+            assertFalse(browser.findElement(By.cssSelector(".pictures")).getText().contains("yet"));
+        }
+    }
+
+    @Test
+    void curvesOfAShortRunHaveTicksOnlyAtWholeEpochs(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("three"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("two"), 2, true, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("one"), 1, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By charts = By.cssSelector(".charts .chart");
+            for (String[] page : new String[][] {{"#/run/three", "1,2,3"}, {"#/run/two", "1,2"}, {"#/run/one", "1"},
+                    {"#/curves?run=two&run=three", "1,2,3"}, {"#/curves?run=two", "1,2"}}) {
+                browser.get(runs.board.address() + page[0]);
+                waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+                waiting().until(driver -> driver.findElements(charts).stream()
+                        .allMatch(chart -> chart.getAttribute("data-epoch-ticks") != null));
+                assertEquals(List.of(page[1], page[1], page[1]), browser.findElements(charts).stream()
+                        .map(chart -> chart.getAttribute("data-epoch-ticks")).toList(), page[0]);
+            }
+        }
+    }
+
+    @Test
+    void aRunWithNothingToDrawIsSaidSoWhereverCurvesAreShown(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("fine"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("at-once"), 0, false, Map.of("status", "diverged"));
+        Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
+        RunFolders.writeMetrics(runsDir.resolve("starting"), 0, false, running);
+        RunFolders.writeMetrics(runsDir.resolve("broken"), 1, false, Map.of());
+        Files.writeString(runsDir.resolve("broken/metrics.json"), "{\"status\": \"finis");
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By charts = By.cssSelector(".charts .chart");
+            By notes = By.cssSelector("#no-curves li");
+            browser.get(runs.board.address() + "#/curves?run=fine&run=at-once&run=starting&run=broken");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 3));
+            assertEquals(List.of("at-once: nothing to draw, the run diverged in its first epoch (no epoch ended); "
+                    + "train it again with a smaller --lr", "broken: nothing to draw, its metrics.json is damaged (not "
+                    + "valid JSON at line 1, column 18)", "starting: no epoch has ended yet; its curves appear as it "
+                    + "trains"), browser.findElements(notes).stream().map(WebElement::getText).toList());
+            assertEquals(3, browser.findElements(charts).size(), "the curves of the run that has epochs");
+            browser.get(runs.board.address() + "#/curves?run=at-once");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 1));
+            assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/run/starting");
+            waiting().until(ExpectedConditions.textToBe(notes, "No epoch has ended yet; its curves appear as it "
+                    + "trains"));
+            assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
+            RunFolders.writeMetrics(runsDir.resolve("starting"), 1, false, running);
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertTrue(browser.findElements(notes).isEmpty(), "the note goes once there is an epoch to draw");
+        }
+    }
+
+    @Test
+    void runsOfOddNamesAndNumbersAreComparedAndShown(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("lr 0.1,batch 64"), 2, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("plain"), 3, false, Map.of("status", "finished"));
+        String longName = "lr0.1-batch256-momentum0.9-decay0.0001-schedule-cosine-".repeat(3) + "seed1";
+        RunFolders.writeMetrics(runsDir.resolve(longName), 2, false, Map.of("status", "finished"));
+        // a metrics.json rewritten by hand to an epoch of two billion: the curves must not try to fill every epoch
+        RunFolders.writeEpochs(runsDir.resolve("far"), List.of(RunFolders.epoch(1), RunFolders.epoch(2_000_000_000)));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By rows = By.cssSelector("#runs-table tbody tr");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(rows, 4));
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            assertEquals(true, page.executeScript("return document.documentElement.scrollWidth "
+                    + "<= document.documentElement.clientWidth;"), "a long run name does not widen the page");
+            for (String name : List.of("lr 0.1,batch 64", "plain")) {
+                browser.findElement(By.cssSelector("tr[data-run='" + name + "'] input[type=checkbox]")).click();
+            }
+            browser.findElement(By.id("compare")).click();
+            By charts = By.cssSelector("#charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals(List.of("lr 0.1,batch 64", "plain"), browser.findElements(By.cssSelector(
+                    "#curve-runs input:checked")).stream().map(box -> box.findElement(By.xpath("..")).getText().strip())
+                    .toList(), "both chosen runs, the one with a comma in its name too");
+            browser.navigate().refresh();
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals(2, browser.findElements(By.cssSelector("#curve-runs input:checked")).size(),
+                    "the address keeps both");
+            browser.get(runs.board.address() + "#/run/far");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".charts .chart"), 3));
+            assertEquals("2000000000", browser.findElement(By.cssSelector(".charts .chart"))
+                    .getAttribute("data-last-epoch"));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("\\S")));
+        }
+    }
+
+    @Test
+    void aChosenRunWhoseFolderIsDeletedIsSaidToBeGone(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("kept"), 2, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("doomed"), 2, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/curves?run=kept&run=doomed");
+            By charts = By.cssSelector("#charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            Files.delete(runsDir.resolve("doomed/metrics.json"));
+            Files.delete(runsDir.resolve("doomed"));
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector("#no-curves li"),
+                    "doomed: no such run in the board's folder (any more)"));
+            assertEquals(3, browser.findElements(charts).size(), "the run that remains is still drawn");
+        }
+    }
+
+    @Test
+    void aRunPageWhoseFolderIsDeletedShowsNothingOfItAndARunStartedAgainUnderItsName(@TempDir Path runsDir)
+            throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("again"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeModel(runsDir.resolve("again"), 1);
+        Files.write(runsDir.resolve("again/curves.png"), BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/again");
+            By charts = By.cssSelector(".charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pictures img"), 1));
+            for (String file : List.of("metrics.json", "model.safetensors", "curves.png")) {
+                Files.delete(runsDir.resolve("again").resolve(file));
+            }
+            Files.delete(runsDir.resolve("again"));
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector(".run-header p"),
+                    "No such run in the board's folder (any more)."));
+            assertTrue(browser.findElements(charts).isEmpty(), "no curves of a run that is gone");
+            assertTrue(browser.findElements(By.cssSelector(".pictures img")).isEmpty(), "nor its pictures");
+            assertTrue(browser.findElements(By.cssSelector("table.settings td")).isEmpty(), "nor its settings");
+            RunFolders.writeMetrics(runsDir.resolve("again"), 1, false,
+                    Map.of("status", "running", "pid", ProcessHandle.current().pid()));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            assertEquals("1", browser.findElement(charts).getAttribute("data-last-epoch"));
+        }
+    }
+
+    @Test
+    void everyRunOfManyComparedHasALineOfItsOwn(@TempDir Path runsDir) throws IOException {
+        StringBuilder address = new StringBuilder("#/curves?");
+        for (int i = 1; i <= 20; i++) {
+            RunFolders.writeMetrics(runsDir.resolve(String.format(Locale.ROOT, "run%02d", i)), 3, false,
+                    Map.of("status", "finished"));
+            address.append(String.format(Locale.ROOT, "run=run%02d&", i));
+        }
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + address.toString());
+            By lines = By.cssSelector("#curve-runs svg.swatch line");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(lines, 20));
+            List<String> styles = browser.findElements(lines).stream()
+                    .map(line -> line.getAttribute("stroke") + " " + line.getAttribute("stroke-dasharray")).toList();
+            assertEquals(20, styles.stream().distinct().count(), "twenty runs, twenty lines told apart: " + styles);
+        }
+    }
+
+    @Test
+    void aRunsThreeChartsShareARowOnAWideWindowEvenOnceAScrollbarAppears(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("wide"), 3, false, Map.of("status", "finished"));
+        // a tall picture, which makes the page scroll once it has loaded, after the charts are drawn: the
+        // scrollbar then takes its width from the charts' row
+        Files.write(runsDir.resolve("wide/curves.png"), BoardApiTest.png(new BufferedImage(300, 3000,
+                BufferedImage.TYPE_INT_RGB), "png"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/wide");
+            By charts = By.cssSelector(".charts .chart");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+            waiting().until(driver -> ((JavascriptExecutor) driver).executeScript("return document.querySelector("
+                    + "'.pictures img').complete;"));
+            assertEquals(true, ((JavascriptExecutor) browser).executeScript("return document.documentElement"
+                    + ".scrollHeight > document.documentElement.clientHeight;"), "the page scrolls");
+            assertEquals(1, browser.findElements(charts).stream().map(chart -> chart.getLocation().getY()).distinct()
+                    .count(), "one row");
+        }
+    }
+
+    @Test
+    void anAddressWithABrokenEncodingSaysSoInsteadOfABlankPage() {
+        for (String address : List.of("#/run/%zz", "#/sweep/%E0%A4%A")) {
+            browser.get(client.board.address() + address);
+            By error = By.cssSelector("#view p.error");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(error));
+            assertEquals("This address names no run or sweep the board can read (" + address.substring(2)
+                    + " is not percent-encoded); choose one from the Runs list.", browser.findElement(error).getText());
+        }
+    }
+
     private static RunResult result(String name, double learningRate, long seed, double valAccuracy) {
         return new RunResult(name, Map.of("learning_rate", learningRate), seed, RunStatus.FINISHED, 2, valAccuracy,
                 0.5, Double.NaN, 1.0);
@@ -360,7 +566,7 @@ class BoardBrowserTest {
         }
         assertEquals(true, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
                 "the page was not reloaded");
-        browser.get(client.board.address() + "#/curves?runs=in-progress");
+        browser.get(client.board.address() + "#/curves?run=in-progress");
         By firstChart = By.cssSelector("#charts .chart");
         waiting().until(ExpectedConditions.attributeToBe(firstChart, "data-last-epoch", "4"));
         RunFolders.writeMetrics(dir.resolve("in-progress"), 5, false, running);

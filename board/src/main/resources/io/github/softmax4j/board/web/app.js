@@ -21,11 +21,20 @@ function show() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query || '');
   const [first, ...rest] = path.split('/');
-  const name = decodeName(rest.join('/'));
   const views = {'': runs, curves, run, sweep, classify};
   const chosen = views[first] || runs;
   for (const a of document.querySelectorAll('nav a')) {
     a.classList.toggle('active', a.dataset.view === (first || 'runs'));
+  }
+  let name;
+  try {
+    name = decodeName(rest.join('/'));
+  } catch (error) {
+    // a hand-edited address: a % not followed by two hex digits, or bytes that are not UTF-8
+    fill(view, h('p', {class: 'error'}, `This address names no run or sweep the board can read (${path} is not `
+      + 'percent-encoded); choose one from the Runs list.'));
+    unmount = () => {};
+    return;
   }
   try {
     unmount = chosen.mount(view, params, name) || (() => {});

@@ -1,16 +1,18 @@
 // Curves of chosen runs overlaid: train loss, train accuracy, validation or test accuracy. Live.
 
-import {h, fill, link} from './dom.js';
+import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart, color} from './chart.js';
+import {MEASURES, chart, chartWidth, swatch} from './chart.js';
+import {whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
-  const chosen = new Set((params.get('runs') || '').split(',').filter(Boolean));
+  const chosen = new Set(params.getAll('run'));
   const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
   const charts = h('div', {class: 'charts row', id: 'charts'});
+  const nothing = h('ul', {class: 'hint no-curves', id: 'no-curves', hidden: true});
   fill(view, h('section', {class: 'curves'},
     h('aside', {}, h('h2', {}, 'Runs'), chooser),
-    charts));
+    h('div', {class: 'plotted'}, nothing, charts)));
   let plots = [];
   let shown = '';
 
@@ -18,25 +20,37 @@ export function mount(view, params) {
     return [...chosen].map(name => store.runs().get(name)).filter(Boolean);
   }
 
+  // the chosen runs that have an epoch to draw; each of the others is said why not
+  function drawn() {
+    return selected().filter(run => !whyNoCurves(run));
+  }
+
   function renderChooser() {
     const names = [...store.runs().keys()];
     fill(chooser, names.length ? names.map(name => {
       const box = h('input', {type: 'checkbox', checked: chosen.has(name), onchange: () => {
         if (box.checked) chosen.add(name); else chosen.delete(name);
-        history.replaceState(null, '', '#/curves?runs=' + [...chosen].map(encodeURIComponent).join(','));
+        history.replaceState(null, '', curvesLink([...chosen]));
         render();
       }});
-      const index = selected().findIndex(run => run.name === name);
-      const swatch = h('span', {class: 'swatch'});
-      swatch.style.background = index >= 0 ? color(index) : 'transparent';
-      return h('li', {}, h('label', {}, box, swatch, name), ' ',
+      const index = drawn().findIndex(run => run.name === name);
+      return h('li', {}, h('label', {}, box, swatch(index), name), ' ',
         h('a', {href: link('run', name), title: 'This run alone'}, '›'));
     }) : h('li', {class: 'hint'}, store.loaded() ? 'No runs yet.' : 'Loading…'));
   }
 
   function render() {
     renderChooser();
-    const runs = selected();
+    // each chosen run that draws nothing, and why: no epoch to draw, or its folder is gone
+    const silent = [...chosen].sort().map(name => {
+      const run = store.runs().get(name);
+      if (!run) return store.loaded() ? `${name}: no such run in the board's folder (any more)` : null;
+      const why = whyNoCurves(run);
+      return why ? `${name}: ${why}` : null;
+    }).filter(Boolean);
+    fill(nothing, silent.map(line => h('li', {}, line)));
+    nothing.hidden = silent.length === 0;
+    const runs = drawn();
     const key = runs.map(run => run.name).join('\n');
     if (key === shown) {
       plots.forEach(plot => plot.update(runs));
@@ -46,13 +60,14 @@ export function mount(view, params) {
     plots.forEach(plot => plot.destroy());
     plots = [];
     if (runs.length === 0) {
-      fill(charts, h('p', {class: 'hint'}, 'Choose runs on the left to see their curves overlaid.'));
+      fill(charts, silent.length ? null : h('p', {class: 'hint'}, 'Choose runs on the left to see their curves '
+        + 'overlaid.'));
       return;
     }
     charts.replaceChildren();
     // three charts side by side on a wide window, else one under the other
     const room = charts.clientWidth || 800;
-    const width = room >= 1000 ? Math.floor((room - 24) / 3) : Math.max(320, Math.min(900, room));
+    const width = room >= 1000 ? chartWidth(room) : Math.max(320, Math.min(900, room));
     for (const measure of MEASURES) {
       const box = h('div', {class: 'chart'});
       charts.append(box);

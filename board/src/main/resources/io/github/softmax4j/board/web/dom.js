@@ -32,6 +32,11 @@ export function link(view, name) {
   return '#/' + view + (name ? '/' + name.split('/').map(encodeURIComponent).join('/') : '');
 }
 
+/** The link of the Curves view with these runs chosen: one run= each, so any name (a comma in it too) survives. */
+export function curvesLink(names) {
+  return '#/curves' + (names.length ? '?' + new URLSearchParams(names.map(name => ['run', name])) : '');
+}
+
 /** The API path of a run or sweep, each part of its name encoded. */
 export function apiPath(kind, name, ...rest) {
   return '/api/' + kind + '/' + [...name.split('/'), ...rest].map(encodeURIComponent).join('/');

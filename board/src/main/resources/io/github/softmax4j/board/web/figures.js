@@ -57,3 +57,18 @@ export function settingsText(words) {
 export function damagedText(run) {
   return `metrics.json is damaged (${run.damaged})`;
 }
+
+/**
+ * Why a run has no curves to draw, in a few words, or null when it has an epoch: said wherever curves are
+ * shown, instead of an empty chart.
+ */
+export function whyNoCurves(run) {
+  if (run.epochs.length) return null;
+  if (run.damaged) return `nothing to draw, its ${damagedText(run)}`;
+  if (run.diverged_at_once) {
+    return 'nothing to draw, the run diverged in its first epoch (no epoch ended); train it again with a smaller --lr';
+  }
+  if (run.status === 'running') return 'no epoch has ended yet; its curves appear as it trains';
+  if (run.status === 'interrupted') return 'nothing to draw, the run was interrupted before its first epoch ended';
+  return 'nothing to draw, its metrics.json records no epoch';
+}

@@ -2,8 +2,8 @@
 
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart} from './chart.js';
-import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest} from './figures.js';
+import {MEASURES, chart, chartWidth} from './chart.js';
+import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, whyNoCurves} from './figures.js';
 
 export function mount(view, params, name) {
   const header = h('div', {class: 'run-header'});
@@ -12,20 +12,29 @@ export function mount(view, params, name) {
   const pictures = h('div', {class: 'pictures'});
   const confusion = h('div', {class: 'confusion', id: 'confusion'});
   const cell = h('div', {class: 'cell-images', id: 'cell-images'});
-  fill(view, h('section', {class: 'run'}, header, figures, charts,
+  const body = h('div', {hidden: true}, figures, charts,
     h('h2', {}, 'Confusion on the test set'), h('p', {class: 'hint'},
       'Rows are the true class, columns the predicted class. Click a cell to see its test images.'),
-    confusion, cell, h('h2', {}, 'Pictures'), pictures));
+    confusion, cell, h('h2', {}, 'Pictures'), pictures);
+  fill(view, h('section', {class: 'run'}, header, body));
   let plots = [];
   let status = null;
+  let shownPictures = null;
 
   function render() {
     const run = store.runs().get(name);
     if (!run) {
       fill(header, h('h2', {}, name), h('p', {class: 'hint'}, store.loaded()
         ? 'No such run in the board\'s folder (any more).' : 'Loading…'));
+      // nothing of a run that is gone stays on the page; one started again under its name is shown afresh
+      body.hidden = true;
+      plots.forEach(plot => plot.destroy());
+      plots = [];
+      status = shownPictures = null;
+      [figures, charts, confusion, cell, pictures].forEach(part => part.replaceChildren());
       return;
     }
+    body.hidden = false;
     fill(header, h('h2', {}, run.name, ' ', h('span', {class: 'status ' + run.status}, run.status)),
       run.sweep ? h('p', {}, 'Part of sweep ', h('a', {href: link('sweep', run.sweep)}, run.sweep)) : null,
       run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, damagedText(run), ', so the board cannot show its '
@@ -38,12 +47,17 @@ export function mount(view, params, name) {
       run.can_classify ? h('p', {}, h('a', {href: '#/classify?run=' + encodeURIComponent(run.name)},
         'Classify a picture with this run')) : null);
     renderFigures(run);
-    if (run.diverged_at_once || run.damaged) {
-      // nothing to draw: the line above says why, and empty frames would only look broken
-      charts.replaceChildren();
+    const why = whyNoCurves(run);
+    if (why) {
+      // nothing to draw, and empty frames would only look broken: a diverged or damaged run's line above says
+      // why, else a line here
+      plots.forEach(plot => plot.destroy());
       plots = [];
+      fill(charts, run.diverged_at_once || run.damaged ? null
+        : h('ul', {class: 'hint no-curves', id: 'no-curves'}, h('li', {}, why[0].toUpperCase() + why.slice(1))));
     } else if (plots.length === 0) {
-      const width = Math.max(300, Math.min(420, (charts.clientWidth || 1260) / 3 - 12));
+      charts.replaceChildren();
+      const width = Math.max(300, Math.min(420, chartWidth(charts.clientWidth || 1260)));
       plots = MEASURES.map(measure => {
         const box = h('div', {class: 'chart'});
         charts.append(box);
@@ -52,9 +66,13 @@ export function mount(view, params, name) {
     } else {
       plots.forEach(plot => plot.update([run]));
     }
+    const drawn = JSON.stringify([run.pictures, run.missing_pictures]);
+    if (drawn !== shownPictures) {
+      shownPictures = drawn;
+      renderPictures(run);
+    }
     if (run.status !== status) {
       status = run.status;
-      renderPictures(run);
       renderConfusion(run);
     }
   }
@@ -75,12 +93,15 @@ export function mount(view, params, name) {
           h('td', {class: 'num'}, `val ${fmt(best.val_acc)}, test ${fmt(best.test_acc)}`)) : null)));
   }
 
+  // the pictures there are, and the server's word on why the others are missing and whether they will come
   function renderPictures(run) {
-    fill(pictures, run.pictures.length ? run.pictures.map(picture => h('figure', {},
+    const missing = run.missing_pictures || [];
+    fill(pictures, missing.length ? h('ul', {class: 'hint missing', id: 'pictures-missing'}, missing.map(group =>
+      h('li', {}, (run.pictures.length || missing.length > 1 ? group.pictures.join(', ') : 'None') + ': '
+        + group.why + '.'))) : null,
+    run.pictures.map(picture => h('figure', {},
       h('img', {src: apiPath('runs', run.name, 'files', picture) + '?v=' + run.updated, alt: picture, loading: 'lazy'}),
-      h('figcaption', {}, picture))) : h('p', {class: 'hint'}, run.diverged_at_once
-      ? 'None: the run diverged in its first epoch, so there is no epoch to draw.'
-      : 'Training draws the pictures at the end of the run.'));
+      h('figcaption', {}, picture))));
   }
 
   async function renderConfusion(run) {

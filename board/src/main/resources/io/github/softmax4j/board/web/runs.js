@@ -1,6 +1,6 @@
 // The runs table: every run with its status, settings and figures; sortable, filterable, live.
 
-import {h, fill, link} from './dom.js';
+import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
 import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
 
@@ -25,7 +25,7 @@ export function mount(view) {
   const filter = h('input', {type: 'search', id: 'runs-filter', placeholder: 'Filter by name, status or setting',
     oninput: render});
   const compare = h('button', {type: 'button', id: 'compare', onclick: () => {
-    location.hash = '#/curves?runs=' + [...chosen].map(encodeURIComponent).join(',');
+    location.hash = curvesLink([...chosen]);
   }}, 'Compare curves');
   const head = h('tr', {}, h('th', {}, ''), COLUMNS.map(column => h('th', {
     class: column.number ? 'num sortable' : 'sortable', dataset: {key: column.key},
