@@ -46,8 +46,8 @@ export function fmt(value, digits = 4) {
 }
 
 /**
- * Settings in the command line's words, as the board words them (lr, batch, what is off left out):
- * "lr 0.1 · batch 256 · epochs 10 · seed 42".
+ * Settings in the command line's words, as the board words them (lr, batch size, what is off left
+ * out): "lr 0.1 · batch size 256 · epochs 10 · seed 42".
  */
 export function settingsText(words) {
   return Object.entries(words || {}).map(([name, value]) => `${name} ${value}`).join(' · ');
