@@ -27,7 +27,7 @@ class FullDiskTest {
     Path dir;
 
     @Test
-    void picturesThatDoNotFitAreNamedWithTheSavedModelAndAResumeOnTheFullDiskKeepsItsCheckpoint() throws IOException {
+    void picturesThatDoNotFitAreNamedWithTheSavedModelAndAResumeOnTheFullDiskRewritesNothingItHas() throws IOException {
         // room for what a run of one epoch leaves and for the temporary copies of the files it rewrites as it goes,
         // which is less than its pictures and report need
         long kept = 0;
@@ -66,13 +66,15 @@ class FullDiskTest {
                 + "; once the cause is fixed, softmax4j train --resume " + run + " draws the pictures and the report"),
                 full.err());
 
+        // every epoch is trained: the resume only draws what is missing, and fails on that, not on a new checkpoint
         CliRun resumed = runs.get(2);
         assertEquals(1, resumed.exitCode(), resumed.err());
         assertEquals(1, own(resumed.err()).size(), resumed.err());
-        assertTrue(own(resumed.err()).get(0).startsWith("softmax4j train: writing " + run + " failed ("), resumed.err());
-        assertTrue(resumed.err().contains("No space left on device"), resumed.err());
-        assertTrue(resumed.err().strip().endsWith("; its checkpoint after epoch 1 is intact; once the cause is fixed, "
-                + "continue with softmax4j train --resume " + run), resumed.err());
+        assertTrue(own(resumed.err()).get(0).startsWith("softmax4j train: " + run + "/"), resumed.err());
+        assertFalse(resumed.err().contains(Checkpoint.FILE_NAME), resumed.err());
+        assertTrue(resumed.err().contains(": No space left on device. The model is saved in "), resumed.err());
+        assertTrue(resumed.err().strip().endsWith("; once the cause is fixed, softmax4j train --resume " + run
+                + " draws the pictures and the report"), resumed.err());
 
         Path copy = dir.resolve("copy").resolve("run");
         assertTrue(Files.isRegularFile(copy.resolve(RunFolder.MODEL_FILE)));
