@@ -29,7 +29,7 @@ final class ShowCommand implements Callable<Integer> {
     enum Split { train, test }
 
     // the most images a row, and rows: each side of the picture stays within about 15,000 pixels (a tile with its
-    // caption and gap is about 140 pixels), where one row of 1000 would be 126,000 pixels wide
+    // caption and gap is about 126 pixels wide and 150 tall), where one row of 1000 would be 126,000 pixels wide
     private static final int MOST_A_SIDE = 100;
 
     @Spec
