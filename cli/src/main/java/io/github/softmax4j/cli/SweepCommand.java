@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -314,8 +315,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a sweep softmax4j started");
         if (!Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))) {
+            Optional<Path> sweep = Sweep.holding(resume);
             throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no " + Sweep.JSON_FILE
-                    + (Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME)) && Sweep.holding(resume).isEmpty()
+                    + (sweep.isPresent() ? "; it is a run of the sweep in " + sweep.get() + ": continue the sweep with "
+                    + resumeCommand(sweep.get()) : Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))
                     ? "; it is the folder of a run: continue it with " + TrainCommand.resumeCommand(resume)
                     : "; give the folder of a sweep softmax4j started"));
         }

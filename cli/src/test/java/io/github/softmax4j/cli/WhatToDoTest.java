@@ -3,10 +3,15 @@ package io.github.softmax4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.softmax4j.data.PixelScaling;
+import io.github.softmax4j.experiment.SweepFiles;
+import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +93,21 @@ class WhatToDoTest {
         assertEquals(2, resumeSweep.exitCode(), resumeSweep.err());
         assertEquals("softmax4j sweep: --resume " + run + " holds no sweep.json; it is the folder of a run: continue it "
                 + "with " + TrainCommand.resumeCommand(run), resumeSweep.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aSweepsRunGivenToSweepResumePointsToItsSweep() throws IOException {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        SweepGrid grid = new SweepGrid(List.of(0.1f), List.of(8), List.of(0f), List.of(0f),
+                List.of(new LearningRateSchedule.Constant()), List.of(PixelScaling.UNIT), List.of(0.01f), 1, 1, 16, 0);
+        SweepFiles.write(sweep, grid, List.of(), List.of(), null);
+        Path run = Files.createDirectories(sweep.resolve(grid.runs().get(0).name()));
+        Files.writeString(run.resolve("checkpoint.safetensors"), "");
+        CliRun resume = CliRun.of("sweep", "--resume", run.toString());
+        assertEquals(2, resume.exitCode(), resume.err());
+        assertEquals("softmax4j sweep: --resume " + run + " holds no sweep.json; it is a run of the sweep in " + sweep
+                + ": continue the sweep with " + SweepCommand.resumeCommand(sweep), resume.err().lines().findFirst()
+                .orElseThrow());
     }
 
     private static void assumeSetprivAsRoot() {
