@@ -112,8 +112,10 @@ final class TrainingRun {
             out.printf("%n%s%n", summary);
         }
         try {
+            // a resume that trained nothing (every epoch was, its pictures did not all fit) draws only what is missing
             RunPictures.write(runDir, outcome.kept(), data.test(), described, summary,
-                    metrics.epochs(), curves, threads, out);
+                    metrics.epochs(), curves, threads, out, metrics.epochs().size() == start.history().size()
+                            && !start.history().isEmpty());
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;

@@ -11,6 +11,7 @@ import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,40 @@ class FullDiskTest {
         assertEquals(1, Checkpoint.load(copy).history().size());
         // not finished, so a resume draws what is missing
         assertTrue(Files.readString(copy.resolve(MetricsFiles.JSON_FILE)).contains("\"status\" : \"running\""));
+    }
+
+    @Test
+    void aResumeOfARunWithEveryEpochTrainedWritesOnlyWhatIsMissing() throws IOException {
+        // a run whose last pictures and report did not fit: every epoch trained, not marked finished
+        Path run = dir.resolve("run");
+        try (var paths = Files.walk(TrainedModel.runDir())) {
+            for (Path path : paths.toList()) {
+                Path target = run.resolve(TrainedModel.runDir().relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!path.getFileName().toString().equals(".lock")) {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        Files.delete(run.resolve("mistakes.png"));
+        Files.delete(run.resolve(RunPictures.REPORT_FILE));
+        Path metrics = run.resolve(MetricsFiles.JSON_FILE);
+        Files.writeString(metrics, Files.readString(metrics).replace("\"finished\"", "\"running\""));
+        FileTime before = FileTime.fromMillis(1_000_000_000_000L);
+        List<String> kept = List.of(Checkpoint.FILE_NAME, RunFolder.MODEL_FILE, "predictions.png", "confusion.png",
+                "templates.png");
+        for (String name : kept) {
+            Files.setLastModifiedTime(run.resolve(name), before);
+        }
+        CliRun resumed = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        for (String name : kept) {
+            assertEquals(before, Files.getLastModifiedTime(run.resolve(name)), name + " was written again");
+        }
+        assertTrue(Files.isRegularFile(run.resolve("mistakes.png")));
+        assertTrue(Files.readString(run.resolve(RunPictures.REPORT_FILE)).contains("Most confident mistakes"));
+        assertTrue(Files.readString(metrics).contains("\"status\" : \"finished\""), Files.readString(metrics));
     }
 
     // the command's own lines: the JVM of its own, without the Vector API, also warns that it uses the scalar kernels
