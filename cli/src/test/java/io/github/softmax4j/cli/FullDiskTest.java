@@ -103,8 +103,8 @@ class FullDiskTest {
         Path metrics = run.resolve(MetricsFiles.JSON_FILE);
         Files.writeString(metrics, Files.readString(metrics).replace("\"finished\"", "\"running\""));
         FileTime before = FileTime.fromMillis(1_000_000_000_000L);
-        List<String> kept = List.of(Checkpoint.FILE_NAME, RunFolder.MODEL_FILE, "predictions.png", "confusion.png",
-                "templates.png");
+        List<String> kept = List.of(Checkpoint.FILE_NAME, RunFolder.MODEL_FILE, "curves.png", "curves.svg",
+                "predictions.png", "confusion.png", "templates.png");
         for (String name : kept) {
             Files.setLastModifiedTime(run.resolve(name), before);
         }
