@@ -61,6 +61,9 @@ final class CompareCommand implements Callable<Integer> {
             List<Path> damagedDirs = new ArrayList<>();
             List<String> damagedNames = new ArrayList<>();
             List<String> damagedReasons = new ArrayList<>();
+            List<Path> unreadableDirs = new ArrayList<>();
+            List<String> unreadableNames = new ArrayList<>();
+            List<String> unreadableReasons = new ArrayList<>();
             // the commands that would continue the runs left out, each once
             Set<String> resumes = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
@@ -68,11 +71,17 @@ final class CompareCommand implements Callable<Integer> {
             List<RunFolder> found = new ArrayList<>();
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
-                for (RunFolder folder : RunFolder.findAll(dir, e -> {
-                    damagedDirs.add(e.file().getParent());
-                    damagedNames.add(RunFolder.name(e.file().getParent(), dir));
-                    damagedReasons.add(e.reason());
-                    resumes.add(resume(e.file().getParent()));
+                for (RunFolder folder : RunFolder.findAll(dir, leftOut -> {
+                    if (leftOut.damaged()) {
+                        damagedDirs.add(leftOut.dir());
+                        damagedNames.add(RunFolder.name(leftOut.dir(), dir));
+                        damagedReasons.add(leftOut.reason());
+                        resumes.add(resume(leftOut.dir()));
+                    } else {
+                        unreadableDirs.add(leftOut.dir());
+                        unreadableNames.add(RunFolder.name(leftOut.dir(), dir));
+                        unreadableReasons.add(leftOut.reason());
+                    }
                 })) {
                     if (seen.add(folder.dir().toRealPath())) {
                         found.add(folder);
@@ -93,21 +102,25 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
-            List<String> damaged = damaged(damagedDirs, damagedNames, damagedReasons);
+            List<String> damaged = leftOut(damagedDirs, damagedNames, damagedReasons);
+            List<String> unreadable = leftOut(unreadableDirs, unreadableNames, unreadableReasons);
             if (!unfinished.isEmpty()) {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
             if (!damaged.isEmpty()) {
                 stdout.println("left out, " + MetricsFiles.JSON_FILE + " is damaged: " + String.join(", ", damaged));
             }
+            if (!unreadable.isEmpty()) {
+                stdout.println("left out, cannot be read: " + String.join(", ", unreadable));
+            }
             if (results.isEmpty()) {
                 String given = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
-                stderr.println("softmax4j compare: " + (unfinished.isEmpty() && damaged.isEmpty()
+                stderr.println("softmax4j compare: " + (unfinished.isEmpty() && damaged.isEmpty() && unreadable.isEmpty()
                         ? "no run folders (folders with a metrics.json) in " + given + "; give folders that "
                                 + "softmax4j train or sweep wrote"
-                        : "no finished run in " + given + ", only runs " + (damaged.isEmpty()
+                        : "no finished run in " + given + ", only runs " + (damaged.isEmpty() && unreadable.isEmpty()
                                 ? "not finished (left out above)" : "left out above") + "; "
-                                + nextStep(running, unfinished.size() + damaged.size(), resumes)));
+                                + nextStep(running, unfinished.size() + damaged.size(), resumes, !unreadable.isEmpty())));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -125,8 +138,11 @@ final class CompareCommand implements Callable<Integer> {
 
     // a run still training is waited for: resuming it is refused while its folder is in use; one
     // command that continues the rest is given as it is typed
-    private static String nextStep(int running, int leftOut, Set<String> resumes) {
+    private static String nextStep(int running, int leftOut, Set<String> resumes, boolean unreadable) {
         String finished = "give folders that hold a finished run";
+        if (unreadable && leftOut == 0) {
+            return "check the permissions of those that cannot be read, or " + finished;
+        }
         if (running == leftOut) {
             return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;
         }
@@ -149,14 +165,15 @@ final class CompareCommand implements Callable<Integer> {
         return out.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".png");
     }
 
-    // each damaged run by its name, those named alike (a/run, b/run given one by one) by as much of their
-    // folders as tells them apart, as the table names runs; with what is wrong, shown as text
-    private static List<String> damaged(List<Path> dirs, List<String> names, List<String> reasons) {
+    // each run left out by its name, those named alike (a/run, b/run given one by one) by as much of their
+    // folders as tells them apart, as the table names runs, sorted; with what is wrong, shown as text
+    private static List<String> leftOut(List<Path> dirs, List<String> names, List<String> reasons) {
         List<String> apart = RunFolder.namedApart(dirs, names);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < apart.size(); i++) {
             lines.add(TerminalText.of(apart.get(i) + " (" + reasons.get(i) + ")"));
         }
+        lines.sort(null);
         return lines;
     }
 }

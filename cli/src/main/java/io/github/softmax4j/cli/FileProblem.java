@@ -2,6 +2,7 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.TerminalText;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -9,6 +10,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -69,6 +71,20 @@ final class FileProblem {
         return "'" + invalid.getInput() + "' cannot be used as a file name (" + reason + "); rename it";
     }
 
+    // a lock is the command's own file: its folder, the run's or sweep's, is what cannot be written; a file that is
+    // there but cannot be read is an input, which cannot be put elsewhere; anything else is an output
+    private static String denied(Path file) {
+        if (file.getFileName() != null && file.getFileName().toString().equals(RunLock.FILE_NAME)
+                && file.getParent() != null) {
+            return file.getParent() + ": permission denied; the command writes into this folder, so check that its "
+                    + "permissions let you write it";
+        }
+        if (!Files.notExists(file) && !Files.isDirectory(file) && !Files.isReadable(file)) {
+            return file + ": permission denied; check that its permissions and its folders' let you read it";
+        }
+        return file + ": permission denied; check its permissions and its folder's, or choose another place";
+    }
+
     private static String line(FileSystemException fs) {
         String file = AtomicFiles.targetOf(Path.of(fs.getFile())).toString();
         if (fs instanceof NoSuchFileException) {
@@ -76,7 +92,7 @@ final class FileProblem {
                     : "no such file or folder, or it cannot be created there; check the path");
         }
         if (fs instanceof AccessDeniedException) {
-            return file + ": permission denied; check its permissions and its folder's, or choose another place";
+            return denied(Path.of(file));
         }
         if (fs instanceof NotDirectoryException) {
             return file + ": is not a folder; give a folder";

@@ -57,7 +57,9 @@ final class Models {
         }
         try {
             if (RunFolder.read(dir, dir).metrics().untrainedModel()) {
-                return Optional.of("softmax4j " + command + ": note: the run in " + TerminalText.of(dir.toString())
+                // the folder as the user gave it, as the model is
+                String folder = path.getParent() == null ? "the current folder" : path.getParent().toString();
+                return Optional.of("softmax4j " + command + ": note: the run in " + TerminalText.of(folder)
                         + " diverged in its first epoch, so " + TerminalText.of(path.toString()) + " is its untrained "
                         + "starting model (right about one time in ten); train it again with a smaller --lr");
             }

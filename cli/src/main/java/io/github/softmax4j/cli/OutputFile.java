@@ -1,11 +1,18 @@
 package io.github.softmax4j.cli;
 
+import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.experiment.Holder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -57,15 +64,24 @@ final class OutputFile {
     }
 
     /**
-     * Rejects {@code path}, given as {@code option}, if the nearest of the folders above it that
-     * exists cannot be written: the file, or the folders on its way, could not be created there.
+     * Rejects the file {@code path}, given as {@code option}, if the nearest of the folders above it
+     * that exists cannot be written, or the file, or the folders on its way, could not be created
+     * there ({@link #requireCreatable}).
      */
     static void requireWritable(CommandSpec spec, Path path, String option) {
+        requireWritable(spec, path, option, true);
+    }
+
+    private static void requireWritable(CommandSpec spec, Path path, String option, boolean file) {
         Path above = nearestExisting(path.toAbsolutePath().getParent());
-        if (above != null && Files.isDirectory(above) && !Files.isWritable(above)) {
+        if (above == null || !Files.isDirectory(above)) {
+            return;
+        }
+        if (!Files.isWritable(above)) {
             throw new ParameterException(spec.commandLine(), option + " " + path + " cannot be created: "
                     + shown(path, above) + " is not a writable folder; choose another folder");
         }
+        requireCreatable(spec, path, option, above, file);
     }
 
     /**
@@ -75,10 +91,55 @@ final class OutputFile {
      */
     static void requireWritableFolder(CommandSpec spec, Path dir, String option) {
         if (!Files.isDirectory(dir)) {
-            requireWritable(spec, dir, option);
+            requireWritable(spec, dir, option, false);
         } else if (!Files.isWritable(dir)) {
             throw new ParameterException(spec.commandLine(), option + " " + dir + " is not a writable folder; "
                     + "choose another folder");
+        } else {
+            requireCreatable(spec, dir, option, dir.toAbsolutePath(), false);
+        }
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if what it needs cannot be created in
+     * {@code above}, the nearest existing folder on its way: the access rights say yes for root in
+     * /proc and /sys, where creating fails, and a name can be too long for the file system. So a
+     * file as long as the longest name to be made there (the folders on the way, and the temporary
+     * file a file is written to first) is created there and removed at once; its name is that of a
+     * temporary file, so one left by a killed command is cleared as theirs are.
+     */
+    private static void requireCreatable(CommandSpec spec, Path path, String option, Path above, boolean file) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path made = above.toAbsolutePath().normalize();
+        Path missing = absolute.startsWith(made) ? made.relativize(absolute) : Path.of("");
+        String longest = "";
+        int longestBytes = 0;
+        for (int i = 0; i < missing.getNameCount(); i++) {
+            String name = missing.getName(i).toString();
+            boolean last = i == missing.getNameCount() - 1;
+            int needed = file && last ? AtomicFiles.tempNameBytes(name) : name.getBytes(StandardCharsets.UTF_8).length;
+            if (needed > longestBytes) {
+                longest = last ? "" : name;
+                longestBytes = needed;
+            }
+        }
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        String probe = "." + hex + "x".repeat(Math.max(0, longestBytes - hex.length() - ".part".length() - 1))
+                + ".part";
+        try {
+            Files.delete(Files.createFile(above.resolve(probe)));
+        } catch (IOException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "nothing can be created in it"
+                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            if (reason != null && reason.toLowerCase(Locale.ROOT).contains("name too long")) {
+                throw new ParameterException(spec.commandLine(), option + " " + path + ": " + (longest.isEmpty()
+                        ? "its name is" : "the folder name " + longest + " is") + " too long for the file system "
+                        + "there; choose a shorter name");
+            }
+            throw new ParameterException(spec.commandLine(), option + " " + path + (made.equals(absolute) ? ""
+                    : " cannot be created: " + shown(path, above)) + " is not a writable folder (" + reason
+                    + "); choose another folder");
         }
     }
 

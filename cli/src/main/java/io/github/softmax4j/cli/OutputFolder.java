@@ -54,8 +54,8 @@ final class OutputFolder {
         Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder; "
-                    + "choose a new folder");
+            throw new ParameterException(spec.commandLine(), "--out " + out + (Files.isRegularFile(out)
+                    ? " is a file, not a folder" : " is not a folder") + "; choose a new folder");
         }
         if (Files.isDirectory(out) && !holdsOnlyTheLock(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out

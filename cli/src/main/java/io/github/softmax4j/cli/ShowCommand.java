@@ -28,6 +28,10 @@ final class ShowCommand implements Callable<Integer> {
     /** Which part of the data set to draw from. */
     enum Split { train, test }
 
+    // the most images a row, and rows: each side of the picture stays within about 15,000 pixels (a tile with its
+    // caption and gap is about 126 pixels wide and 150 tall), where one row of 1000 would be 126,000 pixels wide
+    private static final int MOST_A_SIDE = 100;
+
     @Spec
     private CommandSpec spec;
 
@@ -38,8 +42,8 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "18", description = "Number of images, 1 to 1000 (default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Option(names = "--rows", paramLabel = "N", description = "Rows of the grid, 1 to --count (default: about half as many as "
-            + "columns, 3 for 18 images).")
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the grid, 1 to --count, at most 100, and enough that a row holds "
+            + "at most 100 images (default: about half as many as columns, 3 for 18 images).")
     private Integer rows;
 
     @Option(names = "--first", paramLabel = "INDEX", defaultValue = "0",
@@ -103,6 +107,12 @@ final class ShowCommand implements Callable<Integer> {
         }
         if (rows < 1 || rows > count) {
             throw new ParameterException(spec.commandLine(), "--rows must be between 1 and --count (" + count + "), got " + rows);
+        }
+        int fewestRows = (count + MOST_A_SIDE - 1) / MOST_A_SIDE;
+        if (rows < fewestRows || rows > MOST_A_SIDE) {
+            throw new ParameterException(spec.commandLine(), "--rows must be between " + fewestRows + " and "
+                    + Math.min(count, MOST_A_SIDE) + " for --count " + count + ", got " + rows + ": a grid has at most "
+                    + MOST_A_SIDE + " images a row and " + MOST_A_SIDE + " rows, so that its picture can be viewed");
         }
         if (first < 0) {
             throw new ParameterException(spec.commandLine(), "--first must be >= 0, got " + first);

@@ -12,7 +12,9 @@ import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.experiment.SweepGrid;
+import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.LearningRateSchedule;
+import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,6 +156,9 @@ final class SweepCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), OutputFolder.optionNames(e.getMessage()));
                 }
             }
+            if (resume != null) {
+                printDamaged(stdout, dir, runs);
+            }
             stdout.printf(Locale.ROOT, "sweep:   %s, %s (%s x %s) of %s, %d held out for validation, %d at a "
                             + "time on %d threads%n%n", dir, count(runs.size(), "run"), count(runs.size() / grid.seeds(),
                     "setting"), count(grid.seeds(), "seed"), count(grid.epochs(), "epoch"), grid.validation(),
@@ -215,6 +221,26 @@ final class SweepCommand implements Callable<Integer> {
             removeIfChosenHere.run();
             // last: once closed, a waiting signal lets the JVM end, so every line above is out
             interruption.close();
+        }
+    }
+
+    // a run whose metrics.json is damaged is continued from its checkpoint, or trained again without one, as train
+    // --resume says it for its run
+    private static void printDamaged(PrintWriter stdout, Path dir, List<SweepGrid.Run> runs) {
+        for (SweepGrid.Run run : runs) {
+            Path runDir = dir.resolve(run.name());
+            if (!Files.isRegularFile(runDir.resolve(MetricsFiles.JSON_FILE))) {
+                continue;
+            }
+            try {
+                RunFolder.read(runDir, dir);
+            } catch (DamagedFileException e) {
+                stdout.println("resume:  " + TerminalText.of(runDir + ": its " + MetricsFiles.JSON_FILE + " was damaged ("
+                        + e.reason() + ")") + (Files.isRegularFile(runDir.resolve(Checkpoint.FILE_NAME))
+                        ? ", and is written again from the checkpoint" : "; the run is trained again from the start"));
+            } catch (IOException unreadable) {
+                // the sweep itself names a file it cannot read, when it comes to it
+            }
         }
     }
 
@@ -293,8 +319,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a sweep softmax4j started");
         if (!Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))) {
+            Optional<Path> sweep = Sweep.holding(resume);
             throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no " + Sweep.JSON_FILE
-                    + "; give the folder of a sweep softmax4j started");
+                    + (sweep.isPresent() ? "; it is a run of the sweep in " + sweep.get() + ": continue the sweep with "
+                    + resumeCommand(sweep.get()) : Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))
+                    ? "; it is the folder of a run: continue it with " + TrainCommand.resumeCommand(resume)
+                    : "; give the folder of a sweep softmax4j started"));
         }
         return SweepFiles.readGrid(resume);
     }

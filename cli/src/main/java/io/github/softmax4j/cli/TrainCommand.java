@@ -387,8 +387,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         InputPaths.requireFolder(spec, resume, "--resume", "give the folder of a run softmax4j train started");
         if (!Files.isRegularFile(resume.resolve(Checkpoint.FILE_NAME))) {
+            // a sweep's folder holds its grid, and its runs' checkpoints in folders of their own
             throw new ParameterException(spec.commandLine(), "--resume " + resume + " holds no "
-                    + Checkpoint.FILE_NAME + "; give the folder of a run softmax4j train started");
+                    + Checkpoint.FILE_NAME + (Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))
+                    ? "; it is a sweep's folder: continue the sweep with " + SweepCommand.resumeCommand(resume)
+                    : "; give the folder of a run softmax4j train started"));
         }
     }
 

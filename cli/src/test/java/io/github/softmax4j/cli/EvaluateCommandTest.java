@@ -57,6 +57,22 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theNoteOnAnUntrainedModelNamesItsRunAsTheModelIsGiven() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("div"));
+        Files.copy(TrainedModel.model(), run.resolve("model.safetensors"));
+        Files.writeString(run.resolve("metrics.json"), "{\"status\": \"diverged\", \"config\": {}, \"epochs\": []}");
+        // relative to the current folder, as a user in another folder would give it
+        Path given = Path.of("").toAbsolutePath().relativize(run.resolve("model.safetensors"));
+        CliRun predict = CliRun.of("predict", given.toString(), "--test-index", "0");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertTrue(predict.err().contains("softmax4j predict: note: the run in " + given.getParent() + " diverged in "
+                + "its first epoch, so " + given + " is its untrained starting model"), predict.err());
+        CliRun bare = OwnJvm.run(run, "predict", "model.safetensors", "--test-index", "0");
+        assertTrue(bare.err().contains("note: the run in the current folder diverged in its first epoch, so "
+                + "model.safetensors is"), bare.err());
+    }
+
+    @Test
     void theReadmesThresholdTableIsADefaultRunsWithEveryCutMarked() throws IOException {
         String data = RealData.dir().toString();
         Path run = dir.resolve("default");

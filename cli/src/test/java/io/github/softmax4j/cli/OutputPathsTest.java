@@ -129,6 +129,61 @@ class OutputPathsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
+        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
+        "compare RUN --out OUT|--out|page.html",
+        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
+        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
+        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
+    })
+    void anOutputWhereNothingCanBeCreatedIsABadOptionBeforeAnyWork(String command, String option, String name) {
+        // root may write /proc by its access rights, yet nothing can be created there
+        Path out = Path.of("/proc/softmax4j-none", name);
+        CliRun run = run(command, out);
+        assertEquals(2, run.exitCode(), run.err());
+        String line = run.err().lines().findFirst().orElseThrow();
+        assertTrue(line.startsWith("softmax4j " + command.split(" ")[0] + ": " + option + " " + out
+                + " cannot be created: /proc is not a writable folder") && line.endsWith("; choose another folder"),
+                line);
+        assertEquals("", run.out(), "nothing is done before the option is refused");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
+        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
+        "compare RUN --out OUT|--out|page.html",
+        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
+        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
+        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
+    })
+    void aNameTooLongForTheFileSystemIsABadOptionBeforeAnyWork(String command, String option, String name) {
+        String folder = "a".repeat(300);
+        Path out = dir.resolve(folder).resolve(name);
+        CliRun run = run(command, out);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + out + ": the folder name " + folder
+                + " is too long for the file system there; choose a shorter name",
+                run.err().lines().findFirst().orElseThrow());
+        assertEquals("", run.out(), "nothing is done before the option is refused");
+    }
+
+    @Test
+    void aFileNameTooLongForTheFileWrittenFirstIsABadOptionBeforeAnyWork() throws IOException {
+        // the file is written to a temporary file of a longer name first: 240 bytes fit, 267 do not
+        Path out = dir.resolve("a".repeat(240) + ".png");
+        CliRun run = run("show --data-dir DATA --out OUT", out);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j show: --out " + out + ": its name is too long for the file system there; choose a "
+                + "shorter name", run.err().lines().findFirst().orElseThrow());
+        assertEquals("", run.out(), "nothing is done before the option is refused");
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "nothing is left behind");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "evaluate MODEL --data-dir DATA --chart OUT|x.png",
         "show --data-dir DATA --count 2 --rows 1 --out OUT|x.png",
         "compare RUN --out OUT|page.html",

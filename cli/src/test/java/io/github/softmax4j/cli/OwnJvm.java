@@ -15,8 +15,23 @@ final class OwnJvm {
     }
 
     static CliRun run(Path workingDir, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Softmax4jCli.class.getName()));
+        return run(workingDir, List.of(), args);
+    }
+
+    /**
+     * As {@link #run(Path, String...)}, held to files' permissions also as root: without the
+     * capabilities that let root read and search anything (setpriv), so a file of mode 000 cannot be read.
+     */
+    static CliRun runHeldToPermissions(Path workingDir, String... args) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return run(workingDir, root ? List.of("/usr/bin/setpriv", "--inh-caps=-dac_override,-dac_read_search",
+                "--bounding-set=-dac_override,-dac_read_search") : List.of(), args);
+    }
+
+    private static CliRun run(Path workingDir, List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Softmax4jCli.class.getName()));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();

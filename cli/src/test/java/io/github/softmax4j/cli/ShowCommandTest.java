@@ -99,6 +99,29 @@ class ShowCommandTest {
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 10", "1000, 10", "9, 10", "101, 10", "1, 2"})
+    void refusesAGridTooWideOrTooTallToViewBeforeReadingTheData(int rows, int fewest) {
+        int count = fewest == 10 ? 1000 : 101;
+        CliRun run = CliRun.of("show", "--data-dir", dir.resolve("none").toString(), "--count", String.valueOf(count),
+                "--rows", String.valueOf(rows), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j show: --rows must be between " + fewest + " and 100 for --count " + count + ", got "
+                + rows + ": a grid has at most 100 images a row and 100 rows, so that its picture can be viewed",
+                run.err().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void aGridAtTheLimitsIsDrawn() throws IOException {
+        Path out = dir.resolve("wide.png");
+        CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--split", "test", "--count", "200",
+                "--rows", "2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage picture = ImageIO.read(out.toFile());
+        assertTrue(picture.getWidth() < 15_000 && picture.getWidth() > 100 * 112, "width " + picture.getWidth());
+    }
+
     @Test
     void rejectsARangePastTheEndOfTheSplit() {
         CliRun run = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--split", "test", "--first", "9995",

@@ -334,6 +334,8 @@ class SweepCommandTest {
         Files.writeString(metrics, "{\"status\": ");
         CliRun again = CliRun.of("sweep", "--data-dir", RealData.dir().toString(), "--resume", out.toString());
         assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("resume:  " + metrics.getParent() + ": its metrics.json was damaged (not valid "
+                + "JSON at line 1, column 12), and is written again from the checkpoint\n"), again.out());
         JsonNode whole = new ObjectMapper().readTree(metrics.toFile());
         assertEquals("finished", whole.get("status").asText(), whole.toString());
     }

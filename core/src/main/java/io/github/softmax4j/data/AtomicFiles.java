@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -190,6 +191,14 @@ public final class AtomicFiles {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             channel.force(true);
         }
+    }
+
+    /**
+     * The length in bytes, at most, of the name of the temporary file that writing the file
+     * {@code name} makes first: a file system must allow a name this long for the file to be written.
+     */
+    public static int tempNameBytes(String name) {
+        return ("." + name + "." + "f".repeat(16) + ".part").getBytes(StandardCharsets.UTF_8).length;
     }
 
     // Files.createTempFile would make the file private (0600); a model or metrics file should get

@@ -5,6 +5,8 @@ import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunMetrics;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,44 +120,92 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
                 : path.subpath(from, path.getNameCount()).toString().replace(java.io.File.separatorChar, '/');
     }
 
-    /** Every run folder at or below {@code root}, sorted by name; the first damaged one throws. */
+    /** Every run folder at or below {@code root}, sorted by name; the first that cannot be read throws. */
     public static List<RunFolder> findAll(Path root) throws IOException {
-        return findAll(root, damaged -> {
-            throw damaged;
+        return findAll(root, leftOut -> {
+            throw leftOut.problem();
         });
     }
 
-    /** What to do with a run folder whose metrics.json is damaged. */
+    /**
+     * A folder below the root that is, or may be, a run folder but cannot be read as one: its
+     * metrics.json damaged ({@link DamagedFileException}), unreadable or not a file, or the folder
+     * itself unreadable.
+     *
+     * @param dir     the folder
+     * @param reason  what is wrong, in a few words: {@code metrics.json: permission denied}
+     * @param problem the problem, with the file it concerns
+     */
+    public record LeftOut(Path dir, String reason, IOException problem) {
+        /** Whether the run's metrics.json is damaged, which resuming the run mends. */
+        public boolean damaged() {
+            return problem instanceof DamagedFileException;
+        }
+    }
+
+    /** What to do with a folder left out. */
     @FunctionalInterface
-    public interface DamagedHandler {
-        void accept(DamagedFileException damaged) throws IOException;
+    public interface LeftOutHandler {
+        void accept(LeftOut leftOut) throws IOException;
     }
 
     /**
-     * Every run folder at or below {@code root} that can be read, sorted by name; those whose
-     * metrics.json is damaged go to {@code damaged} instead.
+     * Every run folder at or below {@code root} that can be read, sorted by name; each that cannot
+     * (see {@link LeftOut}) goes to {@code leftOut} instead, so that one unreadable run never hides the rest.
      */
-    public static List<RunFolder> findAll(Path root, DamagedHandler damaged) throws IOException {
+    public static List<RunFolder> findAll(Path root, LeftOutHandler leftOut) throws IOException {
         List<Path> dirs = new ArrayList<>();
+        List<LeftOut> problems = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                if (Files.isRegularFile(dir.resolve(MetricsFiles.JSON_FILE))) {
+                Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
+                if (Files.isRegularFile(metrics)) {
                     dirs.add(dir);
+                } else if (Files.isDirectory(metrics)) {
+                    problems.add(new LeftOut(dir, MetricsFiles.JSON_FILE + " is a folder, not a file",
+                            new FileSystemException(metrics.toString(), null, "is a folder, not a file")));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            // a folder that cannot be opened may be a run (chmod 700 by another user): left out, never the end of the walk
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException problem) {
+                if (Files.isRegularFile(file.resolve(MetricsFiles.JSON_FILE))) {
+                    dirs.add(file);
+                } else {
+                    problems.add(new LeftOut(file, "folder: " + reason(problem), problem));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+        for (LeftOut problem : problems) {
+            leftOut.accept(problem);
+        }
         List<RunFolder> runs = new ArrayList<>();
         for (Path dir : dirs) {
             try {
                 runs.add(read(dir, root));
             } catch (DamagedFileException e) {
-                damaged.accept(e);
+                leftOut.accept(new LeftOut(dir, e.reason(), e));
+            } catch (IOException e) {
+                leftOut.accept(new LeftOut(dir, MetricsFiles.JSON_FILE + ": " + reason(e), e));
             }
         }
         runs.sort(Comparator.comparing(RunFolder::name));
         return runs;
+    }
+
+    // what the file system said, in a few words and without the path: permission denied
+    private static String reason(IOException problem) {
+        if (problem instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (problem instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
     }
 
     /**
