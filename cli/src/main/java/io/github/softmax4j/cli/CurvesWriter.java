@@ -19,10 +19,6 @@ import java.util.List;
 final class CurvesWriter {
     /** The least time between two drawings while training: one second. */
     static final long INTERVAL_NANOS = 1_000_000_000L;
-    /** The curves as a picture, in the run folder. */
-    static final String PNG_FILE = "curves.png";
-    /** The curves as SVG, in the run folder. */
-    static final String SVG_FILE = "curves.svg";
 
     private final Path png;
     private final Path svg;
@@ -33,8 +29,8 @@ final class CurvesWriter {
     private IOException failure;
 
     CurvesWriter(Path runDir) {
-        this.png = runDir.resolve(PNG_FILE);
-        this.svg = runDir.resolve(SVG_FILE);
+        this.png = runDir.resolve("curves.png");
+        this.svg = runDir.resolve("curves.svg");
         this.thread = new Thread(this::run, "curves");
         this.thread.setDaemon(true);
         this.thread.start();

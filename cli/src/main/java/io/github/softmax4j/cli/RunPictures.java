@@ -13,7 +13,6 @@ import io.github.softmax4j.viz.Report;
 import io.github.softmax4j.viz.Tiles;
 import io.github.softmax4j.viz.TrainingCurves;
 import io.github.softmax4j.viz.WeightTemplates;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,29 +46,26 @@ final class RunPictures {
      * {@code out}. The four pictures are drawn at the same time, one per thread on up to
      * {@code threads} threads (the run's --threads), and {@code curves} draws its last curves on its own; the
      * report is written once all of them are, and the first picture in the report's order that
-     * could not be written is the error. With {@code keepDrawn}, for a resume that trained nothing,
-     * a picture already in the folder is of the same model and is kept as it is, so only what is
-     * missing is drawn (on a disk that filled up, the room needed is that of what is missing).
+     * could not be written is the error.
      */
     static void write(Path runDir, SavedModel kept, Dataset test, Map<String, String> config, String summary,
-                      List<EpochStats> history, CurvesWriter curves, int threads, PrintWriter out, boolean keepDrawn)
+                      List<EpochStats> history, CurvesWriter curves, int threads, PrintWriter out)
             throws IOException, InterruptedException {
         List<String> names = kept.classNames();
         Predictions predictions = Predictions.of(kept.model(), test, kept.pixelScaling());
         ConfusionMatrix confusion = predictions.confusion();
         ExecutorService drawing = Executors.newFixedThreadPool(Math.min(4, threads));
         List<Future<byte[]>> drawn = List.of(
-                drawing.submit(() -> drawn(runDir.resolve("predictions.png"), keepDrawn, () -> ImageGrid.render(
-                        "Test images: true class over predicted class (red: wrong)",
-                        Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS))),
-                drawing.submit(() -> drawn(runDir.resolve("confusion.png"), keepDrawn, () -> ConfusionChart.render(
-                        confusion, names,
-                        "Confusion matrix, test set: % of each true class (row) predicted as each class (column)"))),
-                drawing.submit(() -> drawn(runDir.resolve("templates.png"), keepDrawn, () -> WeightTemplates.render(
-                        kept.model().weight(), names, kept.height(), kept.width()))),
-                drawing.submit(() -> drawn(runDir.resolve("mistakes.png"), keepDrawn, () -> ImageGrid.render(
-                        "Most confident mistakes on the test set", Tiles.mistakes(predictions, test, MISTAKES, names),
-                        COLUMNS))));
+                drawing.submit(() -> Png.write(ImageGrid.render("Test images: true class over predicted class (red: wrong)",
+                        Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS),
+                        runDir.resolve("predictions.png"))),
+                drawing.submit(() -> Png.write(ConfusionChart.render(confusion, names,
+                        "Confusion matrix, test set: % of each true class (row) predicted as each class (column)"),
+                        runDir.resolve("confusion.png"))),
+                drawing.submit(() -> Png.write(WeightTemplates.render(kept.model().weight(), names, kept.height(),
+                        kept.width()), runDir.resolve("templates.png"))),
+                drawing.submit(() -> Png.write(ImageGrid.render("Most confident mistakes on the test set",
+                        Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve("mistakes.png"))));
         drawing.shutdown();
         List<byte[]> pictures;
         try {
@@ -106,20 +102,6 @@ final class RunPictures {
         out.println();
         out.println("confusion on the test set (rows: true class, columns: predicted class):");
         out.print(ConfusionChart.table(confusion, names));
-    }
-
-    /** A picture to draw. */
-    @FunctionalInterface
-    private interface Drawing {
-        BufferedImage draw();
-    }
-
-    // the picture's bytes: those of the file already there when it is kept, else the picture drawn and written
-    private static byte[] drawn(Path file, boolean keepDrawn, Drawing drawing) throws IOException {
-        if (keepDrawn && Files.isRegularFile(file)) {
-            return Files.readAllBytes(file);
-        }
-        return Png.write(drawing.draw(), file);
     }
 
     /** Every picture's bytes once all are drawn; otherwise, after all have ended, the first one's error. */

@@ -15,7 +15,6 @@ import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,11 +71,7 @@ final class TrainingRun {
         out.flush();
         CurvesWriter curves = new CurvesWriter(runDir);
         List<EpochStats> history = new ArrayList<>(start.history());
-        // a resume with every epoch trained (its pictures did not all fit) draws only what is missing
-        boolean trained = !history.isEmpty() && (history.size() >= config.epochs()
-                || start.progress().patienceRunOut(config.earlyStopping()));
-        if (!history.isEmpty() && !(trained && Files.isRegularFile(runDir.resolve(CurvesWriter.PNG_FILE))
-                && Files.isRegularFile(runDir.resolve(CurvesWriter.SVG_FILE)))) {
+        if (!history.isEmpty()) {
             curves.update(history);
         }
         // the run is finished once its pictures and report are written too: a resume must not take it for
@@ -120,7 +115,7 @@ final class TrainingRun {
         }
         try {
             RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config, init, threads,
-                    trainExamples), summary, metrics.epochs(), curves, threads, out, trained);
+                    trainExamples), summary, metrics.epochs(), curves, threads, out);
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;

@@ -57,7 +57,7 @@ class RunPicturesTest {
         curves.update(history);
         curves.close();
         RunPictures.write(runDir, model, test, Map.of("epochs", "2"), "After 2 epochs", history, curves,
-                4, new PrintWriter(new StringWriter()), false);
+                4, new PrintWriter(new StringWriter()));
     }
 
     @Test

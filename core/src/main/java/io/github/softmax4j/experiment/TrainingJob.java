@@ -130,18 +130,9 @@ public final class TrainingJob {
         TrainConfig config = start.config();
         Files.createDirectories(dir);
         Progress progress = start.progress();
-        // a resumed run with every epoch trained only writes what it lacks (a train whose pictures did not fit on
-        // the disk): its checkpoint, its metrics (unless damaged) and its model stay as they are, so a disk still
-        // nearly full fails, if at all, on what is missing
-        boolean trained = checkpointEpoch[0] >= 0 && (progress.completed() >= config.epochs()
-                || progress.patienceRunOut(config.earlyStopping()));
-        if (!trained) {
-            start.save(dir);
-            checkpointEpoch[0] = progress.completed();
-        }
-        if (!trained || !readableMetrics()) {
-            MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
-        }
+        start.save(dir);
+        checkpointEpoch[0] = progress.completed();
+        MetricsFiles.write(dir, metrics(RunStatus.RUNNING, progress, null));
         try (Trainer trainer = new Trainer(config, threads, progress.model().features(), progress.model().classes())) {
             trainer.optimizer().restoreVelocity(start.velocity());
             DivergenceException divergence = null;
@@ -175,9 +166,7 @@ public final class TrainingJob {
                 return new Outcome(metrics, null, null);
             }
             SavedModel kept = withWeights(progress.keptModel());
-            if (!trained || !Files.isRegularFile(dir.resolve(RunFolder.MODEL_FILE))) {
-                ModelFile.save(dir.resolve(RunFolder.MODEL_FILE), kept);
-            }
+            ModelFile.save(dir.resolve(RunFolder.MODEL_FILE), kept);
             RunMetrics.Selected selected = null;
             if (progress.validated()) {
                 double testAccuracy = Double.NaN;
@@ -195,16 +184,6 @@ public final class TrainingJob {
                 MetricsFiles.write(dir, metrics);
             }
             return new Outcome(metrics, kept, divergence);
-        }
-    }
-
-    // whether the folder's metrics.json can be read as one: a damaged one is written again at once
-    private boolean readableMetrics() {
-        try {
-            MetricsFiles.fromJson(Files.readAllBytes(dir.resolve(MetricsFiles.JSON_FILE)));
-            return true;
-        } catch (IOException | IllegalArgumentException unreadable) {
-            return false;
         }
     }
 
