@@ -344,6 +344,26 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aRunTrainedOnShowsItsPicturesDrawnAgainOnItsOpenPage(@TempDir Path runsDir) throws IOException {
+        Path run = runsDir.resolve("longer");
+        RunFolders.writeMetrics(run, 3, false, Map.of("status", "finished"));
+        for (String picture : RunFolder.PICTURES) {
+            Files.write(run.resolve(picture), BoardApiTest.png(BoardApiTest.shirt(), "png"));
+        }
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/run/longer");
+            By first = By.cssSelector(".pictures img");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(first));
+            String before = browser.findElement(first).getAttribute("src");
+            // train --resume --epochs 5: the same pictures' names, drawn again once it finishes
+            RunFolders.writeMetrics(run, 4, false, Map.of("status", "running", "pid", ProcessHandle.current().pid()));
+            waiting().until(driver -> driver.findElement(By.cssSelector(".status")).getText().contains("running"));
+            RunFolders.writeMetrics(run, 5, false, Map.of("status", "finished"));
+            waiting().until(driver -> !driver.findElement(first).getAttribute("src").equals(before));
+        }
+    }
+
+    @Test
     void curvesOfAShortRunHaveTicksOnlyAtWholeEpochs(@TempDir Path runsDir) throws IOException {
         RunFolders.writeMetrics(runsDir.resolve("three"), 3, false, Map.of("status", "finished"));
         RunFolders.writeMetrics(runsDir.resolve("two"), 2, true, Map.of("status", "finished"));

@@ -66,7 +66,8 @@ export function mount(view, params, name) {
     } else {
       plots.forEach(plot => plot.update([run]));
     }
-    const drawn = JSON.stringify([run.pictures, run.missing_pictures]);
+    // with the status too: a run trained on (--resume --epochs) draws its pictures again under the same names
+    const drawn = JSON.stringify([run.status, run.pictures, run.missing_pictures]);
     if (drawn !== shownPictures) {
       shownPictures = drawn;
       renderPictures(run);
