@@ -120,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
                                 + "softmax4j train or sweep wrote"
                         : "no finished run in " + given + ", only runs " + (damaged.isEmpty() && unreadable.isEmpty()
                                 ? "not finished (left out above)" : "left out above") + "; "
-                                + nextStep(running, unfinished.size() + damaged.size(), resumes, !unreadable.isEmpty())));
+                                + nextStep(running, unfinished.size() + damaged.size(), resumes, unreadableReasons)));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -138,10 +138,12 @@ final class CompareCommand implements Callable<Integer> {
 
     // a run still training is waited for: resuming it is refused while its folder is in use; one
     // command that continues the rest is given as it is typed
-    private static String nextStep(int running, int leftOut, Set<String> resumes, boolean unreadable) {
+    private static String nextStep(int running, int leftOut, Set<String> resumes, List<String> unreadable) {
         String finished = "give folders that hold a finished run";
-        if (unreadable && leftOut == 0) {
-            return "check the permissions of those that cannot be read, or " + finished;
+        if (!unreadable.isEmpty() && leftOut == 0) {
+            return (unreadable.stream().allMatch(reason -> reason.endsWith("permission denied"))
+                    ? "check the permissions of those that cannot be read, or "
+                    : "mend those that cannot be read (each with its reason above), or ") + finished;
         }
         if (running == leftOut) {
             return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;

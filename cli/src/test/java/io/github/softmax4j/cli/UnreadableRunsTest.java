@@ -59,6 +59,17 @@ class UnreadableRunsTest {
                 run.out());
     }
 
+    @Test
+    void aMetricsFileThatIsAFolderIsNotTakenForAPermissionProblem() throws IOException {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Files.createDirectories(runs.resolve("d").resolve(MetricsFiles.JSON_FILE));
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertEquals("softmax4j compare: no finished run in " + runs + ", only runs left out above; mend those "
+                + "that cannot be read (each with its reason above), or give folders that hold a finished run\n",
+                run.err());
+    }
+
     // finished runs of one epoch under dir/runs, each its metrics.json alone
     private Path runs(String... names) throws IOException {
         Path runs = Files.createDirectories(dir.resolve("runs"));
