@@ -37,7 +37,7 @@ final class ConfigWords {
         words.put(SettingNames.of("seed"), String.valueOf(config.seed()));
         words.put(SettingNames.of("pixel_scaling"), config.pixelScaling().id() + " (" + config.pixelScaling().formula()
                 + ")");
-        words.put(SettingNames.of("shuffle"), config.shuffle() ? "on" : "off");
+        words.put(SettingNames.of("shuffle"), SettingNames.value("shuffle", config.shuffle()));
         words.put("threads", String.valueOf(threads));
         return words;
     }
@@ -50,10 +50,8 @@ final class ConfigWords {
      */
     static Map<String, String> ofReport(TrainConfig config, String init, int threads, int trainExamples) {
         Map<String, String> words = of(config, init.equals("random") ? randomInit(config) : init, threads);
-        words.put(SettingNames.of("validation"), config.validation() == 0 ? "none"
-                : String.valueOf(config.validation()));
-        words.put(SettingNames.of("early_stopping"), config.earlyStopping() == 0 ? "off"
-                : String.valueOf(config.earlyStopping()));
+        words.put(SettingNames.of("validation"), SettingNames.value("validation", config.validation()));
+        words.put(SettingNames.of("early_stopping"), SettingNames.value("early_stopping", config.earlyStopping()));
         words.put("train examples", String.valueOf(trainExamples));
         return words;
     }
