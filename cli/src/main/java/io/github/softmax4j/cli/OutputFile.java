@@ -105,8 +105,9 @@ final class OutputFile {
      * {@code above}, the nearest existing folder on its way: the access rights say yes for root in
      * /proc and /sys, where creating fails, and a name can be too long for the file system. So a
      * file as long as the longest name to be made there (the folders on the way, and the temporary
-     * file a file is written to first) is created there and removed at once; its name is that of a
-     * temporary file, so one left by a killed command is cleared as theirs are.
+     * file a file is written to first) is created there and removed at once. It is named as a
+     * temporary file is ({@code .<random hex>....part}), so a command killed in that moment leaves a
+     * file that says what it is, and that `train --resume` clears in a run folder.
      */
     private static void requireCreatable(CommandSpec spec, Path path, String option, Path above, boolean file) {
         Path absolute = path.toAbsolutePath().normalize();
