@@ -107,7 +107,7 @@ final class OutputFile {
      * file as long as the longest name to be made there (the folders on the way, and the temporary
      * file a file is written to first) is created there and removed at once. It is named as a
      * temporary file is ({@code .<random hex>....part}), so a command killed in that moment leaves a
-     * file that says what it is, and that `train --resume` clears in a run folder.
+     * file that says what it is, and that {@code train --resume} clears in a run folder.
      */
     private static void requireCreatable(CommandSpec spec, Path path, String option, Path above, boolean file) {
         Path absolute = path.toAbsolutePath().normalize();
