@@ -17,11 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every output option writes a new or regular file, or the regular file a link points to; nothing else. */
 class OutputPathsTest {
@@ -104,16 +107,20 @@ class OutputPathsTest {
         assertStillSpecial(fifo);
     }
 
-    // OUT stands for the output path under test, MODEL, RUN and DATA for a trained model, its run folder and the data
+    // OUT stands for the output path under test, MODEL, RUN and DATA for a trained model, its run folder and the data:
+    // each command with an output, the option that names it and a name for it
+    static Stream<Arguments> everyOutput() {
+        return Stream.of(
+                Arguments.of("evaluate MODEL --data-dir DATA --chart OUT", "--chart", "x.png"),
+                Arguments.of("show --data-dir DATA --count 2 --rows 1 --out OUT", "--out", "x.png"),
+                Arguments.of("compare RUN --out OUT", "--out", "page.html"),
+                Arguments.of("predict MODEL --test-index 0 --data-dir DATA --save-input OUT", "--save-input", "seen"),
+                Arguments.of("train --data-dir DATA --epochs 1 --out OUT", "--out", "run"),
+                Arguments.of("sweep --data-dir DATA --epochs 1 --out OUT", "--out", "sweep"));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
-        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
-        "compare RUN --out OUT|--out|page.html",
-        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
-        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
-        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
-    })
+    @MethodSource("everyOutput")
     void anOutputUnderAFileIsABadOptionBeforeAnyWork(String command, String option, String name) throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.md"), "mine");
         for (Path out : List.of(notes.resolve(name), notes.resolve("sub").resolve(name))) {
@@ -128,14 +135,7 @@ class OutputPathsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
-        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
-        "compare RUN --out OUT|--out|page.html",
-        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
-        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
-        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
-    })
+    @MethodSource("everyOutput")
     void anOutputWhereNothingCanBeCreatedIsABadOptionBeforeAnyWork(String command, String option, String name) {
         // root may write /proc by its access rights, yet nothing can be created there
         Path out = Path.of("/proc/softmax4j-none", name);
@@ -149,14 +149,7 @@ class OutputPathsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "evaluate MODEL --data-dir DATA --chart OUT|--chart|x.png",
-        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|x.png",
-        "compare RUN --out OUT|--out|page.html",
-        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|seen",
-        "train --data-dir DATA --epochs 1 --out OUT|--out|run",
-        "sweep --data-dir DATA --epochs 1 --out OUT|--out|sweep",
-    })
+    @MethodSource("everyOutput")
     void aNameTooLongForTheFileSystemIsABadOptionBeforeAnyWork(String command, String option, String name) {
         String folder = "a".repeat(300);
         Path out = dir.resolve(folder).resolve(name);
