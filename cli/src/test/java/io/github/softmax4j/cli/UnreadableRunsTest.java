@@ -70,6 +70,16 @@ class UnreadableRunsTest {
                 run.err());
     }
 
+    @Test
+    void aFolderThatCanBeListedButNotSearchedIsLeftOutOnceNotEachNameInIt() throws IOException {
+        Path runs = runs("a", "b/inner");
+        Files.writeString(runs.resolve("b").resolve("notes.txt"), "mine");
+        CliRun run = compareWithout(runs.resolve("b"), runs, "r--r--r--");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("left out, cannot be read: b (folder: permission denied)\n"), run.out());
+        assertTrue(Files.isRegularFile(dir.resolve("c.html")), "a is compared: " + run.out());
+    }
+
     // finished runs of one epoch under dir/runs, each its metrics.json alone
     private Path runs(String... names) throws IOException {
         Path runs = Files.createDirectories(dir.resolve("runs"));
@@ -84,10 +94,15 @@ class UnreadableRunsTest {
 
     // compare of runs with unreadable (mode 000) for the command, given back its permissions after
     private CliRun compareWithout(Path unreadable, Path runs) throws IOException {
+        return compareWithout(unreadable, runs, "---------");
+    }
+
+    // the same with unreadable's permissions set to mode
+    private CliRun compareWithout(Path unreadable, Path runs, String held) throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) || !"root".equals(System.getProperty("user.name")),
                 "as root, setpriv is needed to run without root's power to read anything");
         String mode = Files.isDirectory(unreadable) ? "rwxr-xr-x" : "rw-r--r--";
-        Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString(held));
         try {
             return OwnJvm.runHeldToPermissions(dir, "compare", runs.toString(), "--out", dir.resolve("c.html").toString());
         } finally {

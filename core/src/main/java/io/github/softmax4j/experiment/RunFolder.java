@@ -159,6 +159,12 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                // listed but not searched (read without execute permission): its names are known, nothing
+                // about them, so the folder is left out once, not each name in it as a file that failed
+                if (!Files.isExecutable(dir)) {
+                    problems.add(new LeftOut(dir, "folder: permission denied", new AccessDeniedException(dir.toString())));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
                 if (Files.isRegularFile(metrics)) {
                     dirs.add(dir);
