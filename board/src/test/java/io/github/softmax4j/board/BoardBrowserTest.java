@@ -364,6 +364,27 @@ class BoardBrowserTest {
     }
 
     @Test
+    void theAccuracyOfARunOfOneEpochIsDrawnWithinZeroToOne(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("one"), 1, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            for (String page : List.of("#/run/one", "#/curves?run=one")) {
+                browser.get(runs.board.address() + page);
+                By charts = By.cssSelector(".charts .chart");
+                waiting().until(ExpectedConditions.numberOfElementsToBe(charts, 3));
+                waiting().until(driver -> driver.findElements(charts).stream()
+                        .allMatch(chart -> chart.getAttribute("data-value-range") != null));
+                List<WebElement> drawn = browser.findElements(charts);
+                for (WebElement accuracy : drawn.subList(1, 3)) {
+                    String[] range = accuracy.getAttribute("data-value-range").split(",");
+                    double low = Double.parseDouble(range[0]);
+                    double high = Double.parseDouble(range[1]);
+                    assertTrue(low >= 0 && high <= 1 && low < high, page + ": " + String.join(",", range));
+                }
+            }
+        }
+    }
+
+    @Test
     void curvesOfAShortRunHaveTicksOnlyAtWholeEpochs(@TempDir Path runsDir) throws IOException {
         RunFolders.writeMetrics(runsDir.resolve("three"), 3, false, Map.of("status", "finished"));
         RunFolders.writeMetrics(runsDir.resolve("two"), 2, true, Map.of("status", "finished"));

@@ -8,8 +8,8 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'
 /** The measures a run is plotted on. */
 export const MEASURES = [
   {title: () => 'Train loss', value: (run, epoch) => epoch.train_loss},
-  {title: () => 'Train accuracy', value: (run, epoch) => epoch.train_acc},
-  {title: heldOutTitle, value: (run, epoch) => epoch[heldOutKey(run)]},
+  {title: () => 'Train accuracy', value: (run, epoch) => epoch.train_acc, accuracy: true},
+  {title: heldOutTitle, value: (run, epoch) => epoch[heldOutKey(run)], accuracy: true},
 ];
 
 function heldOutTitle(runs) {
@@ -85,6 +85,13 @@ export function chart(container, measure, runs, width) {
       const first = epochs[0];
       const last = epochs[epochs.length - 1];
       return first === last ? [first - 0.5, last + 0.5] : [first, last];
+    }}, y: {range: (u, min, max) => {
+      // uPlot's own room around the values, but an accuracy stays within 0..1 (one epoch's single value
+      // was given room up to 1.5); the range drawn is kept in data-value-range
+      const [low, high] = min == null || max == null ? [0, 1] : uPlot.rangeNum(min, max, 0.1, true);
+      const range = measure.accuracy ? [Math.max(0, low), Math.min(1, high)] : [low, high];
+      container.dataset.valueRange = range.join(',');
+      return range;
     }}},
     // the runs' colours are shown beside the charts
     legend: {show: false},
