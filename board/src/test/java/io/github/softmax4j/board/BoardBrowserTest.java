@@ -406,6 +406,7 @@ class BoardBrowserTest {
     @Test
     void aRunWithNothingToDrawIsSaidSoWhereverCurvesAreShown(@TempDir Path runsDir) throws IOException {
         RunFolders.writeMetrics(runsDir.resolve("fine"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeModel(runsDir.resolve("fine"), 1);
         RunFolders.writeMetrics(runsDir.resolve("at-once"), 0, false, Map.of("status", "diverged"));
         Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
         RunFolders.writeMetrics(runsDir.resolve("starting"), 0, false, running);
@@ -424,6 +425,13 @@ class BoardBrowserTest {
             browser.get(runs.board.address() + "#/curves?run=at-once");
             waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 1));
             assertTrue(browser.findElements(charts).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/run/at-once");
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: the run "
+                    + "diverged in its first epoch")));
+            assertFalse(browser.findElement(By.id("confusion-reading")).isDisplayed(),
+                    "no word of cells to click where there is no matrix");
+            browser.get(runs.board.address() + "#/run/fine");
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("confusion-reading")));
             browser.get(runs.board.address() + "#/run/starting");
             waiting().until(ExpectedConditions.textToBe(notes, "No epoch has ended yet; its curves appear as it "
                     + "trains"));

@@ -12,10 +12,11 @@ export function mount(view, params, name) {
   const pictures = h('div', {class: 'pictures'});
   const confusion = h('div', {class: 'confusion', id: 'confusion'});
   const cell = h('div', {class: 'cell-images', id: 'cell-images'});
+  // how to read the matrix, shown only when there is one
+  const reading = h('p', {class: 'hint', id: 'confusion-reading', hidden: true},
+    'Rows are the true class, columns the predicted class. Click a cell to see its test images.');
   const body = h('div', {hidden: true}, figures, charts,
-    h('h2', {}, 'Confusion on the test set'), h('p', {class: 'hint'},
-      'Rows are the true class, columns the predicted class. Click a cell to see its test images.'),
-    confusion, cell, h('h2', {}, 'Pictures'), pictures);
+    h('h2', {}, 'Confusion on the test set'), reading, confusion, cell, h('h2', {}, 'Pictures'), pictures);
   fill(view, h('section', {class: 'run'}, header, body));
   let plots = [];
   let status = null;
@@ -107,6 +108,7 @@ export function mount(view, params, name) {
 
   async function renderConfusion(run) {
     fill(cell);
+    reading.hidden = !run.can_classify;
     if (!run.can_classify) {
       fill(confusion, h('p', {class: 'hint'}, run.diverged_at_once && !run.started_from
         ? 'None: the run diverged in its first epoch and its model file holds the untrained start.'
