@@ -8,6 +8,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,7 +89,11 @@ final class BoardCommand implements Callable<Integer> {
     }
 
     private InetSocketAddress checkOptions() {
-        InputPaths.requireFolder(spec, dir, "DIR", isSweepsFolder(dir)
+        // a file given: the folder it is in, as the user wrote the path
+        Path holding = dir.getParent() == null ? Path.of(".") : dir.getParent();
+        InputPaths.requireFolder(spec, dir, "DIR", Files.isRegularFile(dir)
+                ? "give the folder it is in, " + holding + ", or the folder of your run folders"
+                : isSweepsFolder(dir)
                 ? "start a sweep first (softmax4j sweep writes into sweeps/) or give the folder of your sweep folders"
                 : "start a training run first (softmax4j train writes into runs/) or give the folder of your run "
                         + "folders");

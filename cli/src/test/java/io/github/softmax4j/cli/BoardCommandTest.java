@@ -36,7 +36,8 @@ class BoardCommandTest {
         Path file = Files.writeString(dir.resolve("notes.txt"), "runs");
         CliRun notAFolder = CliRun.of("board", file.toString());
         assertEquals(2, notAFolder.exitCode());
-        assertTrue(notAFolder.err().startsWith("softmax4j board: DIR " + file + " is a file, not a folder; "), notAFolder.err());
+        assertEquals("softmax4j board: DIR " + file + " is a file, not a folder; give the folder it is in, " + dir
+                + ", or the folder of your run folders", notAFolder.err().lines().findFirst().orElseThrow());
     }
 
     @Test

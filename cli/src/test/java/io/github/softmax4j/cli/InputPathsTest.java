@@ -83,8 +83,6 @@ class InputPathsTest {
         "train --resume PATH|--resume|give the folder of a run softmax4j train started",
         "sweep --resume PATH|--resume|give the folder of a sweep softmax4j started",
         "compare PATH|DIR|give run folders or folders that hold them",
-        "board PATH|DIR|start a training run first (softmax4j train writes into runs/) or give the folder of your "
-                + "run folders",
         "evaluate m.safetensors --data-dir PATH|--data-dir|give the folder that holds the Fashion-MNIST files",
         "board . --data-dir PATH|--data-dir|give the folder that holds the Fashion-MNIST test files",
     })
