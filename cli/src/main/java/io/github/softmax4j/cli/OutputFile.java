@@ -134,9 +134,13 @@ final class OutputFile {
                     : e instanceof NoSuchFileException ? "nothing can be created in it"
                     : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
             if (reason != null && reason.toLowerCase(Locale.ROOT).contains("name too long")) {
-                throw new ParameterException(spec.commandLine(), option + " " + path + ": " + (longest.isEmpty()
-                        ? "its name is" : "the folder name " + longest + " is") + " too long for the file system "
-                        + "there; choose a shorter name");
+                // a file is written under a temporary name first, some 23 bytes longer than its own
+                int added = longestBytes - path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+                throw new ParameterException(spec.commandLine(), option + " " + path + ": " + (!longest.isEmpty()
+                        ? "the folder name " + longest + " is too long for the file system there"
+                        : added > 0 ? "its name is too long for the file system there, with the " + added
+                        + " bytes added to it while it is written (" + longestBytes + " bytes in all)"
+                        : "its name is too long for the file system there") + "; choose a shorter name");
             }
             throw new ParameterException(spec.commandLine(), option + " " + path + (made.equals(absolute) ? ""
                     : " cannot be created: " + shown(path, above)) + " is not a writable folder (" + reason

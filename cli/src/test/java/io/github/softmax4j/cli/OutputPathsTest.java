@@ -167,8 +167,9 @@ class OutputPathsTest {
         Path out = dir.resolve("a".repeat(240) + ".png");
         CliRun run = run("show --data-dir DATA --out OUT", out);
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("softmax4j show: --out " + out + ": its name is too long for the file system there; choose a "
-                + "shorter name", run.err().lines().findFirst().orElseThrow());
+        assertEquals("softmax4j show: --out " + out + ": its name is too long for the file system there, with the 23 "
+                + "bytes added to it while it is written (267 bytes in all); choose a shorter name",
+                run.err().lines().findFirst().orElseThrow());
         assertEquals("", run.out(), "nothing is done before the option is refused");
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count(), "nothing is left behind");
