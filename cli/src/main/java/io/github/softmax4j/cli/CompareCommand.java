@@ -9,6 +9,7 @@ import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,12 +59,8 @@ final class CompareCommand implements Callable<Integer> {
             List<RunResult> results = new ArrayList<>();
             List<String> unfinished = new ArrayList<>();
             int running = 0;
-            List<Path> damagedDirs = new ArrayList<>();
-            List<String> damagedNames = new ArrayList<>();
-            List<String> damagedReasons = new ArrayList<>();
-            List<Path> unreadableDirs = new ArrayList<>();
-            List<String> unreadableNames = new ArrayList<>();
-            List<String> unreadableReasons = new ArrayList<>();
+            List<Named> damagedRuns = new ArrayList<>();
+            List<Named> unreadableRuns = new ArrayList<>();
             // the commands that would continue the runs left out, each once
             Set<String> resumes = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
@@ -72,15 +69,12 @@ final class CompareCommand implements Callable<Integer> {
             for (Path dir : dirs) {
                 // folder names and what a damaged file holds are shown as text, never as terminal controls
                 for (RunFolder folder : RunFolder.findAll(dir, leftOut -> {
+                    Named named = new Named(leftOut, RunFolder.name(leftOut.dir(), dir));
                     if (leftOut.damaged()) {
-                        damagedDirs.add(leftOut.dir());
-                        damagedNames.add(RunFolder.name(leftOut.dir(), dir));
-                        damagedReasons.add(leftOut.reason());
+                        damagedRuns.add(named);
                         resumes.add(resume(leftOut.dir()));
                     } else {
-                        unreadableDirs.add(leftOut.dir());
-                        unreadableNames.add(RunFolder.name(leftOut.dir(), dir));
-                        unreadableReasons.add(leftOut.reason());
+                        unreadableRuns.add(named);
                     }
                 })) {
                     if (seen.add(folder.dir().toRealPath())) {
@@ -102,8 +96,8 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
-            List<String> damaged = leftOut(damagedDirs, damagedNames, damagedReasons);
-            List<String> unreadable = leftOut(unreadableDirs, unreadableNames, unreadableReasons);
+            List<String> damaged = leftOut(damagedRuns);
+            List<String> unreadable = leftOut(unreadableRuns);
             if (!unfinished.isEmpty()) {
                 stdout.println("left out, not finished: " + String.join(", ", unfinished));
             }
@@ -120,7 +114,7 @@ final class CompareCommand implements Callable<Integer> {
                                 + "softmax4j train or sweep wrote"
                         : "no finished run in " + given + ", only runs " + (damaged.isEmpty() && unreadable.isEmpty()
                                 ? "not finished (left out above)" : "left out above") + "; "
-                                + nextStep(running, unfinished.size() + damaged.size(), resumes, unreadableReasons)));
+                                + nextStep(running, unfinished.size() + damaged.size(), resumes, unreadableRuns)));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
@@ -138,10 +132,10 @@ final class CompareCommand implements Callable<Integer> {
 
     // a run still training is waited for: resuming it is refused while its folder is in use; one
     // command that continues the rest is given as it is typed
-    private static String nextStep(int running, int leftOut, Set<String> resumes, List<String> unreadable) {
+    private static String nextStep(int running, int leftOut, Set<String> resumes, List<Named> unreadable) {
         String finished = "give folders that hold a finished run";
         if (!unreadable.isEmpty() && leftOut == 0) {
-            return (unreadable.stream().allMatch(reason -> reason.endsWith("permission denied"))
+            return (unreadable.stream().allMatch(run -> run.leftOut().problem() instanceof AccessDeniedException)
                     ? "check the permissions of those that cannot be read, or "
                     : "mend those that cannot be read (each with its reason above), or ") + finished;
         }
@@ -169,13 +163,18 @@ final class CompareCommand implements Callable<Integer> {
 
     // each run left out by its name, those named alike (a/run, b/run given one by one) by as much of their
     // folders as tells them apart, as the table names runs, sorted; with what is wrong, shown as text
-    private static List<String> leftOut(List<Path> dirs, List<String> names, List<String> reasons) {
-        List<String> apart = RunFolder.namedApart(dirs, names);
+    private static List<String> leftOut(List<Named> runs) {
+        List<String> apart = RunFolder.namedApart(runs.stream().map(run -> run.leftOut().dir()).toList(),
+                runs.stream().map(Named::name).toList());
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < apart.size(); i++) {
-            lines.add(TerminalText.of(apart.get(i) + " (" + reasons.get(i) + ")"));
+            lines.add(TerminalText.of(apart.get(i) + " (" + runs.get(i).leftOut().reason() + ")"));
         }
         lines.sort(null);
         return lines;
+    }
+
+    // a run left out, with its name as found under the folder given
+    private record Named(RunFolder.LeftOut leftOut, String name) {
     }
 }
