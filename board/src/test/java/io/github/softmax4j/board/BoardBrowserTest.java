@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,12 +95,25 @@ class BoardBrowserTest {
         }
     }
 
+    /** A wait that looks again when the page redrew an element between finding and reading it. */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT, POLL);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT, POLL);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The element's text, found again if the page redrew it in between. */
+    private static String textOf(By element) {
+        return waiting().until(driver -> driver.findElement(element).getText());
+    }
+
+    /** The elements' texts, found again if the page redrew them in between. */
+    private static List<String> textsOf(By elements) {
+        return waiting().until(driver -> driver.findElements(elements).stream().map(WebElement::getText).toList());
     }
 
     private static String rowCell(String run, String cell) {
-        return browser.findElement(By.cssSelector("tr[data-run='" + run + "'] td." + cell)).getText();
+        return textOf(By.cssSelector("tr[data-run='" + run + "'] td." + cell));
     }
 
     @Test
@@ -107,7 +121,7 @@ class BoardBrowserTest {
         browser.get(client.board.address().toString());
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-run='finished-run']")));
         assertEquals("5", rowCell("finished-run", "epoch"));
-        assertEquals("finished", browser.findElement(By.cssSelector("tr[data-run='finished-run'] .status")).getText());
+        assertEquals("finished", textOf(By.cssSelector("tr[data-run='finished-run'] .status")));
     }
 
     @Test
@@ -132,7 +146,7 @@ class BoardBrowserTest {
             browser.get(client.board.address().toString());
             By hint = By.cssSelector("ul.sweeps li.hint");
             waiting().until(ExpectedConditions.presenceOfElementLocated(hint));
-            assertEquals("Loading…", browser.findElement(hint).getText());
+            assertEquals("Loading…", textOf(hint));
             ((JavascriptExecutor) browser).executeScript("window.releaseSweeps();");
             waiting().until(ExpectedConditions.textMatches(hint, Pattern.compile("^No sweeps in this folder\\.")));
         } finally {
@@ -147,7 +161,7 @@ class BoardBrowserTest {
             browser.get(empty.board.address().toString());
             By hint = By.cssSelector("p.hint");
             waiting().until(ExpectedConditions.textMatches(hint, Pattern.compile("^No run folders yet\\.")));
-            String text = browser.findElement(hint).getText();
+            String text = textOf(hint);
             assertTrue(text.contains("--out DIR/NAME") && !text.contains("runs/"), text);
         }
     }
@@ -163,11 +177,11 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address().toString());
             By listed = By.cssSelector("ul.sweeps li");
             waiting().until(ExpectedConditions.textMatches(listed, Pattern.compile("^grid")));
-            assertEquals("grid — 1 run", browser.findElement(listed).getText(), "one run, in the singular");
+            assertEquals("grid — 1 run", textOf(listed), "one run, in the singular");
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
-            assertEquals("lr 0.1 · batch size 256 · init std 0.01", browser.findElement(ranked).getText(),
+            assertEquals("lr 0.1 · batch size 256 · init std 0.01", textOf(ranked),
                     "early stopping 0 is off, left out as the command line leaves it out");
             browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
             By names = By.cssSelector("table.settings th");
@@ -242,8 +256,8 @@ class BoardBrowserTest {
             assertEquals(List.of("2",
                     "lr 1e7 · batch size 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
                     cells.subList(0, 4));
-            assertTrue(browser.findElement(By.cssSelector("p.winner")).getText().startsWith("Winner: lr 0.1 · batch "
-                    + "size 256 · epochs 2"), browser.findElement(By.cssSelector("p.winner")).getText());
+            assertTrue(textOf(By.cssSelector("p.winner")).startsWith("Winner: lr 0.1 · batch "
+                    + "size 256 · epochs 2"), textOf(By.cssSelector("p.winner")));
         }
     }
 
@@ -255,7 +269,7 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address() + "#/sweep/sw");
             By said = By.id("sweep-damaged");
             waiting().until(ExpectedConditions.presenceOfElementLocated(said));
-            String text = browser.findElement(said).getText();
+            String text = textOf(said);
             assertTrue(text.startsWith("sweep.json is damaged (not valid JSON at line 1, column 2)")
                     && text.contains("./softmax4j compare"), text);
         }
@@ -273,12 +287,12 @@ class BoardBrowserTest {
             By broken = By.cssSelector("tr[data-run='broken'] td.settings");
             waiting().until(ExpectedConditions.presenceOfElementLocated(broken));
             assertEquals("metrics.json is damaged (not valid JSON at line 1, column 18)",
-                    browser.findElement(broken).getText());
-            assertEquals("damaged", browser.findElement(By.cssSelector("tr[data-run='broken'] .status")).getText());
+                    textOf(broken));
+            assertEquals("damaged", textOf(By.cssSelector("tr[data-run='broken'] .status")));
             browser.get(runs.board.address() + "#/run/at-once");
             By said = By.id("run-diverged");
             waiting().until(ExpectedConditions.presenceOfElementLocated(said));
-            assertTrue(browser.findElement(said).getText().startsWith("The run diverged in its first epoch"));
+            assertTrue(textOf(said).startsWith("The run diverged in its first epoch"));
             waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: the run "
                     + "diverged")));
             assertTrue(browser.findElements(By.partialLinkText("Classify a picture")).isEmpty());
@@ -309,7 +323,7 @@ class BoardBrowserTest {
             browser.get(runs.board.address() + "#/run/from-a");
             By said = By.id("run-diverged");
             waiting().until(ExpectedConditions.presenceOfElementLocated(said));
-            String text = browser.findElement(said).getText();
+            String text = textOf(said);
             assertTrue(text.contains("holds the model it started from, runs/a/model.safetensors")
                     && !text.contains("untrained"), text);
             waiting().until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Classify a picture")));
@@ -334,12 +348,12 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.presenceOfElementLocated(missing));
             assertEquals(List.of("templates.png: the run has ended without it in its folder (removed since, or never "
                     + "written), and nothing draws the pictures of an ended run; train it again to have it."),
-                    browser.findElements(missing).stream().map(WebElement::getText).toList());
+                    textsOf(missing));
             assertEquals(4, browser.findElements(By.cssSelector(".pictures img")).size());
             browser.get(runs.board.address() + "#/run/sw/lr0.1-seed1");
             waiting().until(ExpectedConditions.textMatches(missing, Pattern.compile("^None: a sweep draws no "
                     + "pictures of its runs, only sweep.png")));
-            assertFalse(browser.findElement(By.cssSelector(".pictures")).getText().contains("yet"));
+            assertFalse(textOf(By.cssSelector(".pictures")).contains("yet"));
         }
     }
 
@@ -420,7 +434,7 @@ class BoardBrowserTest {
             assertEquals(List.of("at-once: nothing to draw, the run diverged in its first epoch (no epoch ended); "
                     + "train it again with a smaller --lr", "broken: nothing to draw, its metrics.json is damaged (not "
                     + "valid JSON at line 1, column 18)", "starting: no epoch has ended yet; its curves appear as it "
-                    + "trains"), browser.findElements(notes).stream().map(WebElement::getText).toList());
+                    + "trains"), textsOf(notes));
             assertEquals(3, browser.findElements(charts).size(), "the curves of the run that has epochs");
             browser.get(runs.board.address() + "#/curves?run=at-once");
             waiting().until(ExpectedConditions.numberOfElementsToBe(notes, 1));
@@ -566,7 +580,7 @@ class BoardBrowserTest {
             By error = By.cssSelector("#view p.error");
             waiting().until(ExpectedConditions.presenceOfElementLocated(error));
             assertEquals("This address names no run or sweep the board can read (" + address.substring(2)
-                    + " is not percent-encoded); choose one from the Runs list.", browser.findElement(error).getText());
+                    + " is not percent-encoded); choose one from the Runs list.", textOf(error));
         }
     }
 
@@ -584,7 +598,7 @@ class BoardBrowserTest {
         browser.get(client.board.address().toString());
         By trainAcc = By.cssSelector("tr[data-run='rounding'] td:nth-child(7)");
         waiting().until(ExpectedConditions.presenceOfElementLocated(trainAcc));
-        assertEquals("0.8481", browser.findElement(trainAcc).getText());
+        assertEquals("0.8481", textOf(trainAcc));
 
         double[] values = {0.84805, 0.00005, 0.00004, 1.005, 0.99995, 123.456789, -0.84805, 1e-10, 0.0, 2.5};
         int[] digits = {4, 4, 4, 2, 4, 4, 4, 4, 4, 0};
@@ -632,7 +646,7 @@ class BoardBrowserTest {
                 By.cssSelector("#classify-run option[value='finished-run']")));
         browser.findElement(By.id("classify-file")).sendKeys(picture.toString());
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("prediction-label")));
-        assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
+        assertEquals(expected, textOf(By.id("prediction-label")));
         assertEquals(5, browser.findElements(By.cssSelector(".bar-row")).size());
         assertEquals(1, browser.findElements(By.cssSelector("#classify-result canvas.pixels")).size());
     }
@@ -657,7 +671,7 @@ class BoardBrowserTest {
         }
         assertTrue(bright > 50, "the mouse drew a garment: " + bright + " bright pixels of 784");
         String expected = new Classifier(RunFolders.model(7)).classifyPixels(pixels).label();
-        assertEquals(expected, browser.findElement(By.id("prediction-label")).getText());
+        assertEquals(expected, textOf(By.id("prediction-label")));
     }
 
     @Test
@@ -666,7 +680,7 @@ class BoardBrowserTest {
         browser.get(client.board.address() + "#/run/finished-run");
         By cell = By.cssSelector("#confusion tbody tr:nth-child(7) td:nth-child(2)");
         waiting().until(ExpectedConditions.presenceOfElementLocated(cell));
-        int count = Integer.parseInt(browser.findElement(cell).getText());
+        int count = Integer.parseInt(textOf(cell));
         browser.findElement(cell).click();
         waiting().until(ExpectedConditions.textMatches(By.cssSelector("#cell-images h3"),
                 Pattern.compile("^" + count + " test images of Shirt predicted as T-shirt/top")));
