@@ -29,8 +29,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Turns a person's own picture into what the model was trained on. Fashion-MNIST images are
  * grayscale, a light garment on black, trimmed to the garment and scaled so its longer side fills
- * the 28x28 frame. So: grayscale (transparent parts count as white background); the background is
- * the median gray of the picture's border; the garment is what differs from it, lighter or darker,
+ * the 28x28 frame. So: grayscale (transparent parts count as white, or as black around a light
+ * garment cut out of its photograph); the background is the median gray of the picture's border; the garment is what differs from it, lighter or darker,
  * and each pixel becomes how much it differs, stretched so the background is black and the
  * largest possible difference white; the garment is its largest connected part and any part at
  * least a tenth of that size, so a speck does not widen the crop; it is cropped, its longer side
@@ -55,6 +55,7 @@ public final class ImagePreprocessor {
     private static final int OBJECT_THRESHOLD = 4;
     // a background darker than this counts as black already (Fashion-MNIST borders are 0 to 3)
     private static final int BLACK_ENOUGH = 10;
+    private static final int WHITE = 255;
     // when the background is stretched to black, this much beyond its level goes black too, to
     // absorb the noise and shading of a photograph's background
     private static final int BACKGROUND_MARGIN = 12;
@@ -88,6 +89,9 @@ public final class ImagePreprocessor {
         // ImageIO says nothing of a file it cannot open; opening it here first names the problem
         // (permission denied) as the file system does
         FileChannel.open(path, StandardOpenOption.READ).close();
+        if (Files.size(path) == 0) {
+            throw empty(path.toString());
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             return decode(in, path.toString());
         }
@@ -95,6 +99,9 @@ public final class ImagePreprocessor {
 
     /** As {@link #read(Path)}, for a picture's bytes in memory; {@code name} is how messages call it. */
     public static BufferedImage read(byte[] bytes, String name) throws IOException {
+        if (bytes.length == 0) {
+            throw empty(name);
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             return decode(in, name);
         }
@@ -138,6 +145,10 @@ public final class ImagePreprocessor {
         } finally {
             reader.dispose();
         }
+    }
+
+    private static IOException empty(String name) {
+        return new IOException(name + ": the file is empty (0 bytes); give a picture file, such as a PNG or JPEG");
     }
 
     private static IOException damaged(String name, Throwable cause) {
@@ -202,46 +213,96 @@ public final class ImagePreprocessor {
     }
 
     /**
-     * Gray 0..255 of every pixel, composited over white. A gray image's stored levels are taken as
-     * they are, with or without alpha: Java would otherwise treat them as linear light and brighten
-     * them on the way to sRGB, so a Fashion-MNIST image saved as a gray PNG would not come back as
-     * it was, and a gray PNG with alpha would be prepared differently from the same pixels without.
+     * Gray 0..255 of every pixel, its transparent parts laid over a backdrop (see {@link #backdrop}).
+     * A gray image's stored levels are taken as they are, with or without alpha: Java would
+     * otherwise treat them as linear light and brighten them on the way to sRGB, so a Fashion-MNIST
+     * image saved as a gray PNG would not come back as it was, and a gray PNG with alpha would be
+     * prepared differently from the same pixels without.
      */
     private static int[] grayLevels(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] gray = new int[width * height];
-        ColorModel model = image.getColorModel();
-        Raster raster = image.getRaster();
-        boolean storedGray = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && raster.getNumBands() == (model.hasAlpha() ? 2 : 1);
-        int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-        int maxAlpha = model.hasAlpha() ? (1 << raster.getSampleModel().getSampleSize(raster.getNumBands() - 1)) - 1 : 1;
+        Pixel pixel = new Pixel(image);
+        int backdrop = image.getColorModel().hasAlpha() ? backdrop(pixel, width, height) : WHITE;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                gray[y * width + x] = storedGray ? storedGray(raster, x, y, max, maxAlpha, model)
-                        : luminance(image.getRGB(x, y));
+                pixel.read(x, y);
+                gray[y * width + x] = pixel.over(backdrop);
             }
         }
         return gray;
     }
 
-    /** Gray 0..255 of a stored gray pixel, with its alpha (if any) composited over white. */
-    private static int storedGray(Raster raster, int x, int y, int max, int maxAlpha, ColorModel model) {
-        double level = raster.getSample(x, y, 0) * 255.0 / max;
-        if (!model.hasAlpha()) {
-            return (int) Math.round(level);
+    /**
+     * What a picture's transparent parts are laid over: white, unless most of its border is
+     * transparent, as around a garment cut out of its photograph. Then the backdrop is the one of
+     * black and white farther from the garment's own mean gray, so a white cut-out stands out as
+     * well as a dark one.
+     */
+    private static int backdrop(Pixel pixel, int width, int height) {
+        int border = 0;
+        int clearBorder = 0;
+        double opacity = 0;
+        double covered = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixel.read(x, y);
+                opacity += pixel.alpha;
+                covered += pixel.covered;
+                if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
+                    border++;
+                    clearBorder += pixel.alpha < 0.5 ? 1 : 0;
+                }
+            }
         }
-        double alpha = (double) raster.getSample(x, y, 1) / maxAlpha;
-        double over = model.isAlphaPremultiplied() ? level : level * alpha;
-        return (int) Math.round(Math.min(255, over + 255 * (1 - alpha)));
+        boolean cutOut = 2 * clearBorder > border && opacity > 0;
+        return cutOut && covered / opacity > WHITE / 2.0 ? 0 : WHITE;
     }
 
-    /** Gray 0..255 of an ARGB pixel, composited over white (Rec. 601 luma weights). */
-    private static int luminance(int argb) {
-        int alpha = argb >>> 24;
-        double luma = 0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF);
-        return (int) Math.round((luma * alpha + 255.0 * (255 - alpha)) / 255.0);
+    /**
+     * One pixel at a time: its opacity 0..1, and its gray 0..255 times that opacity (the share of
+     * the pixel the colour covers), read from a stored gray image as stored and from any other as
+     * Rec. 601 luma.
+     */
+    private static final class Pixel {
+        private final BufferedImage image;
+        private final Raster raster;
+        private final ColorModel model;
+        private final boolean storedGray;
+        private final int max;
+        private final int maxAlpha;
+        double alpha;
+        double covered;
+
+        Pixel(BufferedImage image) {
+            this.image = image;
+            raster = image.getRaster();
+            model = image.getColorModel();
+            storedGray = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                    && raster.getNumBands() == (model.hasAlpha() ? 2 : 1);
+            max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+            maxAlpha = model.hasAlpha() ? (1 << raster.getSampleModel().getSampleSize(raster.getNumBands() - 1)) - 1
+                    : 1;
+        }
+
+        void read(int x, int y) {
+            if (storedGray) {
+                double level = raster.getSample(x, y, 0) * 255.0 / max;
+                alpha = model.hasAlpha() ? (double) raster.getSample(x, y, 1) / maxAlpha : 1;
+                covered = model.isAlphaPremultiplied() ? level : level * alpha;
+            } else {
+                int argb = image.getRGB(x, y);
+                alpha = (argb >>> 24) / 255.0;
+                covered = (0.299 * ((argb >> 16) & 0xFF) + 0.587 * ((argb >> 8) & 0xFF) + 0.114 * (argb & 0xFF))
+                        * alpha;
+            }
+        }
+
+        /** Gray 0..255 of the pixel laid over a backdrop of gray {@code backdrop}. */
+        int over(int backdrop) {
+            return (int) Math.round(Math.min(WHITE, covered + backdrop * (1 - alpha)));
+        }
     }
 
     /**

@@ -126,10 +126,62 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void aLightGarmentCutOutOfItsPhotographStandsOutFromItsTransparentBackground() throws IOException {
+        for (Color garment : List.of(Color.WHITE, new Color(230, 220, 200))) {
+            BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(garment);
+            g.fillRect(60, 20, 80, 160);
+            g.dispose();
+            byte[] result = ImagePreprocessor.toFashionMnist(image, "cut-out.png");
+            assertTrue((result[14 * 28 + 14] & 0xFF) > 200, "the light garment stays light: " + garment);
+            assertEquals(0, result[14 * 28] & 0xFF, "the transparent background becomes black");
+            assertEquals(0, result[14 * 28 + 6] & 0xFF, "cropped to the garment, half as wide as high");
+            assertTrue((result[14 * 28 + 8] & 0xFF) > 200, "its left edge");
+        }
+    }
+
+    @Test
+    void aGrayLightGarmentWithAlphaIsCutOutToo() throws IOException {
+        ComponentColorModel grayAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true,
+                false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        BufferedImage image = new BufferedImage(grayAlpha, grayAlpha.createCompatibleWritableRaster(100, 100),
+                false, null);
+        for (int y = 20; y < 80; y++) {
+            for (int x = 35; x < 65; x++) {
+                image.getRaster().setPixel(x, y, new int[] {250, 255});
+            }
+        }
+        byte[] result = ImagePreprocessor.toFashionMnist(image);
+        assertTrue((result[14 * 28 + 14] & 0xFF) > 200, "the light garment stays light");
+        assertEquals(0, result[14 * 28], "on black");
+    }
+
+    @Test
+    void aPictureWithOnlyItsCornersTransparentKeepsThemWhite() throws IOException {
+        // a photograph on white with rounded corners: the corners are background, as white as the rest of it
+        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRoundRect(0, 0, 200, 200, 40, 40);
+        g.setColor(Color.BLACK);
+        g.fillRect(80, 40, 40, 120);
+        g.dispose();
+        byte[] result = ImagePreprocessor.toFashionMnist(image);
+        assertTrue((result[14 * 28 + 14] & 0xFF) > 200, "the dark garment becomes light");
+        assertEquals(0, result[14 * 28 + 4] & 0xFF, "beside it, black: the corners did not widen the crop");
+    }
+
+    @Test
     void aFileThatIsNotAnImageIsNamed() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
         IOException e = assertThrows(IOException.class, () -> ImagePreprocessor.read(text));
         assertTrue(e.getMessage().contains(text.toString()) && e.getMessage().contains("PNG, JPEG, GIF or BMP"));
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+        assertEquals(empty + ": the file is empty (0 bytes); give a picture file, such as a PNG or JPEG",
+                assertThrows(IOException.class, () -> ImagePreprocessor.read(empty)).getMessage());
+        assertEquals("upload.png: the file is empty (0 bytes); give a picture file, such as a PNG or JPEG",
+                assertThrows(IOException.class, () -> ImagePreprocessor.read(new byte[0], "upload.png")).getMessage());
         IOException missing = assertThrows(IOException.class, () -> ImagePreprocessor.read(dir.resolve("gone.png")));
         assertTrue(missing.getMessage().contains("gone.png: file not found"), missing.getMessage());
     }
