@@ -3,6 +3,7 @@ package io.github.softmax4j.board;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.softmax4j.experiment.RunFolder.LeftOut;
 import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -112,14 +114,22 @@ final class RunIndex {
                     foundRuns.put(name, r);
                     sweepRuns.add(name);
                 });
+            } else if (!Files.isReadable(child) || !Files.isExecutable(child)
+                    || Files.isDirectory(child.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS)) {
+                leftOut(child).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, sweep, leftOut)));
             } else if (depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
                 walk(child, depth + 1, isSweep ? name : null, now, foundRuns, foundSweeps, seen);
             }
         }
         if (sweep != null) {
-            Optional<Parsed> file = read(folder.resolve(RunFolder.SWEEP), RunFolder.MAX_SWEEP_BYTES, SweepFiles::parse,
-                    seen);
+            Optional<Parsed> file;
+            try {
+                file = read(folder.resolve(RunFolder.SWEEP), RunFolder.MAX_SWEEP_BYTES, SweepFiles::parse, seen);
+            } catch (IOException e) {
+                // unreadable: the sweep is listed with its runs, without its summary
+                file = Optional.empty();
+            }
             // as this version writes it, so that a sweep written before shows its deviations by today's rule
             JsonNode summary = file.map(Parsed::json).map(SweepFiles::current).map(RunIndex::worded).orElse(null);
             sweepRuns.sort(null);
@@ -142,14 +152,43 @@ final class RunIndex {
     }
 
     private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
-        return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
-                .map(file -> file.json() == null
-                        ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
-                        : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+        try {
+            return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
+                    .map(file -> file.json() == null
+                            ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
+                            : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+        } catch (IOException e) {
+            return leftOut(folder).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
+        }
     }
 
-    /** The file, read and checked again only if it changed; empty if it is gone or cannot be read. */
-    private Optional<Parsed> read(Path file, long maxBytes, RunFolder.Parser parser, Map<Path, Parsed> seen) {
+    /**
+     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read:
+     * {@link io.github.softmax4j.experiment.RunFolder#findAll} looks at it, so that the board lists it with
+     * compare's reason; empty when it is gone, or could be read by now (it is read as a run next time, and
+     * said damaged then if it is).
+     */
+    private static Optional<LeftOut> leftOut(Path folder) {
+        List<LeftOut> found = new ArrayList<>();
+        try {
+            io.github.softmax4j.experiment.RunFolder.findAll(folder, leftOut -> {
+                if (leftOut.dir().equals(folder) && !leftOut.damaged()
+                        && !(leftOut.problem() instanceof NoSuchFileException)) {
+                    found.add(leftOut);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The file, read and checked again only if it changed; empty if it is gone. One that is there but
+     * cannot be read throws.
+     */
+    private Optional<Parsed> read(Path file, long maxBytes, RunFolder.Parser parser, Map<Path, Parsed> seen)
+            throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -170,8 +209,7 @@ final class RunIndex {
             Parsed now = new Parsed(attributes.fileKey(), written, attributes.size(), json, damaged);
             seen.put(file, now);
             return Optional.of(now);
-        } catch (IOException e) {
-            // gone or unreadable: the folder is shown again once its file can be read
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
@@ -206,6 +244,7 @@ final class RunIndex {
 
     private static boolean sameExceptEpochs(Run a, Run b) {
         return a.status().equals(b.status()) && Objects.equals(a.damaged(), b.damaged())
+                && Objects.equals(a.unreadable(), b.unreadable()) && Objects.equals(a.remedy(), b.remedy())
                 && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
                 && Objects.equals(a.model(), b.model()) && a.pictures().equals(b.pictures())
                 && a.epochs().size() <= b.epochs().size();

@@ -311,6 +311,33 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aRunTheBoardCannotReadIsListedWithWhyAndWhatToDo(@TempDir Path runsDir) throws IOException {
+        Files.createDirectories(runsDir.resolve("unread/metrics.json"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By unread = By.cssSelector("tr[data-run='unread'] td.settings");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(unread));
+            assertEquals("the board cannot read it (metrics.json is a folder, not a file)", textOf(unread));
+            assertEquals("unreadable", textOf(By.cssSelector("tr[data-run='unread'] .status")));
+            browser.get(runs.board.address() + "#/run/unread");
+            By said = By.id("run-unreadable");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            assertEquals("The board cannot read this run (metrics.json is a folder, not a file), so it cannot show "
+                    + "its settings and figures; mend it, so that metrics.json is a file the board can read, as "
+                    + "training writes it, or remove the folder.", textOf(said));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: ")));
+            assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/curves?run=unread");
+            assertEquals(List.of("unread: nothing to draw, the board cannot read it (metrics.json is a folder, not "
+                    + "a file)"), textsOf(By.cssSelector("#no-curves li")));
+            browser.get(runs.board.address() + "#/classify");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
+            assertEquals(List.of("no run can classify: 1 cannot be read by the board"), textsOf(choices));
+        }
+    }
+
+    @Test
     void aRunThatDivergedAtOnceFromAModelSaysItHoldsThatModelAndOffersIt(@TempDir Path runsDir) throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("status", "diverged");

@@ -125,19 +125,23 @@ export function mount(view, params) {
 // why no run can classify: none has a model yet, or each that has one cannot be used, as the runs say
 function noneCan(runs) {
   const damaged = runs.filter(run => run.damaged).length;
+  const unreadable = runs.filter(run => run.unreadable).length;
   const untrained = runs.filter(run => run.diverged_at_once && run.model && !run.damaged && !run.can_classify).length;
-  if (damaged + untrained === 0) {
+  if (damaged + unreadable + untrained === 0) {
     return 'no run has a model yet';
   }
   const reasons = [];
   if (damaged) {
     reasons.push(damaged === 1 ? '1 has a damaged metrics.json' : damaged + ' have a damaged metrics.json');
   }
+  if (unreadable) {
+    reasons.push(unreadable === 1 ? '1 cannot be read by the board' : unreadable + ' cannot be read by the board');
+  }
   if (untrained) {
     reasons.push(untrained === 1 ? '1 diverged in its first epoch and holds the untrained start'
       : untrained + ' diverged in their first epoch and hold the untrained start');
   }
-  const rest = runs.length - damaged - untrained;
+  const rest = runs.length - damaged - unreadable - untrained;
   if (rest) {
     reasons.push(rest === 1 ? '1 has no model file' : rest + ' have no model file');
   }

@@ -2,10 +2,10 @@
 
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
+import {unreadText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
 
-// a damaged run says so where the settings would be
-const settings = run => (run.damaged ? damagedText(run) : settingsText(run.settings));
+// a run whose metrics.json the board cannot read (damaged, or unreadable to it) says so where the settings would be
+const settings = run => unreadText(run) || settingsText(run.settings);
 
 const COLUMNS = [
   {key: 'name', label: 'Run', value: run => run.name},
