@@ -445,6 +445,34 @@ class BoardBrowserTest {
     }
 
     @Test
+    void curvesOfRunsWithAndWithoutValidationSayWhichLineIsWhichAccuracy(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("tested"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("validated"), 3, true, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By titles = By.cssSelector(".charts .chart .u-title");
+            browser.get(runs.board.address() + "#/curves?run=validated&run=tested");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Validation or test accuracy", textsOf(titles).get(2));
+            By legend = By.cssSelector("#held-out-legend li");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(legend, 2));
+            assertEquals(List.of("validated: val acc", "tested: test acc"), textsOf(legend));
+            // each named beside the line it has on the chart, as in the list of runs
+            List<String> legendLines = browser.findElements(By.cssSelector("#held-out-legend li line")).stream()
+                    .map(line -> line.getAttribute("stroke")).toList();
+            assertEquals(List.of("#1f77b4", "#d62728"), legendLines);
+            // the words of a run's own page, where its figures say val acc or test acc
+            browser.get(runs.board.address() + "#/run/tested");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Test accuracy", textsOf(titles).get(2));
+            assertTrue(textsOf(By.cssSelector("table.latest th")).contains("test acc"));
+            browser.get(runs.board.address() + "#/curves?run=validated");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Validation accuracy", textsOf(titles).get(2));
+            assertTrue(browser.findElements(legend).isEmpty(), "one kind of accuracy: the title says which");
+        }
+    }
+
+    @Test
     void aRunWithNothingToDrawIsSaidSoWhereverCurvesAreShown(@TempDir Path runsDir) throws IOException {
         RunFolders.writeMetrics(runsDir.resolve("fine"), 3, false, Map.of("status", "finished"));
         RunFolders.writeModel(runsDir.resolve("fine"), 1);

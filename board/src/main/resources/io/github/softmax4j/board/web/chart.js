@@ -14,7 +14,7 @@ export const MEASURES = [
 
 function heldOutTitle(runs) {
   const keys = new Set(runs.map(heldOutKey));
-  if (keys.size > 1) return 'Validation accuracy (test where none)';
+  if (keys.size > 1) return 'Validation or test accuracy';
   return keys.has('val_acc') ? 'Validation accuracy' : 'Test accuracy';
 }
 

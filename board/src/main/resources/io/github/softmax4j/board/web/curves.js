@@ -3,7 +3,7 @@
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart, chartWidth, swatch} from './chart.js';
-import {whyNoCurves} from './figures.js';
+import {heldOutKey, heldOutLabel, whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
   const chosen = new Set(params.getAll('run'));
@@ -72,6 +72,11 @@ export function mount(view, params) {
       const box = h('div', {class: 'chart'});
       charts.append(box);
       plots.push(chart(box, measure, runs, width));
+    }
+    // runs with a validation set and runs without share the held-out chart: under it, which line is which
+    if (new Set(runs.map(heldOutKey)).size > 1) {
+      charts.lastElementChild.append(h('ul', {class: 'held-out', id: 'held-out-legend'}, runs.map((run, i) =>
+        h('li', {}, swatch(i), `${run.name}: ${heldOutLabel(run)}`))));
     }
   }
 
