@@ -181,13 +181,15 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
-            assertEquals("lr 0.1 · batch size 256 · init std 0.01", textOf(ranked),
+            assertEquals("batch size 256 · lr 0.1 · init std 0.01", textOf(ranked),
                     "early stopping 0 is off, left out as the command line leaves it out");
             browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
             By names = By.cssSelector("table.settings th");
             waiting().until(ExpectedConditions.presenceOfElementLocated(names));
-            List<String> shown = browser.findElements(names).stream().map(WebElement::getText).sorted().toList();
-            assertEquals(List.of("batch size", "epochs", "lr", "seed"), shown);
+            assertEquals(List.of("epochs", "batch size", "lr", "seed"), textsOf(names),
+                    "in the order of train's config line (core's SettingNames.ORDER), not metrics.json's");
+            browser.get(sweeps.board.address().toString());
+            assertEquals("epochs 10 · batch size 256 · lr 0.1 · seed 42", rowCell("grid/lr 0.1", "settings"));
         }
     }
 
