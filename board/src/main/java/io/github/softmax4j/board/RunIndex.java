@@ -32,7 +32,8 @@ import java.util.function.BiPredicate;
  * The runs and sweeps under the board's folder, as last read. {@link #refresh()} walks the folder
  * (run folders at any depth up to {@link #MAX_DEPTH}, without following links), reads only the
  * JSON files that changed, and publishes what differs from the previous reading: a run that
- * appeared or changed, each new epoch, a run that disappeared, a sweep that changed.
+ * appeared or changed, each new epoch, a run that disappeared, a sweep that changed, and the run
+ * folders one level deeper than it looks, which it names without showing ({@link #folder()}).
  */
 final class RunIndex {
     /** Run folders are looked for this many levels below the board's folder. */
@@ -45,6 +46,7 @@ final class RunIndex {
     private final Map<Path, Parsed> parsed = new HashMap<>();
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
+    private volatile Folder folder = new Folder(MAX_DEPTH, List.of());
 
     /** A JSON file as read, with the attributes it had then: its document, or why it is damaged (one is null). */
     private record Parsed(Object fileKey, Instant written, long size, JsonNode json, String damaged) {
@@ -67,10 +69,16 @@ final class RunIndex {
         return sweeps;
     }
 
+    /** The folder as a whole as last read: the run folders too deep to show. */
+    Folder folder() {
+        return folder;
+    }
+
     /** Reads the folder again and publishes the differences. */
     synchronized void refresh() {
         Map<String, Run> foundRuns = new TreeMap<>();
         Map<String, Sweep> foundSweeps = new TreeMap<>();
+        List<String> tooDeep = new ArrayList<>();
         Map<Path, Parsed> seen = new HashMap<>();
         Instant now = clock.instant();
         if (Files.isDirectory(root)) {
@@ -79,7 +87,7 @@ final class RunIndex {
                         .map(Path::toString).orElse("run");
                 readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
             } else {
-                walk(root, 0, null, now, foundRuns, foundSweeps, seen);
+                walk(root, 0, null, now, new Found(foundRuns, foundSweeps, tooDeep), seen);
             }
         }
         parsed.keySet().retainAll(seen.keySet());
@@ -89,10 +97,19 @@ final class RunIndex {
         runs = Collections.unmodifiableMap(foundRuns);
         sweeps = Collections.unmodifiableMap(foundSweeps);
         publishChanges(before, foundRuns, sweepsBefore, foundSweeps);
+        tooDeep.sort(null);
+        Folder read = new Folder(MAX_DEPTH, tooDeep);
+        if (!read.equals(folder)) {
+            folder = read;
+            publish("folder", read);
+        }
     }
 
-    private void walk(Path folder, int depth, String sweep, Instant now, Map<String, Run> foundRuns,
-                      Map<String, Sweep> foundSweeps, Map<Path, Parsed> seen) {
+    /** What a walk finds: runs and sweeps by name, and the names of run folders too deep to show. */
+    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, List<String> tooDeep) {
+    }
+
+    private void walk(Path folder, int depth, String sweep, Instant now, Found found, Map<Path, Parsed> seen) {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
@@ -111,15 +128,18 @@ final class RunIndex {
             if (RunFolder.isRun(child)) {
                 Optional<Run> run = readRun(name, child, sweep, now, seen);
                 run.ifPresent(r -> {
-                    foundRuns.put(name, r);
+                    found.runs().put(name, r);
                     sweepRuns.add(name);
                 });
             } else if (!Files.isReadable(child) || !Files.isExecutable(child)
                     || Files.isDirectory(child.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS)) {
-                leftOut(child).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, sweep, leftOut)));
+                leftOut(child).ifPresent(leftOut -> found.runs().put(name, RunFolder.unreadable(name, sweep,
+                        leftOut)));
             } else if (depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
-                walk(child, depth + 1, isSweep ? name : null, now, foundRuns, foundSweeps, seen);
+                walk(child, depth + 1, isSweep ? name : null, now, found, seen);
+            } else {
+                found.tooDeep().addAll(runsIn(child));
             }
         }
         if (sweep != null) {
@@ -133,9 +153,24 @@ final class RunIndex {
             // as this version writes it, so that a sweep written before shows its deviations by today's rule
             JsonNode summary = file.map(Parsed::json).map(SweepFiles::current).map(RunIndex::worded).orElse(null);
             sweepRuns.sort(null);
-            foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary, file.map(Parsed::damaged).orElse(null),
+            found.sweeps().put(sweep, new Sweep(sweep, sweepRuns, summary, file.map(Parsed::damaged).orElse(null),
                     Files.isRegularFile(folder.resolve(RunFolder.SWEEP_PICTURE), LinkOption.NOFOLLOW_LINKS), folder));
         }
+    }
+
+    // the names of the run folders right inside folder, which is as deep as the walk goes: not shown, only named
+    private List<String> runsIn(Path folder) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(".") && RunFolder.isRun(entry)) {
+                    names.add(root.relativize(entry).toString().replace('\\', '/'));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that vanished or cannot be listed names no runs
+        }
+        return names;
     }
 
     // each ranked setting and the winner with its settings in the command line's words, beside the config

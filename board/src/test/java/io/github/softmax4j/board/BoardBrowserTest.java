@@ -611,6 +611,44 @@ class BoardBrowserTest {
     }
 
     @Test
+    void moreRunsComparedThanLinesToldApartAreSaidToRepeatLines(@TempDir Path runsDir) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 34; i++) {
+            names.add(String.format(Locale.ROOT, "run%02d", i));
+            RunFolders.writeMetrics(runsDir.resolve(names.get(i - 1)), 2, false, Map.of("status", "finished"));
+        }
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By said = By.id("lines-repeat");
+            browser.get(runs.board.address() + "#/curves?run=" + String.join("&run=", names));
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(said));
+            assertEquals("34 runs are drawn, and 32 lines can be told apart: the last 2 (from run33 on) repeat the "
+                    + "lines of the first 2; untick some runs to tell every line apart.", textOf(said));
+            browser.get(runs.board.address() + "#/curves?run=" + String.join("&run=", names.subList(0, 32)));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#curve-runs svg.swatch line"),
+                    32));
+            assertFalse(browser.findElement(said).isDisplayed(), "32 runs, 32 lines told apart");
+        }
+    }
+
+    @Test
+    void runFoldersDeeperThanTheBoardLooksAreNamedWithHowToSeeThem(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("a/b/c/deep"), 2, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By said = By.id("too-deep");
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(said));
+            assertEquals("A run folder lies more than 3 levels below this board's folder, deeper than it looks, so it "
+                    + "is not shown: a/b/c/deep. To see it, start a board on the folder that holds it: ./softmax4j "
+                    + "board DIR/a/b/c, DIR being this board's folder.", textOf(said));
+            assertEquals("", textOf(By.cssSelector("section > p.hint:not(#too-deep)")),
+                    "not told the folder has no run folders");
+            RunFolders.writeMetrics(runsDir.resolve("a/b/c/deeper"), 2, false, Map.of("status", "finished"));
+            waiting().until(ExpectedConditions.textMatches(said, Pattern.compile("^2 run folders lie .*: "
+                    + "a/b/c/deep, a/b/c/deeper\\. To see them, .*")));
+        }
+    }
+
+    @Test
     void aRunsThreeChartsShareARowOnAWideWindowEvenOnceAScrollbarAppears(@TempDir Path runsDir) throws IOException {
         RunFolders.writeMetrics(runsDir.resolve("wide"), 3, false, Map.of("status", "finished"));
         // a tall picture, which makes the page scroll once it has loaded, after the charts are drawn: the
