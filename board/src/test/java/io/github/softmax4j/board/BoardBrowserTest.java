@@ -156,6 +156,34 @@ class BoardBrowserTest {
     }
 
     @Test
+    void theClassifyPageOffersTheRunItsAddressNamesThoughTheRunsArriveOneByOne(@TempDir Path runsDir)
+            throws IOException {
+        for (String name : List.of("one", "three", "two")) {
+            RunFolders.writeMetrics(runsDir.resolve(name), 2, false, Map.of("status", "finished"));
+            RunFolders.writeModel(runsDir.resolve(name), 1);
+        }
+        // the list of runs is held back, so the runs arrive one by one on the event stream, first "one"
+        Map<String, Object> added = ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "const fetched = window.fetch; let release; window.runsRead = new Promise(go => "
+                        + "release = go); window.releaseRuns = () => release();"
+                        + "window.fetch = (path, options) => String(path).startsWith('/api/runs') "
+                        + "? window.runsRead.then(() => fetched(path, options)) : fetched(path, options);"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/classify?run=two");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(choices, 3));
+            assertEquals("two", waiting().until(driver -> ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('classify-run').value")));
+            ((JavascriptExecutor) browser).executeScript("window.releaseRuns();");
+            assertEquals("two", waiting().until(driver -> ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('classify-run').value")));
+        } finally {
+            ((ChromeDriver) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", added.get("identifier")));
+        }
+    }
+
+    @Test
     void anEmptyFolderHintDoesNotNameAFolderTheBoardMayNotShow(@TempDir Path emptyDir) throws IOException {
         try (BoardClient empty = new BoardClient(emptyDir, null)) {
             browser.get(empty.board.address().toString());

@@ -7,7 +7,13 @@ import {fmt} from './figures.js';
 const SIDE = 280;
 
 export function mount(view, params) {
-  const select = h('select', {id: 'classify-run', onchange: () => last && classify(last.blob, last.name)});
+  // the run asked for in the address, until one is picked: not the first listed, which the select shows while the
+  // runs arrive one by one
+  let wanted = params.get('run');
+  const select = h('select', {id: 'classify-run', onchange: () => {
+    wanted = select.value;
+    if (last) classify(last.blob, last.name);
+  }});
   const file = h('input', {type: 'file', id: 'classify-file', accept: 'image/*', onchange: () => {
     if (file.files[0]) classify(file.files[0], file.files[0].name);
   }});
@@ -75,10 +81,10 @@ export function mount(view, params) {
   pad.addEventListener('pointerup', () => { drawing = false; });
 
   function renderRuns() {
-    const wanted = select.value || params.get('run');
     const runs = [...store.runs().values()];
     const usable = runs.filter(run => run.can_classify);
-    fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === wanted},
+    const shown = wanted ?? select.value;
+    fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === shown},
       run.name + (run.model === 'model.safetensors' ? '' : ' (latest checkpoint)')))
       : h('option', {value: ''}, noneCan(runs)));
   }
