@@ -82,10 +82,13 @@ final class RunIndex {
         Map<Path, Parsed> seen = new HashMap<>();
         Instant now = clock.instant();
         if (Files.isDirectory(root)) {
+            // the folder itself a run, or one that cannot be read (as compare lists it), is named by its own name
+            String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
+                    .map(Path::toString).orElse("run");
             if (RunFolder.isRun(root)) {
-                String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
-                        .map(Path::toString).orElse("run");
                 readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
+            } else if (unreadable(root)) {
+                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
             } else {
                 walk(root, 0, null, now, new Found(foundRuns, foundSweeps, tooDeep), seen);
             }
@@ -131,8 +134,7 @@ final class RunIndex {
                     found.runs().put(name, r);
                     sweepRuns.add(name);
                 });
-            } else if (!Files.isReadable(child) || !Files.isExecutable(child)
-                    || Files.isDirectory(child.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS)) {
+            } else if (unreadable(child)) {
                 leftOut(child).ifPresent(leftOut -> found.runs().put(name, RunFolder.unreadable(name, sweep,
                         leftOut)));
             } else if (depth + 1 < MAX_DEPTH) {
@@ -195,6 +197,13 @@ final class RunIndex {
         } catch (IOException e) {
             return leftOut(folder).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
         }
+    }
+
+    // a folder that is not a run folder but may be one the board cannot read: one it may not list or search, or
+    // whose metrics.json is a folder
+    private static boolean unreadable(Path folder) {
+        return !Files.isReadable(folder) || !Files.isExecutable(folder)
+                || Files.isDirectory(folder.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

@@ -43,8 +43,10 @@ class UnreadableRunsTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
         JsonNode runs;
+        JsonNode closedAlone;
         try {
             runs = listHeldToPermissions(dir);
+            closedAlone = listHeldToPermissions(closed);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
             Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -64,6 +66,9 @@ class UnreadableRunsTest {
             String remedy = run.get("remedy").asText();
             assertTrue(remedy.startsWith("the board runs as user ") && remedy.contains("chmod a+r"), remedy);
         }
+        assertEquals(1, closedAlone.size(), "a board on the folder it may not read lists it, as compare does");
+        assertEquals("closed", closedAlone.get(0).get("name").asText());
+        assertEquals("folder: permission denied", closedAlone.get(0).get("unreadable").asText());
     }
 
     @Test
