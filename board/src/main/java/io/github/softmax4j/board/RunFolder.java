@@ -80,7 +80,8 @@ final class RunFolder {
         JsonNode selected = metrics.path("selected").isObject() ? metrics.get("selected") : null;
         JsonNode config = metrics.path("config").isObject() ? metrics.get("config") : Http.JSON.createObjectNode();
         return new Run(name, RunStatus.of(metrics, finalModel, written, now, pid -> training.test(folder, pid)), null,
-                null, null, config, words(config), epochs, selected, sweep, model, pictures, written.toEpochMilli(), folder);
+                null, null, config, words(config), epochs, selected, sweep, model, pictures, written.toEpochMilli(),
+                folder);
     }
 
     /** The run of a folder whose metrics.json, written at {@code written}, is damaged for the reason given. */
