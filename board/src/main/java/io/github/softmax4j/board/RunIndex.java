@@ -128,15 +128,14 @@ final class RunIndex {
         List<String> sweepRuns = new ArrayList<>();
         for (Path child : children) {
             String name = root.relativize(child).toString().replace('\\', '/');
-            if (RunFolder.isRun(child)) {
-                Optional<Run> run = readRun(name, child, sweep, now, seen);
+            boolean isRun = RunFolder.isRun(child);
+            if (isRun || unreadable(child)) {
+                Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
+                        : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
                 run.ifPresent(r -> {
                     found.runs().put(name, r);
                     sweepRuns.add(name);
                 });
-            } else if (unreadable(child)) {
-                leftOut(child).ifPresent(leftOut -> found.runs().put(name, RunFolder.unreadable(name, sweep,
-                        leftOut)));
             } else if (depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
                 walk(child, depth + 1, isSweep ? name : null, now, found, seen);

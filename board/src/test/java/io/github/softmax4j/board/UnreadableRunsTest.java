@@ -75,6 +75,8 @@ class UnreadableRunsTest {
     void aMetricsFileThatIsAFolderIsListedWithTheReasonCompareGives() throws IOException {
         RunFolders.writeMetrics(dir.resolve("a"), 2, false, Map.of("status", "finished"));
         Files.createDirectories(dir.resolve("d/metrics.json"));
+        Files.createDirectories(dir.resolve("sw/r/metrics.json"));
+        Files.writeString(dir.resolve("sw/sweep.json"), "{" + RunFolders.gridField() + "\"ranking\": []}");
         List<RunFolder.LeftOut> compare = new ArrayList<>();
         RunFolder.findAll(dir, compare::add);
         try (BoardClient board = new BoardClient(dir, null)) {
@@ -85,7 +87,9 @@ class UnreadableRunsTest {
             assertTrue(run.get("remedy").asText().startsWith("mend it"), run.toString());
             assertFalse(run.get("can_classify").asBoolean());
             assertEquals(409, board.post("/api/runs/d/predict", new byte[] {1}).statusCode());
-            assertEquals(List.of("a", "d"), BoardClient.json(board.get("/api/runs")).findValuesAsText("name"));
+            assertEquals(List.of("a", "d", "sw/r"), BoardClient.json(board.get("/api/runs")).findValuesAsText("name"));
+            assertEquals("[\"sw/r\"]", BoardClient.json(board.get("/api/sweeps/sw")).get("runs").toString(),
+                    "a sweep lists its run the board cannot read, as it lists a damaged one");
         }
     }
 
