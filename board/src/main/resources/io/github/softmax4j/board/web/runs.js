@@ -97,12 +97,13 @@ export function mount(view) {
 
 // the run folders deeper than the board looks, named (the first few), and how to see them
 function tooDeepText(names, depth) {
+  const one = names.length === 1;
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
   const holder = names[0].slice(0, names[0].lastIndexOf('/'));
-  return `${names.length === 1 ? 'A run folder lies' : `${names.length} run folders lie`} more than ${depth} `
-    + `levels below this board's folder, deeper than it looks, so ${names.length === 1 ? 'it is' : 'they are'} not `
-    + `shown: ${shown}. To see ${names.length === 1 ? 'it' : 'them'}, start a board on the folder that holds `
-    + `${names.length === 1 ? 'it' : 'them'}: ./softmax4j board DIR/${holder}, DIR being this board's folder.`;
+  return `${one ? 'A run folder lies' : `${names.length} run folders lie`} more than ${depth} levels below this `
+    + `board's folder, deeper than the board looks for runs, so ${one ? 'it is' : 'they are'} not shown: ${shown}. `
+    + `To see ${one ? 'it' : 'them'}, start a board on the folder that holds ${one ? 'it' : 'them'}: `
+    + `./softmax4j board DIR/${holder}, DIR being this board's folder.`;
 }
 
 function compareValues(a, b) {
