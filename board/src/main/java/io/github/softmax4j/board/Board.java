@@ -78,7 +78,7 @@ public final class Board implements AutoCloseable {
                 new RunListRoute(index), new RunRoute(index), new SweepListRoute(index), new SweepRoute(),
                 new PictureRoute(dir), new PredictRoute(models, uploads), new PrepareRoute(uploads),
                 new ConfusionRoute(models, testImages), new ConfusionCellRoute(models, testImages),
-                new EventsRoute(hub, index), new AssetRoute()));
+                new EventsRoute(hub, index), new FolderRoute(index), new AssetRoute()));
         HttpServer server = HttpServer.create(address, 64);
         server.createContext("/", router);
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemonThreads("softmax4j-board-"));

@@ -44,6 +44,7 @@ final class EventsRoute implements Route {
                 for (Sweep sweep : index.sweeps().values()) {
                     write(out, new Event("sweep", Http.JSON.writeValueAsString(sweep)).wire());
                 }
+                write(out, new Event("folder", Http.JSON.writeValueAsString(index.folder())).wire());
                 while (true) {
                     Event event = queue.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
                     if (event == Event.END) {

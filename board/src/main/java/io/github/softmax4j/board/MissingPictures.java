@@ -43,9 +43,8 @@ final class MissingPictures {
 
     // the reason, with {it} where the missing pictures are named
     private static String reason(Run run, String picture) {
-        if (run.damaged() != null) {
-            return "its " + RunFolder.METRICS + " is damaged (" + run.damaged() + "), so the board cannot tell "
-                    + "whether training will draw {it}; resuming the run writes " + RunFolder.METRICS + " again";
+        if (run.unread()) {
+            return run.unreadWhy() + ", so whether training will draw {it} cannot be told; " + run.remedy();
         }
         if (run.divergedAtOnce()) {
             return "the run diverged in its first epoch, so it has no curves and no pictures (training draws "

@@ -35,10 +35,9 @@ final class ModelCache {
 
     /** The classifier of {@code run}'s model file, as the file is now. */
     Classifier classifier(Run run) throws HttpProblem, IOException {
-        if (run.damaged() != null) {
-            throw new HttpProblem(409, "Run " + run.name() + " cannot be used: its " + RunFolder.METRICS
-                    + " is damaged (" + run.damaged() + "), so what its model is cannot be told; resuming the run "
-                    + "writes the file again, or pick another run");
+        if (run.unread()) {
+            throw new HttpProblem(409, "Run " + run.name() + " cannot be used: " + run.unreadWhy() + ", so what its "
+                    + "model is cannot be told; " + run.remedy() + ", or pick another run");
         }
         if (run.holdsUntrainedStart()) {
             throw new HttpProblem(409, "Run " + run.name() + " diverged in its first epoch, so its model file holds "

@@ -32,7 +32,7 @@ final class Router implements HttpHandler {
 
     /** The routes the router dispatches to, one per kind of request. */
     record Routes(Route runList, Route run, Route sweepList, Route sweep, Route picture, Route predict,
-                  Route prepare, Route confusion, Route confusionCell, Route events, Route assets) {
+                  Route prepare, Route confusion, Route confusionCell, Route events, Route folder, Route assets) {
     }
 
     /** @param loopbackOnly answer only requests addressed to localhost (the board listens on loopback) */
@@ -116,6 +116,8 @@ final class Router implements HttpHandler {
             runs(exchange, rest);
         } else if (first.equals("sweeps")) {
             sweeps(exchange, rest);
+        } else if (first.equals("folder") && rest.isEmpty()) {
+            call(exchange, "GET", routes.folder(), new Call(exchange, null, null, rest));
         } else if (first.equals("events") && rest.isEmpty()) {
             call(exchange, "GET", routes.events(), new Call(exchange, null, null, rest));
         } else if (first.equals("prepare") && rest.isEmpty()) {

@@ -14,9 +14,12 @@ import java.util.Map;
  * One run folder as the board shows it: what {@code GET /api/runs/{name}} returns.
  *
  * @param name     the folder's path relative to the board's folder, with {@code /}
- * @param status   running, finished, diverged or interrupted ({@link RunStatus}), or damaged
+ * @param status   running, finished, diverged or interrupted ({@link RunStatus}), or damaged, or unreadable
  * @param damaged  why metrics.json cannot be read, in a few words as {@code compare} says it, or null
- * @param config   metrics.json's {@code config}, as written (empty when damaged)
+ * @param unreadable why the board cannot read the folder or its metrics.json, in {@code compare}'s words
+ *                 ({@code metrics.json: permission denied}), or null
+ * @param remedy   what to do to have a damaged or unreadable run read, or null for any other
+ * @param config   metrics.json's {@code config}, as written (empty when damaged or unreadable)
  * @param settings the training settings of {@code config} in the command line's words, those that are off left out
  * @param epochs   metrics.json's {@code epochs}, as written (fields differ between versions)
  * @param selected the kept epoch of a validated run ({@code selected}), or null
@@ -26,9 +29,9 @@ import java.util.Map;
  * @param updated  when metrics.json was last written, milliseconds since 1970
  * @param folder   the folder itself (not shown)
  */
-record Run(String name, String status, String damaged, JsonNode config, Map<String, String> settings,
-           List<JsonNode> epochs, JsonNode selected, String sweep, String model, List<String> pictures, long updated,
-           @JsonIgnore Path folder) {
+record Run(String name, String status, String damaged, String unreadable, String remedy, JsonNode config,
+           Map<String, String> settings, List<JsonNode> epochs, JsonNode selected, String sweep, String model,
+           List<String> pictures, long updated, @JsonIgnore Path folder) {
     Run {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         epochs = List.copyOf(epochs);
@@ -37,11 +40,25 @@ record Run(String name, String status, String damaged, JsonNode config, Map<Stri
 
     /**
      * Whether the board can classify with this run: it has a model file, of which nothing can be told
-     * when metrics.json is damaged, and which is not the untrained start ({@link #holdsUntrainedStart()}).
+     * when metrics.json is damaged or unreadable ({@link #unread()}), and which is not the untrained start
+     * ({@link #holdsUntrainedStart()}).
      */
     @JsonProperty("can_classify")
     boolean canClassify() {
-        return model != null && damaged == null && !holdsUntrainedStart();
+        return model != null && !unread() && !holdsUntrainedStart();
+    }
+
+    /** Whether the board could not read the run's metrics.json: damaged or unreadable. */
+    @JsonIgnore
+    boolean unread() {
+        return damaged != null || unreadable != null;
+    }
+
+    /** Why the board could not read the run's metrics.json, as the page says it, or null when it could. */
+    @JsonIgnore
+    String unreadWhy() {
+        return damaged != null ? "its " + RunFolder.METRICS + " is damaged (" + damaged + ")"
+                : unreadable != null ? "the board cannot read the run (" + unreadable + ")" : null;
     }
 
     /** Whether the run diverged before any epoch ended, so that it has no curves and no pictures. */

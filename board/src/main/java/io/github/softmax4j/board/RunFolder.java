@@ -2,9 +2,11 @@ package io.github.softmax4j.board;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.softmax4j.experiment.RunFolder.LeftOut;
 import io.github.softmax4j.experiment.SweepGrid;
 import io.github.softmax4j.train.SettingNames;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -78,13 +80,30 @@ final class RunFolder {
         JsonNode selected = metrics.path("selected").isObject() ? metrics.get("selected") : null;
         JsonNode config = metrics.path("config").isObject() ? metrics.get("config") : Http.JSON.createObjectNode();
         return new Run(name, RunStatus.of(metrics, finalModel, written, now, pid -> training.test(folder, pid)), null,
-                config, words(config), epochs, selected, sweep, model, pictures, written.toEpochMilli(), folder);
+                null, null, config, words(config), epochs, selected, sweep, model, pictures, written.toEpochMilli(),
+                folder);
     }
 
     /** The run of a folder whose metrics.json, written at {@code written}, is damaged for the reason given. */
     static Run damaged(String name, Path folder, String sweep, String reason, Instant written) {
-        return new Run(name, RunStatus.DAMAGED, reason, Http.JSON.createObjectNode(), Map.of(), List.of(), null, sweep,
-                model(folder), pictures(folder), written.toEpochMilli(), folder);
+        return new Run(name, RunStatus.DAMAGED, reason, null, "resuming the run writes it again (train --resume, or "
+                + "sweep --resume for a sweep's run), or remove its folder", Http.JSON.createObjectNode(), Map.of(),
+                List.of(), null, sweep, model(folder), pictures(folder), written.toEpochMilli(), folder);
+    }
+
+    /**
+     * The run of a folder that {@code compare} leaves out as one it cannot read ({@link LeftOut}: the
+     * folder, or its metrics.json, unreadable; its metrics.json a folder), with compare's reason.
+     */
+    static Run unreadable(String name, String sweep, LeftOut leftOut) {
+        String remedy = leftOut.problem() instanceof AccessDeniedException
+                ? "the board runs as user " + System.getProperty("user.name") + ", who may not read it: let that "
+                + "user read it (chmod a+r for a file, a+rx for a folder), or start the board as a user who may"
+                : "mend it, so that " + METRICS + " is a file the board can read, as training writes it, or remove "
+                + "the folder";
+        Path folder = leftOut.dir();
+        return new Run(name, RunStatus.UNREADABLE, null, leftOut.reason(), remedy, Http.JSON.createObjectNode(),
+                Map.of(), List.of(), null, sweep, model(folder), pictures(folder), 0, folder);
     }
 
     // model.safetensors, else the checkpoint, else null

@@ -3,6 +3,7 @@ package io.github.softmax4j.board;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.softmax4j.experiment.RunFolder.LeftOut;
 import io.github.softmax4j.experiment.SweepFiles;
 import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -30,7 +32,8 @@ import java.util.function.BiPredicate;
  * The runs and sweeps under the board's folder, as last read. {@link #refresh()} walks the folder
  * (run folders at any depth up to {@link #MAX_DEPTH}, without following links), reads only the
  * JSON files that changed, and publishes what differs from the previous reading: a run that
- * appeared or changed, each new epoch, a run that disappeared, a sweep that changed.
+ * appeared or changed, each new epoch, a run that disappeared, a sweep that changed, and the run
+ * folders one level deeper than it looks, which it names without showing ({@link #folder()}).
  */
 final class RunIndex {
     /** Run folders are looked for this many levels below the board's folder. */
@@ -43,6 +46,7 @@ final class RunIndex {
     private final Map<Path, Parsed> parsed = new HashMap<>();
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
+    private volatile Folder folder = new Folder(MAX_DEPTH, List.of());
 
     /** A JSON file as read, with the attributes it had then: its document, or why it is damaged (one is null). */
     private record Parsed(Object fileKey, Instant written, long size, JsonNode json, String damaged) {
@@ -65,19 +69,28 @@ final class RunIndex {
         return sweeps;
     }
 
+    /** The folder as a whole as last read: the run folders too deep to show. */
+    Folder folder() {
+        return folder;
+    }
+
     /** Reads the folder again and publishes the differences. */
     synchronized void refresh() {
         Map<String, Run> foundRuns = new TreeMap<>();
         Map<String, Sweep> foundSweeps = new TreeMap<>();
+        List<String> tooDeep = new ArrayList<>();
         Map<Path, Parsed> seen = new HashMap<>();
         Instant now = clock.instant();
         if (Files.isDirectory(root)) {
+            // the folder itself a run, or one that cannot be read (as compare lists it), is named by its own name
+            String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
+                    .map(Path::toString).orElse("run");
             if (RunFolder.isRun(root)) {
-                String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
-                        .map(Path::toString).orElse("run");
                 readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
+            } else if (unreadable(root)) {
+                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
             } else {
-                walk(root, 0, null, now, foundRuns, foundSweeps, seen);
+                walk(root, 0, null, now, new Found(foundRuns, foundSweeps, tooDeep), seen);
             }
         }
         parsed.keySet().retainAll(seen.keySet());
@@ -87,10 +100,19 @@ final class RunIndex {
         runs = Collections.unmodifiableMap(foundRuns);
         sweeps = Collections.unmodifiableMap(foundSweeps);
         publishChanges(before, foundRuns, sweepsBefore, foundSweeps);
+        tooDeep.sort(null);
+        Folder read = new Folder(MAX_DEPTH, tooDeep);
+        if (!read.equals(folder)) {
+            folder = read;
+            publish("folder", read);
+        }
     }
 
-    private void walk(Path folder, int depth, String sweep, Instant now, Map<String, Run> foundRuns,
-                      Map<String, Sweep> foundSweeps, Map<Path, Parsed> seen) {
+    /** What a walk finds: runs and sweeps by name, and the names of run folders too deep to show. */
+    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, List<String> tooDeep) {
+    }
+
+    private void walk(Path folder, int depth, String sweep, Instant now, Found found, Map<Path, Parsed> seen) {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
@@ -106,26 +128,50 @@ final class RunIndex {
         List<String> sweepRuns = new ArrayList<>();
         for (Path child : children) {
             String name = root.relativize(child).toString().replace('\\', '/');
-            if (RunFolder.isRun(child)) {
-                Optional<Run> run = readRun(name, child, sweep, now, seen);
+            boolean isRun = RunFolder.isRun(child);
+            if (isRun || unreadable(child)) {
+                Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
+                        : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
                 run.ifPresent(r -> {
-                    foundRuns.put(name, r);
+                    found.runs().put(name, r);
                     sweepRuns.add(name);
                 });
             } else if (depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
-                walk(child, depth + 1, isSweep ? name : null, now, foundRuns, foundSweeps, seen);
+                walk(child, depth + 1, isSweep ? name : null, now, found, seen);
+            } else {
+                found.tooDeep().addAll(runsIn(child));
             }
         }
         if (sweep != null) {
-            Optional<Parsed> file = read(folder.resolve(RunFolder.SWEEP), RunFolder.MAX_SWEEP_BYTES, SweepFiles::parse,
-                    seen);
+            Optional<Parsed> file;
+            try {
+                file = read(folder.resolve(RunFolder.SWEEP), RunFolder.MAX_SWEEP_BYTES, SweepFiles::parse, seen);
+            } catch (IOException e) {
+                // unreadable: the sweep is listed with its runs, without its summary
+                file = Optional.empty();
+            }
             // as this version writes it, so that a sweep written before shows its deviations by today's rule
             JsonNode summary = file.map(Parsed::json).map(SweepFiles::current).map(RunIndex::worded).orElse(null);
             sweepRuns.sort(null);
-            foundSweeps.put(sweep, new Sweep(sweep, sweepRuns, summary, file.map(Parsed::damaged).orElse(null),
+            found.sweeps().put(sweep, new Sweep(sweep, sweepRuns, summary, file.map(Parsed::damaged).orElse(null),
                     Files.isRegularFile(folder.resolve(RunFolder.SWEEP_PICTURE), LinkOption.NOFOLLOW_LINKS), folder));
         }
+    }
+
+    // the names of the run folders right inside folder, which is as deep as the walk goes: not shown, only named
+    private List<String> runsIn(Path folder) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(".") && RunFolder.isRun(entry)) {
+                    names.add(root.relativize(entry).toString().replace('\\', '/'));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that vanished or cannot be listed names no runs
+        }
+        return names;
     }
 
     // each ranked setting and the winner with its settings in the command line's words, beside the config
@@ -142,14 +188,50 @@ final class RunIndex {
     }
 
     private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
-        return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
-                .map(file -> file.json() == null
-                        ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
-                        : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+        try {
+            return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
+                    .map(file -> file.json() == null
+                            ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
+                            : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
+        } catch (IOException e) {
+            return leftOut(folder).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
+        }
     }
 
-    /** The file, read and checked again only if it changed; empty if it is gone or cannot be read. */
-    private Optional<Parsed> read(Path file, long maxBytes, RunFolder.Parser parser, Map<Path, Parsed> seen) {
+    // a folder that is not a run folder but may be one the board cannot read: one it may not list or search, or
+    // whose metrics.json is a folder
+    private static boolean unreadable(Path folder) {
+        return !Files.isReadable(folder) || !Files.isExecutable(folder)
+                || Files.isDirectory(folder.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read:
+     * {@link io.github.softmax4j.experiment.RunFolder#findAll} looks at it, so that the board lists it with
+     * compare's reason; empty when it is gone, or could be read by now (it is read as a run next time, and
+     * said damaged then if it is).
+     */
+    private static Optional<LeftOut> leftOut(Path folder) {
+        List<LeftOut> found = new ArrayList<>();
+        try {
+            io.github.softmax4j.experiment.RunFolder.findAll(folder, leftOut -> {
+                if (leftOut.dir().equals(folder) && !leftOut.damaged()
+                        && !(leftOut.problem() instanceof NoSuchFileException)) {
+                    found.add(leftOut);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The file, read and checked again only if it changed; empty if it is gone. One that is there but
+     * cannot be read throws.
+     */
+    private Optional<Parsed> read(Path file, long maxBytes, RunFolder.Parser parser, Map<Path, Parsed> seen)
+            throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -170,8 +252,7 @@ final class RunIndex {
             Parsed now = new Parsed(attributes.fileKey(), written, attributes.size(), json, damaged);
             seen.put(file, now);
             return Optional.of(now);
-        } catch (IOException e) {
-            // gone or unreadable: the folder is shown again once its file can be read
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
@@ -206,6 +287,7 @@ final class RunIndex {
 
     private static boolean sameExceptEpochs(Run a, Run b) {
         return a.status().equals(b.status()) && Objects.equals(a.damaged(), b.damaged())
+                && Objects.equals(a.unreadable(), b.unreadable()) && Objects.equals(a.remedy(), b.remedy())
                 && a.config().equals(b.config()) && Objects.equals(a.selected(), b.selected())
                 && Objects.equals(a.model(), b.model()) && a.pictures().equals(b.pictures())
                 && a.epochs().size() <= b.epochs().size();

@@ -21,6 +21,8 @@ final class RunStatus {
     static final String INTERRUPTED = "interrupted";
     /** Not a status metrics.json declares: the board's word for a run whose metrics.json it cannot read. */
     static final String DAMAGED = "damaged";
+    /** Not a status metrics.json declares: the board's word for a run folder it may not read ({@code compare}'s). */
+    static final String UNREADABLE = "unreadable";
     /** How long after its last epoch a run without a status still counts as running. */
     static final Duration QUIET_LIMIT = Duration.ofMinutes(1);
 

@@ -156,6 +156,34 @@ class BoardBrowserTest {
     }
 
     @Test
+    void theClassifyPageOffersTheRunItsAddressNamesThoughTheRunsArriveOneByOne(@TempDir Path runsDir)
+            throws IOException {
+        for (String name : List.of("one", "three", "two")) {
+            RunFolders.writeMetrics(runsDir.resolve(name), 2, false, Map.of("status", "finished"));
+            RunFolders.writeModel(runsDir.resolve(name), 1);
+        }
+        // the list of runs is held back, so the runs arrive one by one on the event stream, first "one"
+        Map<String, Object> added = ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "const fetched = window.fetch; let release; window.runsRead = new Promise(go => "
+                        + "release = go); window.releaseRuns = () => release();"
+                        + "window.fetch = (path, options) => String(path).startsWith('/api/runs') "
+                        + "? window.runsRead.then(() => fetched(path, options)) : fetched(path, options);"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address() + "#/classify?run=two");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(choices, 3));
+            assertEquals("two", waiting().until(driver -> ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('classify-run').value")));
+            ((JavascriptExecutor) browser).executeScript("window.releaseRuns();");
+            assertEquals("two", waiting().until(driver -> ((JavascriptExecutor) driver).executeScript(
+                    "return document.getElementById('classify-run').value")));
+        } finally {
+            ((ChromeDriver) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", added.get("identifier")));
+        }
+    }
+
+    @Test
     void anEmptyFolderHintDoesNotNameAFolderTheBoardMayNotShow(@TempDir Path emptyDir) throws IOException {
         try (BoardClient empty = new BoardClient(emptyDir, null)) {
             browser.get(empty.board.address().toString());
@@ -181,13 +209,15 @@ class BoardBrowserTest {
             browser.get(sweeps.board.address() + "#/sweep/grid");
             By ranked = By.cssSelector("#ranking tbody td:nth-child(2)");
             waiting().until(ExpectedConditions.presenceOfElementLocated(ranked));
-            assertEquals("lr 0.1 · batch size 256 · init std 0.01", textOf(ranked),
+            assertEquals("batch size 256 · lr 0.1 · init std 0.01", textOf(ranked),
                     "early stopping 0 is off, left out as the command line leaves it out");
             browser.get(sweeps.board.address() + "#/run/grid/lr%200.1");
             By names = By.cssSelector("table.settings th");
             waiting().until(ExpectedConditions.presenceOfElementLocated(names));
-            List<String> shown = browser.findElements(names).stream().map(WebElement::getText).sorted().toList();
-            assertEquals(List.of("batch size", "epochs", "lr", "seed"), shown);
+            assertEquals(List.of("epochs", "batch size", "lr", "seed"), textsOf(names),
+                    "in the order of train's config line (core's SettingNames.ORDER), not metrics.json's");
+            browser.get(sweeps.board.address().toString());
+            assertEquals("epochs 10 · batch size 256 · lr 0.1 · seed 42", rowCell("grid/lr 0.1", "settings"));
         }
     }
 
@@ -253,11 +283,10 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.numberOfElementsToBe(rows, 2));
             List<String> cells = browser.findElements(rows).get(1).findElements(By.tagName("td")).stream()
                     .map(WebElement::getText).toList();
-            assertEquals(List.of("2",
-                    "lr 1e7 · batch size 256 · epochs 2 · init std 0.01 · pixels unit · validation 5000", "diverged", ""),
-                    cells.subList(0, 4));
-            assertTrue(textOf(By.cssSelector("p.winner")).startsWith("Winner: lr 0.1 · batch "
-                    + "size 256 · epochs 2"), textOf(By.cssSelector("p.winner")));
+            assertEquals(List.of("2", "epochs 2 · batch size 256 · lr 1e7 · init std 0.01 · pixels unit · "
+                    + "validation 5000", "diverged", ""), cells.subList(0, 4));
+            assertTrue(textOf(By.cssSelector("p.winner")).startsWith("Winner: epochs 2 · batch size 256 · "
+                    + "lr 0.1"), textOf(By.cssSelector("p.winner")));
         }
     }
 
@@ -307,6 +336,33 @@ class BoardBrowserTest {
             assertEquals(List.of("no run can classify: 1 has a damaged metrics.json, 1 diverged in its first epoch "
                     + "and holds the untrained start"), browser.findElements(choices).stream()
                     .map(WebElement::getText).toList());
+        }
+    }
+
+    @Test
+    void aRunTheBoardCannotReadIsListedWithWhyAndWhatToDo(@TempDir Path runsDir) throws IOException {
+        Files.createDirectories(runsDir.resolve("unread/metrics.json"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By unread = By.cssSelector("tr[data-run='unread'] td.settings");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(unread));
+            assertEquals("the board cannot read it (metrics.json is a folder, not a file)", textOf(unread));
+            assertEquals("unreadable", textOf(By.cssSelector("tr[data-run='unread'] .status")));
+            browser.get(runs.board.address() + "#/run/unread");
+            By said = By.id("run-unreadable");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(said));
+            assertEquals("The board cannot read this run (metrics.json is a folder, not a file), so it cannot show "
+                    + "its settings and figures; mend it, so that metrics.json is a file the board can read, as "
+                    + "training writes it, or remove the folder.", textOf(said));
+            waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: ")));
+            assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
+            browser.get(runs.board.address() + "#/curves?run=unread");
+            assertEquals(List.of("unread: nothing to draw, the board cannot read it (metrics.json is a folder, not "
+                    + "a file)"), textsOf(By.cssSelector("#no-curves li")));
+            browser.get(runs.board.address() + "#/classify");
+            By choices = By.cssSelector("#classify-run option");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
+            assertEquals(List.of("no run can classify: 1 cannot be read by the board"), textsOf(choices));
         }
     }
 
@@ -414,6 +470,34 @@ class BoardBrowserTest {
                 assertEquals(List.of(page[1], page[1], page[1]), browser.findElements(charts).stream()
                         .map(chart -> chart.getAttribute("data-epoch-ticks")).toList(), page[0]);
             }
+        }
+    }
+
+    @Test
+    void curvesOfRunsWithAndWithoutValidationSayWhichLineIsWhichAccuracy(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("tested"), 3, false, Map.of("status", "finished"));
+        RunFolders.writeMetrics(runsDir.resolve("validated"), 3, true, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By titles = By.cssSelector(".charts .chart .u-title");
+            browser.get(runs.board.address() + "#/curves?run=validated&run=tested");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Validation or test accuracy", textsOf(titles).get(2));
+            By legend = By.cssSelector("#held-out-legend li");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(legend, 2));
+            assertEquals(List.of("validated: val acc", "tested: test acc"), textsOf(legend));
+            // each named beside the line it has on the chart, as in the list of runs
+            List<String> legendLines = browser.findElements(By.cssSelector("#held-out-legend li line")).stream()
+                    .map(line -> line.getAttribute("stroke")).toList();
+            assertEquals(List.of("#1f77b4", "#d62728"), legendLines);
+            // the words of a run's own page, where its figures say val acc or test acc
+            browser.get(runs.board.address() + "#/run/tested");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Test accuracy", textsOf(titles).get(2));
+            assertTrue(textsOf(By.cssSelector("table.latest th")).contains("test acc"));
+            browser.get(runs.board.address() + "#/curves?run=validated");
+            waiting().until(ExpectedConditions.numberOfElementsToBe(titles, 3));
+            assertEquals("Validation accuracy", textsOf(titles).get(2));
+            assertTrue(browser.findElements(legend).isEmpty(), "one kind of accuracy: the title says which");
         }
     }
 
@@ -550,6 +634,44 @@ class BoardBrowserTest {
             List<String> styles = browser.findElements(lines).stream()
                     .map(line -> line.getAttribute("stroke") + " " + line.getAttribute("stroke-dasharray")).toList();
             assertEquals(20, styles.stream().distinct().count(), "twenty runs, twenty lines told apart: " + styles);
+        }
+    }
+
+    @Test
+    void moreRunsComparedThanLinesToldApartAreSaidToRepeatLines(@TempDir Path runsDir) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 34; i++) {
+            names.add(String.format(Locale.ROOT, "run%02d", i));
+            RunFolders.writeMetrics(runsDir.resolve(names.get(i - 1)), 2, false, Map.of("status", "finished"));
+        }
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            By said = By.id("lines-repeat");
+            browser.get(runs.board.address() + "#/curves?run=" + String.join("&run=", names));
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(said));
+            assertEquals("34 runs are drawn, and 32 lines can be told apart: the last 2 (from run33 on) repeat the "
+                    + "lines of the first 2; untick some runs to tell every line apart.", textOf(said));
+            browser.get(runs.board.address() + "#/curves?run=" + String.join("&run=", names.subList(0, 32)));
+            waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#curve-runs svg.swatch line"),
+                    32));
+            assertFalse(browser.findElement(said).isDisplayed(), "32 runs, 32 lines told apart");
+        }
+    }
+
+    @Test
+    void runFoldersDeeperThanTheBoardLooksAreNamedWithHowToSeeThem(@TempDir Path runsDir) throws IOException {
+        RunFolders.writeMetrics(runsDir.resolve("a/b/c/deep"), 2, false, Map.of("status", "finished"));
+        try (BoardClient runs = new BoardClient(runsDir, null)) {
+            browser.get(runs.board.address().toString());
+            By said = By.id("too-deep");
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(said));
+            assertEquals("A run folder lies more than 3 levels below this board's folder, deeper than the board "
+                    + "looks for runs, so it is not shown: a/b/c/deep. To see it, start a board on the folder that holds it: ./softmax4j "
+                    + "board DIR/a/b/c, DIR being this board's folder.", textOf(said));
+            assertEquals("", textOf(By.cssSelector("section > p.hint:not(#too-deep)")),
+                    "not told the folder has no run folders");
+            RunFolders.writeMetrics(runsDir.resolve("a/b/c/deeper"), 2, false, Map.of("status", "finished"));
+            waiting().until(ExpectedConditions.textMatches(said, Pattern.compile("^2 run folders lie .*: "
+                    + "a/b/c/deep, a/b/c/deeper\\. To see them, .*")));
         }
     }
 

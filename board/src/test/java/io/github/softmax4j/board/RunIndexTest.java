@@ -66,6 +66,26 @@ class RunIndexTest {
     }
 
     @Test
+    void runFoldersDeeperThanItLooksAreNamedNotShown() throws IOException {
+        RunFolders.writeMetrics(root.resolve("1/2/3/too-deep"), 1, false, Map.of());
+        RunFolders.writeMetrics(root.resolve("1/2/3"), 1, false, Map.of());
+        RunFolders.writeMetrics(root.resolve("x/y/z/deep"), 1, false, Map.of());
+        RunFolders.writeMetrics(root.resolve("x/y/z/.hidden"), 1, false, Map.of());
+        RunFolders.writeMetrics(root.resolve("x/y/z/w/deeper"), 1, false, Map.of());
+        RunIndex index = index();
+        index.refresh();
+        assertEquals(List.of("1/2/3"), List.copyOf(index.runs().keySet()), "a run folder holds no runs");
+        assertEquals(new Folder(3, List.of("x/y/z/deep")), index.folder());
+        assertEquals(List.of(new Event("folder", "{\"max_depth\":3,\"too_deep\":[\"x/y/z/deep\"]}")),
+                drain().stream().filter(event -> event.type().equals("folder")).toList());
+        index.refresh();
+        assertTrue(drain().isEmpty(), "nothing changed, nothing published");
+        Files.delete(root.resolve("x/y/z/deep/metrics.json"));
+        index.refresh();
+        assertEquals(List.of(new Event("folder", "{\"max_depth\":3,\"too_deep\":[]}")), drain());
+    }
+
+    @Test
     void aCopiedRunThatSaysRunningWithALivingProcessIdIsInterruptedAsCompareSaysIt() throws IOException {
         Map<String, Object> running = Map.of("status", "running", "pid", ProcessHandle.current().pid());
         Path copied = RunFolders.writeMetrics(root.resolve("copied"), 1, false, running).getParent();

@@ -1,8 +1,8 @@
 package io.github.softmax4j.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The words the ranked tables (on the terminal and on the pages), the charts' legends, a run's
@@ -18,7 +18,13 @@ public final class SettingNames {
     private static final Map<String, String> SPELLED = Map.of("lr_schedule", "learning-rate schedule",
             "validation", "validation images", "early_stopping", "early-stopping patience");
 
-    private static final Set<String> SETTINGS = TrainConfig.defaults().toMap().keySet();
+    /**
+     * The settings, by metrics.json's names, in the order train's config line says them: epochs, batch
+     * size, lr (with its schedule), momentum, weight decay, init, seed, pixels, shuffle; then the
+     * validation split and early stopping, which report.html's Configuration adds after them.
+     */
+    public static final List<String> ORDER = List.of("epochs", "batch_size", "learning_rate", "lr_schedule",
+            "momentum", "weight_decay", "init_std", "seed", "pixel_scaling", "shuffle", "validation", "early_stopping");
 
     // the words of each setting that is off: no momentum, decay, validation split or early stopping, a
     // constant rate, and shuffling, which every run does unless told --no-shuffle
@@ -56,18 +62,19 @@ public final class SettingNames {
 
     /**
      * The training settings of {@code config} (metrics.json's names and values) in the command line's
-     * words, in the config's order, those that are off left out: {@code {lr=1e7, batch size=256, epochs=2,
-     * init std=0.01, pixels=unit, validation=5000}}; shuffling turned off is {@code shuffle=off}. Keys
-     * that are not settings (the thread count, the number of training examples) are left out too.
+     * words, in the config line's order ({@link #ORDER}), those that are off left out: {@code {epochs=2,
+     * batch size=256, lr=1e7, init std=0.01, seed=42, pixels=unit, validation=5000}}; shuffling turned off
+     * is {@code shuffle=off}. Keys that are not settings (the thread count, the number of training
+     * examples) are left out too.
      */
     public static Map<String, String> words(Map<String, ?> config) {
         Map<String, String> words = new LinkedHashMap<>();
-        config.forEach((key, value) -> {
-            String text = value(key, value);
-            if (SETTINGS.contains(key) && value != null && !text.equals(OFF.get(key))) {
-                words.put(of(key), text);
+        for (String key : ORDER) {
+            Object value = config.get(key);
+            if (value != null && !value(key, value).equals(OFF.get(key))) {
+                words.put(of(key), value(key, value));
             }
-        });
+        }
         return words;
     }
 }

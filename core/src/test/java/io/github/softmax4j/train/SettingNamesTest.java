@@ -3,7 +3,9 @@ package io.github.softmax4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingNamesTest {
@@ -13,14 +15,22 @@ class SettingNamesTest {
                 .withValidation(5000).toMap());
         config.put("threads", 2);
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("lr", "1e7");
-        expected.put("batch size", "256");
         expected.put("epochs", "2");
-        expected.put("seed", "42");
+        expected.put("batch size", "256");
+        expected.put("lr", "1e7");
         expected.put("init std", "0.01");
+        expected.put("seed", "42");
         expected.put("pixels", "unit");
         expected.put("validation", "5000");
         assertEquals(expected, SettingNames.words(config));
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(SettingNames.words(config).keySet()),
+                "in the config line's order, whatever the config's");
+    }
+
+    @Test
+    void theOrderHoldsEverySettingOnce() {
+        assertEquals(TrainConfig.defaults().toMap().keySet(), Set.copyOf(SettingNames.ORDER));
+        assertEquals(SettingNames.ORDER.size(), Set.copyOf(SettingNames.ORDER).size());
     }
 
     @Test

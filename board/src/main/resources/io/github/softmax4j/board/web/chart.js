@@ -14,7 +14,7 @@ export const MEASURES = [
 
 function heldOutTitle(runs) {
   const keys = new Set(runs.map(heldOutKey));
-  if (keys.size > 1) return 'Validation accuracy (test where none)';
+  if (keys.size > 1) return 'Validation or test accuracy';
   return keys.has('val_acc') ? 'Validation accuracy' : 'Test accuracy';
 }
 
@@ -24,7 +24,10 @@ const EPOCH_STEPS = Array.from({length: 10}, (_, power) => [1, 2, 5].map(step =>
 // after every colour has been used, the lines go round again dashed, then dotted, then dash-dotted
 const DASHES = [[], [8, 4], [2, 3], [8, 3, 2, 3]];
 
-/** The line of the i-th run: {color, dash}; the first 32 runs each get their own. */
+/** How many runs' lines can be told apart: each colour plain, then dashed, dotted and dash-dotted. */
+export const DISTINCT_LINES = COLORS.length * DASHES.length;
+
+/** The line of the i-th run: {color, dash}; the first DISTINCT_LINES runs each get their own. */
 export function lineStyle(i) {
   return {color: COLORS[i % COLORS.length], dash: DASHES[Math.floor(i / COLORS.length) % DASHES.length]};
 }

@@ -7,7 +7,13 @@ import {fmt} from './figures.js';
 const SIDE = 280;
 
 export function mount(view, params) {
-  const select = h('select', {id: 'classify-run', onchange: () => last && classify(last.blob, last.name)});
+  // the run asked for in the address, until one is picked: not the first listed, which the select shows while the
+  // runs arrive one by one
+  let wanted = params.get('run');
+  const select = h('select', {id: 'classify-run', onchange: () => {
+    wanted = select.value;
+    if (last) classify(last.blob, last.name);
+  }});
   const file = h('input', {type: 'file', id: 'classify-file', accept: 'image/*', onchange: () => {
     if (file.files[0]) classify(file.files[0], file.files[0].name);
   }});
@@ -75,10 +81,10 @@ export function mount(view, params) {
   pad.addEventListener('pointerup', () => { drawing = false; });
 
   function renderRuns() {
-    const wanted = select.value || params.get('run');
     const runs = [...store.runs().values()];
     const usable = runs.filter(run => run.can_classify);
-    fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === wanted},
+    const shown = wanted ?? select.value;
+    fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === shown},
       run.name + (run.model === 'model.safetensors' ? '' : ' (latest checkpoint)')))
       : h('option', {value: ''}, noneCan(runs)));
   }
@@ -125,19 +131,23 @@ export function mount(view, params) {
 // why no run can classify: none has a model yet, or each that has one cannot be used, as the runs say
 function noneCan(runs) {
   const damaged = runs.filter(run => run.damaged).length;
+  const unreadable = runs.filter(run => run.unreadable).length;
   const untrained = runs.filter(run => run.diverged_at_once && run.model && !run.damaged && !run.can_classify).length;
-  if (damaged + untrained === 0) {
+  if (damaged + unreadable + untrained === 0) {
     return 'no run has a model yet';
   }
   const reasons = [];
   if (damaged) {
     reasons.push(damaged === 1 ? '1 has a damaged metrics.json' : damaged + ' have a damaged metrics.json');
   }
+  if (unreadable) {
+    reasons.push(unreadable === 1 ? '1 cannot be read by the board' : unreadable + ' cannot be read by the board');
+  }
   if (untrained) {
     reasons.push(untrained === 1 ? '1 diverged in its first epoch and holds the untrained start'
       : untrained + ' diverged in their first epoch and hold the untrained start');
   }
-  const rest = runs.length - damaged - untrained;
+  const rest = runs.length - damaged - unreadable - untrained;
   if (rest) {
     reasons.push(rest === 1 ? '1 has no model file' : rest + ' have no model file');
   }

@@ -2,17 +2,18 @@
 
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {MEASURES, chart, chartWidth, swatch} from './chart.js';
-import {whyNoCurves} from './figures.js';
+import {DISTINCT_LINES, MEASURES, chart, chartWidth, swatch} from './chart.js';
+import {heldOutKey, heldOutLabel, whyNoCurves} from './figures.js';
 
 export function mount(view, params) {
   const chosen = new Set(params.getAll('run'));
   const chooser = h('ul', {class: 'chooser', id: 'curve-runs'});
   const charts = h('div', {class: 'charts row', id: 'charts'});
   const nothing = h('ul', {class: 'hint no-curves', id: 'no-curves', hidden: true});
+  const repeated = h('p', {class: 'hint', id: 'lines-repeat', hidden: true});
   fill(view, h('section', {class: 'curves'},
     h('aside', {}, h('h2', {}, 'Runs'), chooser),
-    h('div', {class: 'plotted'}, nothing, charts)));
+    h('div', {class: 'plotted'}, nothing, repeated, charts)));
   let plots = [];
   let shown = '';
 
@@ -51,6 +52,12 @@ export function mount(view, params) {
     fill(nothing, silent.map(line => h('li', {}, line)));
     nothing.hidden = silent.length === 0;
     const runs = drawn();
+    // past the lines that can be told apart, a run's line is that of the run as many places before it
+    const over = runs.length - DISTINCT_LINES;
+    fill(repeated, over > 0 ? `${runs.length} runs are drawn, and ${DISTINCT_LINES} lines can be told apart: `
+      + `the last ${over} (from ${runs[DISTINCT_LINES].name} on) repeat the lines of the first ${over}; `
+      + 'untick some runs to tell every line apart.' : null);
+    repeated.hidden = over <= 0;
     const key = runs.map(run => run.name).join('\n');
     if (key === shown) {
       plots.forEach(plot => plot.update(runs));
@@ -72,6 +79,11 @@ export function mount(view, params) {
       const box = h('div', {class: 'chart'});
       charts.append(box);
       plots.push(chart(box, measure, runs, width));
+    }
+    // runs with a validation set and runs without share the held-out chart: under it, which line is which
+    if (new Set(runs.map(heldOutKey)).size > 1) {
+      charts.lastElementChild.append(h('ul', {class: 'held-out', id: 'held-out-legend'}, runs.map((run, i) =>
+        h('li', {}, swatch(i), `${run.name}: ${heldOutLabel(run)}`))));
     }
   }
 

@@ -53,9 +53,11 @@ export function settingsText(words) {
   return Object.entries(words || {}).map(([name, value]) => `${name} ${value}`).join(' · ');
 }
 
-/** What the board says of a run whose metrics.json it cannot read. */
-export function damagedText(run) {
-  return `metrics.json is damaged (${run.damaged})`;
+/** What the board says of a run whose metrics.json it cannot read (damaged, or unreadable to it), or null. */
+export function unreadText(run) {
+  if (run.damaged) return `metrics.json is damaged (${run.damaged})`;
+  if (run.unreadable) return `the board cannot read it (${run.unreadable})`;
+  return null;
 }
 
 /**
@@ -64,7 +66,8 @@ export function damagedText(run) {
  */
 export function whyNoCurves(run) {
   if (run.epochs.length) return null;
-  if (run.damaged) return `nothing to draw, its ${damagedText(run)}`;
+  if (run.damaged) return `nothing to draw, its ${unreadText(run)}`;
+  if (run.unreadable) return `nothing to draw, ${unreadText(run)}`;
   if (run.diverged_at_once) {
     return 'nothing to draw, the run diverged in its first epoch (no epoch ended); train it again with a smaller --lr';
   }

@@ -3,7 +3,7 @@
 import {h, fill, link, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
 import {MEASURES, chart, chartWidth} from './chart.js';
-import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, whyNoCurves} from './figures.js';
+import {unreadText, fmt, heldOutKey, heldOutLabel, kept, latest, whyNoCurves} from './figures.js';
 
 export function mount(view, params, name) {
   const header = h('div', {class: 'run-header'});
@@ -38,9 +38,10 @@ export function mount(view, params, name) {
     body.hidden = false;
     fill(header, h('h2', {}, run.name, ' ', h('span', {class: 'status ' + run.status}, run.status)),
       run.sweep ? h('p', {}, 'Part of sweep ', h('a', {href: link('sweep', run.sweep)}, run.sweep)) : null,
-      run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, damagedText(run), ', so the board cannot show its '
-        + 'settings and figures; resuming the run writes it again (train --resume, or sweep --resume for a '
-        + 'sweep\'s run), or remove its folder.') : null,
+      run.damaged ? h('p', {class: 'error', id: 'run-damaged'}, unreadText(run), ', so the board cannot show its '
+        + `settings and figures; ${run.remedy}.`) : null,
+      run.unreadable ? h('p', {class: 'error', id: 'run-unreadable'}, `The board cannot read this run `
+        + `(${run.unreadable}), so it cannot show its settings and figures; ${run.remedy}.`) : null,
       run.diverged_at_once ? h('p', {class: 'error', id: 'run-diverged'}, 'The run diverged in its first epoch: it '
         + 'has no curves, no pictures and no model of its own (its model file holds ' + (run.started_from
           ? 'the model it started from, ' + run.started_from : 'the untrained start') + '). Train it again with '
@@ -50,11 +51,11 @@ export function mount(view, params, name) {
     renderFigures(run);
     const why = whyNoCurves(run);
     if (why) {
-      // nothing to draw, and empty frames would only look broken: a diverged or damaged run's line above says
-      // why, else a line here
+      // nothing to draw, and empty frames would only look broken: a diverged, damaged or unreadable run's line
+      // above says why, else a line here
       plots.forEach(plot => plot.destroy());
       plots = [];
-      fill(charts, run.diverged_at_once || run.damaged ? null
+      fill(charts, run.diverged_at_once || unreadText(run) ? null
         : h('ul', {class: 'hint no-curves', id: 'no-curves'}, h('li', {}, why[0].toUpperCase() + why.slice(1))));
     } else if (plots.length === 0) {
       charts.replaceChildren();
@@ -112,7 +113,7 @@ export function mount(view, params, name) {
     if (!run.can_classify) {
       fill(confusion, h('p', {class: 'hint'}, run.diverged_at_once && !run.started_from
         ? 'None: the run diverged in its first epoch and its model file holds the untrained start.'
-        : run.damaged ? 'None: ' + damagedText(run) + '.' : 'The run has no model yet.'));
+        : unreadText(run) ? 'None: ' + unreadText(run) + '.' : 'The run has no model yet.'));
       return;
     }
     fill(confusion, h('p', {class: 'hint'}, 'Computing…'));

@@ -2,10 +2,10 @@
 
 import {h, fill, link, curvesLink} from './dom.js';
 import * as store from './store.js';
-import {damagedText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
+import {unreadText, fmt, heldOutKey, heldOutLabel, kept, latest, settingsText} from './figures.js';
 
-// a damaged run says so where the settings would be
-const settings = run => (run.damaged ? damagedText(run) : settingsText(run.settings));
+// a run whose metrics.json the board cannot read (damaged, or unreadable to it) says so where the settings would be
+const settings = run => unreadText(run) || settingsText(run.settings);
 
 const COLUMNS = [
   {key: 'name', label: 'Run', value: run => run.name},
@@ -36,11 +36,12 @@ export function mount(view) {
     }}, column.label)));
   const body = h('tbody');
   const empty = h('p', {class: 'hint'});
+  const tooDeep = h('p', {class: 'hint', id: 'too-deep', hidden: true});
   const sweepList = h('ul', {class: 'sweeps'});
   fill(view, h('section', {},
     h('div', {class: 'toolbar'}, filter, compare),
     h('table', {id: 'runs-table', class: 'runs'}, h('thead', {}, head), body),
-    empty,
+    empty, tooDeep,
     h('h2', {}, 'Sweeps'), sweepList));
 
   function render() {
@@ -56,8 +57,11 @@ export function mount(view) {
     fill(body, rows.map(row));
     const none = 'No run folders yet. Start one with ./softmax4j train --out DIR/NAME, DIR being the folder this '
       + 'board shows (runs by default); it appears here by itself.';
-    fill(empty, !store.loaded() ? 'Loading…' : store.runs().size === 0 ? none
+    const deep = store.folder().too_deep;
+    fill(empty, !store.loaded() ? 'Loading…' : store.runs().size === 0 ? (deep.length ? '' : none)
       : rows.length === 0 ? 'No run matches the filter.' : '');
+    fill(tooDeep, deep.length ? tooDeepText(deep, store.folder().max_depth) : null);
+    tooDeep.hidden = deep.length === 0;
     compare.disabled = chosen.size === 0;
     const sweeps = [...store.sweeps().values()];
     fill(sweepList, sweeps.length ? sweeps.map(sweep => h('li', {},
@@ -89,6 +93,17 @@ export function mount(view) {
 
   render();
   return store.subscribe(render);
+}
+
+// the run folders deeper than the board looks, named (the first few), and how to see them
+function tooDeepText(names, depth) {
+  const one = names.length === 1;
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  const holder = names[0].slice(0, names[0].lastIndexOf('/'));
+  return `${one ? 'A run folder lies' : `${names.length} run folders lie`} more than ${depth} levels below this `
+    + `board's folder, deeper than the board looks for runs, so ${one ? 'it is' : 'they are'} not shown: ${shown}. `
+    + `To see ${one ? 'it' : 'them'}, start a board on the folder that holds ${one ? 'it' : 'them'}: `
+    + `./softmax4j board DIR/${holder}, DIR being this board's folder.`;
 }
 
 function compareValues(a, b) {

@@ -1,10 +1,12 @@
 // The page's one state: the runs and sweeps as the server last told, kept current by its events.
 
-const state = {runs: new Map(), sweeps: new Map(), live: false, loaded: false};
+const state = {runs: new Map(), sweeps: new Map(), folder: {max_depth: 0, too_deep: []}, live: false, loaded: false};
 const listeners = new Set();
 
 export function runs() { return state.runs; }
 export function sweeps() { return state.sweeps; }
+/** The folder as a whole: {max_depth, too_deep}, the run folders one level deeper than the board looks. */
+export function folder() { return state.folder; }
 export function live() { return state.live; }
 /** Whether the runs have been read at least once. */
 export function loaded() { return state.loaded; }
@@ -28,9 +30,11 @@ export async function getJson(path, options) {
 }
 
 async function reload() {
-  const [runList, sweepList] = await Promise.all([getJson('/api/runs'), getJson('/api/sweeps')]);
+  const [runList, sweepList, folder] = await Promise.all([getJson('/api/runs'), getJson('/api/sweeps'),
+    getJson('/api/folder')]);
   state.runs = new Map(runList.map(run => [run.name, run]));
   state.sweeps = new Map(sweepList.map(sweep => [sweep.name, sweep]));
+  state.folder = folder;
   state.loaded = true;
   changed('all');
 }
@@ -75,6 +79,10 @@ export function start() {
     const {run: name} = JSON.parse(message.data);
     state.runs.delete(name);
     changed('removed', name);
+  });
+  events.addEventListener('folder', message => {
+    state.folder = JSON.parse(message.data);
+    changed('folder');
   });
   events.addEventListener('sweep', message => {
     const sweep = JSON.parse(message.data);
