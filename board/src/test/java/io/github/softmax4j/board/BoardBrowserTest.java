@@ -797,6 +797,23 @@ class BoardBrowserTest {
     }
 
     @Test
+    void anEmptyFileOrABlankPadIsSaidToHoldNothingInsteadOfBeingSent() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+        // a page of its own: the same address again would only move within the last test's page and its drawing
+        browser.get("about:blank");
+        browser.get(client.board.address() + "#/classify?run=finished-run");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#classify-run option[value='finished-run']")));
+        By error = By.cssSelector("#classify-result .error");
+        browser.findElement(By.id("classify-file")).sendKeys(empty.toString());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(error));
+        assertEquals("empty.png: the file is empty (0 bytes); choose a picture, such as a PNG or JPEG.", textOf(error));
+        browser.findElement(By.id("classify-drawing")).click();
+        waiting().until(ExpectedConditions.textMatches(error, Pattern.compile("^Nothing is drawn yet: draw a garment "
+                + "on the black square, light on dark, then classify the drawing\\.$")));
+    }
+
+    @Test
     void aCellOfTheConfusionMatrixShowsItsTestImages() {
         RealData.dir();
         browser.get(client.board.address() + "#/run/finished-run");

@@ -35,8 +35,7 @@ export function mount(view, params) {
       pad,
       h('div', {class: 'toolbar'},
         h('button', {type: 'button', onclick: clearPad}, 'Clear'),
-        h('button', {type: 'button', id: 'classify-drawing', onclick: () => pad.toBlob(blob => classify(blob,
-          'drawing.png'))}, 'Classify the drawing'))),
+        h('button', {type: 'button', id: 'classify-drawing', onclick: classifyDrawing}, 'Classify the drawing'))),
     result));
 
   for (const type of ['dragenter', 'dragover']) {
@@ -54,9 +53,20 @@ export function mount(view, params) {
   });
 
   const context = pad.getContext('2d');
+  // whether anything was drawn since the pad was cleared: a blank pad is not sent
+  let drawn = false;
   function clearPad() {
     context.fillStyle = '#000';
     context.fillRect(0, 0, SIDE, SIDE);
+    drawn = false;
+  }
+  function classifyDrawing() {
+    if (!drawn) {
+      fill(result, h('p', {class: 'error'}, 'Nothing is drawn yet: draw a garment on the black square, light on '
+        + 'dark, then classify the drawing.'));
+      return;
+    }
+    pad.toBlob(blob => classify(blob, 'drawing.png'));
   }
   clearPad();
   let drawing = false;
@@ -77,6 +87,7 @@ export function mount(view, params) {
     context.lineCap = context.lineJoin = 'round';
     context.lineTo(...at(event));
     context.stroke();
+    drawn = true;
   });
   pad.addEventListener('pointerup', () => { drawing = false; });
 
@@ -94,6 +105,11 @@ export function mount(view, params) {
     if (!select.value) {
       const none = noneCan([...store.runs().values()]);
       fill(result, h('p', {class: 'error'}, none[0].toUpperCase() + none.slice(1) + '; train one first.'));
+      return;
+    }
+    if (blob.size === 0) {
+      fill(result, h('p', {class: 'error'}, name + ': the file is empty (0 bytes); choose a picture, such as a PNG or '
+        + 'JPEG.'));
       return;
     }
     fill(result, h('p', {class: 'hint'}, 'Classifying…'));
