@@ -2,6 +2,8 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.experiment.Holder;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.Sweep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -52,6 +54,7 @@ final class OutputFile {
                     + format + "; give a name ending in " + extension);
         }
         requireFolders(spec, file, option);
+        requireNotRunFile(spec, file, option);
         requireWritable(spec, file, option);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
             return;
@@ -61,6 +64,48 @@ final class OutputFile {
                 : "is not a regular file (a device, FIFO or socket)";
         throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
                 + "; give the name of a new or regular file, such as out" + extension);
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if it, or a folder on its way, has the name of a
+     * file a run writes ({@link RunFolder#FILES}) in a folder that holds a run, or of a file a sweep
+     * writes ({@link Sweep#FILES}) in a folder that holds a sweep: writing it would replace that file
+     * (curves, a model, a report), which nothing but its run or sweep can write again, or keep the run
+     * from writing it. A file beside a run under another name, or a folder below it, is allowed.
+     */
+    static void requireNotRunFile(CommandSpec spec, Path path, String option) {
+        for (Path part = path.toAbsolutePath().normalize(); part.getParent() != null; part = part.getParent()) {
+            Path folder = part.getParent();
+            String name = part.getFileName().toString();
+            String owner = RunFolder.FILES.contains(name) && RunFolder.holdsRun(folder) ? "run"
+                    : Sweep.FILES.contains(name) && Sweep.holdsSweep(folder) ? "sweep" : null;
+            if (owner != null) {
+                throw new ParameterException(spec.commandLine(), option + " " + path + " would replace " + name
+                        + " of the " + owner + " in " + shown(path, folder) + "; choose a name that no " + owner
+                        + " writes, or another folder");
+            }
+        }
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if it is the file {@code input}, which the command
+     * reads as {@code inputName}: writing it would replace what the command was given.
+     */
+    static void requireNotInput(CommandSpec spec, Path path, String option, Path input, String inputName) {
+        if (path != null && input != null && sameFile(path, input)) {
+            throw new ParameterException(spec.commandLine(), option + " " + path + " is the " + inputName + " that "
+                    + spec.name() + " reads; choose another file to write");
+        }
+    }
+
+    /** Whether {@code a} and {@code b} are one file: the same path, or both existing and one file. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            // one of them does not exist (or cannot be looked at): writing one does not replace the other
+            return false;
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ final class OutputFolder {
         // is made on the way, and x/z is what the run's messages name
         Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
+        OutputFile.requireNotRunFile(spec, out, "--out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + (Files.isRegularFile(out)
                     ? " is a file, not a folder" : " is not a folder") + "; choose a new folder");

@@ -120,6 +120,7 @@ final class ShowCommand implements Callable<Integer> {
         data.validate();
         Models.requireFile(spec, model, "--model");
         OutputFile.check(spec, out, "--out", ".png", "a PNG");
+        OutputFile.requireNotInput(spec, target(), out == null ? "the default --out" : "--out", model, "--model");
         if (out == null) {
             requireDefaultWritable();
         }

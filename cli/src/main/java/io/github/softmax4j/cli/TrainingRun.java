@@ -127,7 +127,7 @@ final class TrainingRun {
             return Softmax4jCli.EXIT_PROBLEM;
         }
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
-                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));
+                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunFolder.REPORT_FILE));
         return 0;
     }
 
