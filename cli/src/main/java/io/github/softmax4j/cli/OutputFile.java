@@ -56,14 +56,24 @@ final class OutputFile {
         requireFolders(spec, file, option);
         requireNotRunFile(spec, file, option);
         requireWritable(spec, file, option);
+        notReplaceable(file).ifPresent(what -> {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
+                    + "; give the name of a new or regular file, such as out" + extension);
+        });
+    }
+
+    /**
+     * What keeps {@code file} from being written, replaced atomically: it is a folder, a device, FIFO
+     * or socket, or a link to none of a regular file; empty when it is new, a regular file or a link
+     * to one.
+     */
+    static Optional<String> notReplaceable(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
-            return;
+            return Optional.empty();
         }
-        String what = Files.isDirectory(file) ? "is a folder" : Files.isSymbolicLink(file)
+        return Optional.of(Files.isDirectory(file) ? "is a folder" : Files.isSymbolicLink(file)
                 ? "is a symbolic link to something that is not a regular file"
-                : "is not a regular file (a device, FIFO or socket)";
-        throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
-                + "; give the name of a new or regular file, such as out" + extension);
+                : "is not a regular file (a device, FIFO or socket)");
     }
 
     /**

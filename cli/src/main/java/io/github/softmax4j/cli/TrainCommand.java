@@ -6,6 +6,7 @@ import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.FolderInUseException;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -392,6 +393,17 @@ final class TrainCommand implements Callable<Integer> {
                     + Checkpoint.FILE_NAME + (Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))
                     ? "; it is a sweep's folder: continue the sweep with " + SweepCommand.resumeCommand(resume)
                     : "; give the folder of a run softmax4j train started"));
+        }
+        // a file the run writes again that cannot be replaced would end the run after its first epoch
+        for (String name : RunFolder.FILES) {
+            Path file = resume.resolve(name);
+            if (!name.equals(Checkpoint.FILE_NAME) && !name.equals(RunLock.FILE_NAME)) {
+                OutputFile.notReplaceable(file).ifPresent(what -> {
+                    throw new ParameterException(spec.commandLine(), "--resume " + resume + ": " + file + " " + what
+                            + ", which the run cannot replace; remove it (the run writes its " + name + " again) and "
+                            + "resume again");
+                });
+            }
         }
     }
 
