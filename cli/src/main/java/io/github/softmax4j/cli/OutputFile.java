@@ -179,15 +179,10 @@ final class OutputFile {
                 longestBytes = needed;
             }
         }
-        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-        String probe = "." + hex + "x".repeat(Math.max(0, longestBytes - hex.length() - ".part".length() - 1))
-                + ".part";
         try {
-            Files.delete(Files.createFile(above.resolve(probe)));
+            probe(above, longestBytes);
         } catch (IOException e) {
-            String reason = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "nothing can be created in it"
-                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            String reason = reason(e);
             if (reason != null && reason.toLowerCase(Locale.ROOT).contains("name too long")) {
                 // a file is written under a temporary name first, some 23 bytes longer than its own
                 int added = longestBytes - path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
@@ -201,6 +196,34 @@ final class OutputFile {
                     : " cannot be created: " + shown(path, above)) + " is not a writable folder (" + reason
                     + "); choose another folder");
         }
+    }
+
+    /**
+     * Why nothing can be created in the existing folder {@code folder}, found by creating a file
+     * there and removing it at once ({@link #requireCreatable}); empty when a file could be created.
+     */
+    static Optional<String> cannotCreateIn(Path folder) {
+        try {
+            probe(folder, 0);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(reason(e)));
+        }
+    }
+
+    // creates a file of a name {@code bytes} long (or a little longer) in {@code folder}, named as a temporary file is,
+    // and removes it
+    private static void probe(Path folder, int bytes) throws IOException {
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        String probe = "." + hex + "x".repeat(Math.max(0, bytes - hex.length() - ".part".length() - 1)) + ".part";
+        Files.delete(Files.createFile(folder.resolve(probe)));
+    }
+
+    // why a file could not be created, in a few words
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "nothing can be created in it"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -104,15 +105,18 @@ final class OutputFolder {
         return new Chosen(made, () -> removeMade(made.toAbsolutePath(), existing));
     }
 
-    // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the
-    // user sees it printed: relative to the current folder
+    // the default folder (runs, sweeps) is checked as --out is, by its access rights and by creating a file in it,
+    // before any work, and named as the user sees it printed: relative to the current folder
     private static void requireWritable(CommandSpec spec, Path root) {
         Path existing = OutputFile.nearestExisting(root);
         String where = existing == null ? "the current folder " + Path.of("").toAbsolutePath() : existing.toString();
         Path folder = existing == null ? Path.of("").toAbsolutePath() : existing;
-        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+        Optional<String> reason = !Files.isDirectory(folder) || !Files.isWritable(folder) ? Optional.of("")
+                : OutputFile.cannotCreateIn(folder).map(why -> " (" + why + ")");
+        if (reason.isPresent()) {
             throw new ParameterException(spec.commandLine(), "no folder can be created in " + root + "/: " + where
-                    + " is not a writable folder; run softmax4j from a folder you can write, or give --out DIR");
+                    + " is not a writable folder" + reason.get() + "; run softmax4j from a folder you can write, or "
+                    + "give --out DIR");
         }
     }
 
