@@ -139,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
             Checkpoint begin;
             String init;
             if (resume == null) {
-                init = initModel != null ? initModel.toString() : ConfigWords.randomInit(config);
+                init = ConfigWords.init(initModel == null ? "random" : initModel.toString(), config, 0);
                 Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
@@ -159,7 +159,8 @@ final class TrainCommand implements Callable<Integer> {
                             + SweepCommand.resumeCommand(sweep.get()));
                 }
                 config = begin.config();
-                init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
+                init = ConfigWords.init(begin.model().training().getOrDefault("init", "random"), config,
+                        begin.history().size());
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
                 stdout.printf("resume:  %s after epoch %d of %d%s%s%n", runDir, begin.history().size(), config.epochs(),
                         leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"

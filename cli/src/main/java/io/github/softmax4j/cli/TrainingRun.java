@@ -114,8 +114,9 @@ final class TrainingRun {
             out.printf("%n%s%n", summary);
         }
         try {
-            RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config, init, threads,
-                    trainExamples), summary, metrics.epochs(), curves, threads, out);
+            RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config,
+                    ConfigWords.init(init, config, start.history().size()), threads, trainExamples), summary,
+                    metrics.epochs(), curves, threads, out);
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,5 +51,19 @@ class ResumeFilesTest {
         assertEquals("", resumed.out(), "nothing trained");
         assertArrayEquals(checkpoint, Files.readAllBytes(run.resolve(Checkpoint.FILE_NAME)));
         assertTrue(Files.isDirectory(run.resolve(name)), "left as it was");
+    }
+
+    @Test
+    void theConfigLineAndTheReportOfAResumedRunSayAlikeHowItStarted() throws IOException {
+        Path run = copyOfAFinishedRun();
+        CliRun extended = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString(),
+                "--epochs", "2");
+        assertEquals(0, extended.exitCode(), extended.err());
+        String init = "init N(0, 0.01^2), resumed from the checkpoint after epoch 1, seed 42";
+        String line = extended.out().lines().filter(l -> l.startsWith("config:")).findFirst().orElseThrow();
+        assertTrue(line.contains(init), line);
+        String report = Files.readString(run.resolve(RunFolder.REPORT_FILE));
+        assertTrue(report.contains("<tr><th class=\"name\">init</th><td class=\"name\">N(0, 0.01^2), resumed from "
+                + "the checkpoint after epoch 1</td></tr>"), "report.html says it as the config line does");
     }
 }
