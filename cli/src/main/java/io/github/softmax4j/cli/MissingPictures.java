@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class MissingPictures {
     /** What a finished run of train draws, in the order they are named. */
-    static final List<String> FILES = List.of(RunFolder.CURVES_FILE, RunFolder.CURVES_SVG_FILE,
+    private static final List<String> FILES = List.of(RunFolder.CURVES_FILE, RunFolder.CURVES_SVG_FILE,
             RunFolder.PREDICTIONS_FILE, RunFolder.CONFUSION_FILE, RunFolder.TEMPLATES_FILE, RunFolder.MISTAKES_FILE,
             RunFolder.REPORT_FILE);
 
@@ -34,12 +34,14 @@ final class MissingPictures {
      * The pictures (and report) missing from the complete run in {@code runDir}, whose checkpoint is
      * {@code checkpoint}, that can be drawn again from its model; empty when none are missing, or
      * when the folder does not show that the checkpoint is its finished model, or the run is a
-     * sweep's (a sweep draws none for its runs).
+     * sweep's or may be one (none of the files is there: a sweep draws none for its runs).
      */
     static List<String> of(Path runDir, Checkpoint checkpoint) {
         List<String> missing = FILES.stream()
                 .filter(name -> !Files.exists(runDir.resolve(name), LinkOption.NOFOLLOW_LINKS)).toList();
-        if (missing.isEmpty() || Sweep.holding(runDir).isPresent()) {
+        // a sweep draws none for its runs: a run in a sweep's folder, or one with none of the files at all (a sweep's
+        // run copied out of its folder looks so), has none drawn
+        if (missing.isEmpty() || missing.size() == FILES.size() || Sweep.holding(runDir).isPresent()) {
             return List.of();
         }
         try {

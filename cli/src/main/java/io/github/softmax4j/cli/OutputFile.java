@@ -64,8 +64,8 @@ final class OutputFile {
 
     /**
      * What keeps {@code file} from being written, replaced atomically: it is a folder, a device, FIFO
-     * or socket, or a link to none of a regular file; empty when it is new, a regular file or a link
-     * to one.
+     * or socket, or a symbolic link to something that is not a regular file; empty when it is new, a
+     * regular file or a link to one.
      */
     static Optional<String> notReplaceable(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
@@ -109,7 +109,7 @@ final class OutputFile {
     }
 
     /** Whether {@code a} and {@code b} are one file: the same path, or both existing and one file. */
-    static boolean sameFile(Path a, Path b) {
+    private static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
         } catch (IOException e) {

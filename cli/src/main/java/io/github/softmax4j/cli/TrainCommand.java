@@ -169,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
                         config.epochs(), leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
                                 + (leftovers == 1 ? "" : "s") + ")",
                         redrawn.isEmpty() ? "" : "; it is complete, and its missing " + String.join(", ", redrawn)
-                                + " are drawn again from its model",
+                                + (redrawn.size() == 1 ? " is" : " are") + " drawn again from its model",
                         unreadableMetrics(runDir).map(why -> "; its " + MetricsFiles.JSON_FILE + " was " + why
                                 + ", and is written again from the checkpoint").orElse(""));
             }

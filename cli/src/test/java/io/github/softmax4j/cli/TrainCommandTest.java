@@ -339,10 +339,10 @@ class TrainCommandTest {
     @Test
     void aFinishedRunOfASweepWhichHasNoReportIsCompleteAndGainsNoReport() throws IOException {
         Path run = copyOfAFinishedRun();
-        // a sweep marks its runs finished without drawing a report or pictures
+        // a sweep marks its runs finished without drawing a report or pictures (curves.svg either)
         try (var pictures = Files.list(run)) {
-            for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html"))
-                    .toList()) {
+            for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html")
+                    || f.toString().endsWith(".svg")).toList()) {
                 Files.delete(file);
             }
         }
