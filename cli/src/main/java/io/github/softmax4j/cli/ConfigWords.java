@@ -45,20 +45,26 @@ final class ConfigWords {
     /**
      * The words of {@link #of}, then what train says on other lines or not at all: the validation
      * split ({@code none} without one), early stopping ({@code off}) and the examples that train
-     * the model; for report.html. {@code init} is the run's metadata's: "random", or the model it
-     * started from.
+     * the model; for report.html. {@code init} is as {@link #init} says it, as on the config line.
      */
     static Map<String, String> ofReport(TrainConfig config, String init, int threads, int trainExamples) {
-        Map<String, String> words = of(config, init.equals("random") ? randomInit(config) : init, threads);
+        Map<String, String> words = of(config, init, threads);
         words.put(SettingNames.of("validation"), SettingNames.value("validation", config.validation()));
         words.put(SettingNames.of("early_stopping"), SettingNames.value("early_stopping", config.earlyStopping()));
         words.put("train examples", String.valueOf(trainExamples));
         return words;
     }
 
-    /** The random start drawn with {@code config}'s init std, as the config line says it: N(0, 0.01^2). */
-    static String randomInit(TrainConfig config) {
-        return "N(0, " + SettingText.of(config.initStd()) + "^2)";
+    /**
+     * How the run's weights started, as the config line and report.html say it: {@code N(0, 0.01^2)}
+     * (drawn with {@code config}'s init std) when {@code start}, as the model's metadata records it,
+     * is "random", else the model it started from; when this command resumes the run from its
+     * checkpoint after epoch {@code resumedAfter} (0: a new run), followed by {@code , resumed from
+     * the checkpoint after epoch 3}.
+     */
+    static String init(String start, TrainConfig config, int resumedAfter) {
+        String first = start.equals("random") ? "N(0, " + SettingText.of(config.initStd()) + "^2)" : start;
+        return resumedAfter == 0 ? first : first + ", resumed from the checkpoint after epoch " + resumedAfter;
     }
 
     /** The words as one line: {@code epochs 10, batch size 256, lr 0.1, ...}. */

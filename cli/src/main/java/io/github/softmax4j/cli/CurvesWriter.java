@@ -1,6 +1,7 @@
 package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.TrainingCurves;
@@ -29,8 +30,8 @@ final class CurvesWriter {
     private IOException failure;
 
     CurvesWriter(Path runDir) {
-        this.png = runDir.resolve("curves.png");
-        this.svg = runDir.resolve("curves.svg");
+        this.png = runDir.resolve(RunFolder.CURVES_FILE);
+        this.svg = runDir.resolve(RunFolder.CURVES_SVG_FILE);
         this.thread = new Thread(this::run, "curves");
         this.thread.setDaemon(true);
         this.thread.start();

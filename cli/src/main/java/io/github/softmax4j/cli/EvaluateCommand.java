@@ -61,6 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
         data.validate();
         Path chartPath = chart != null ? chart : modelPath.resolveSibling("risk-coverage.png");
         OutputFile.check(spec, chart, "--chart", ".png", "a PNG");
+        OutputFile.requireNotInput(spec, chartPath, chart == null ? "the default --chart" : "--chart", modelPath,
+                "MODEL");
         if (chart != null) {
             OutputFile.requireNotInUse(spec, "--chart", chart, chart.toAbsolutePath().getParent(),
                     "choose another folder");

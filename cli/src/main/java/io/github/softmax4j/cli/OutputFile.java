@@ -2,6 +2,8 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.experiment.Holder;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.Sweep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -52,15 +54,68 @@ final class OutputFile {
                     + format + "; give a name ending in " + extension);
         }
         requireFolders(spec, file, option);
+        requireNotRunFile(spec, file, option);
         requireWritable(spec, file, option);
+        notReplaceable(file).ifPresent(what -> {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
+                    + "; give the name of a new or regular file, such as out" + extension);
+        });
+    }
+
+    /**
+     * What keeps {@code file} from being written, replaced atomically: it is a folder, a device, FIFO
+     * or socket, or a symbolic link to something that is not a regular file; empty when it is new, a
+     * regular file or a link to one.
+     */
+    static Optional<String> notReplaceable(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(file)) {
-            return;
+            return Optional.empty();
         }
-        String what = Files.isDirectory(file) ? "is a folder" : Files.isSymbolicLink(file)
+        return Optional.of(Files.isDirectory(file) ? "is a folder" : Files.isSymbolicLink(file)
                 ? "is a symbolic link to something that is not a regular file"
-                : "is not a regular file (a device, FIFO or socket)";
-        throw new ParameterException(spec.commandLine(), option + " " + file + " " + what
-                + "; give the name of a new or regular file, such as out" + extension);
+                : "is not a regular file (a device, FIFO or socket)");
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if it, or a folder on its way, has the name of a
+     * file a run writes ({@link RunFolder#FILES}) in a folder that holds a run, or of a file a sweep
+     * writes ({@link Sweep#FILES}) in a folder that holds a sweep: writing it would replace that file
+     * (curves, a model, a report), which nothing but its run or sweep can write again, or keep the run
+     * from writing it. A file beside a run under another name, or a folder below it, is allowed.
+     */
+    static void requireNotRunFile(CommandSpec spec, Path path, String option) {
+        for (Path part = path.toAbsolutePath().normalize(); part.getParent() != null; part = part.getParent()) {
+            Path folder = part.getParent();
+            String name = part.getFileName().toString();
+            String owner = RunFolder.FILES.contains(name) && RunFolder.holdsRun(folder) ? "run"
+                    : Sweep.FILES.contains(name) && Sweep.holdsSweep(folder) ? "sweep" : null;
+            if (owner != null) {
+                throw new ParameterException(spec.commandLine(), option + " " + path + " would replace " + name
+                        + " of the " + owner + " in " + shown(path, folder) + "; choose a name that no " + owner
+                        + " writes, or another folder");
+            }
+        }
+    }
+
+    /**
+     * Rejects {@code path}, given as {@code option}, if it is the file {@code input}, which the command
+     * reads as {@code inputName}: writing it would replace what the command was given.
+     */
+    static void requireNotInput(CommandSpec spec, Path path, String option, Path input, String inputName) {
+        if (path != null && input != null && sameFile(path, input)) {
+            throw new ParameterException(spec.commandLine(), option + " " + path + " is the " + inputName + " that "
+                    + spec.name() + " reads; choose another file to write");
+        }
+    }
+
+    /** Whether {@code a} and {@code b} are one file: the same path, or both existing and one file. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            // one of them does not exist (or cannot be looked at): writing one does not replace the other
+            return false;
+        }
     }
 
     /**
@@ -124,15 +179,10 @@ final class OutputFile {
                 longestBytes = needed;
             }
         }
-        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
-        String probe = "." + hex + "x".repeat(Math.max(0, longestBytes - hex.length() - ".part".length() - 1))
-                + ".part";
         try {
-            Files.delete(Files.createFile(above.resolve(probe)));
+            probe(above, longestBytes);
         } catch (IOException e) {
-            String reason = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "nothing can be created in it"
-                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+            String reason = reason(e);
             if (reason != null && reason.toLowerCase(Locale.ROOT).contains("name too long")) {
                 // a file is written under a temporary name first, some 23 bytes longer than its own
                 int added = longestBytes - path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
@@ -146,6 +196,34 @@ final class OutputFile {
                     : " cannot be created: " + shown(path, above)) + " is not a writable folder (" + reason
                     + "); choose another folder");
         }
+    }
+
+    /**
+     * Why nothing can be created in the existing folder {@code folder}, found by creating a file
+     * there and removing it at once ({@link #requireCreatable}); empty when a file could be created.
+     */
+    static Optional<String> cannotCreateIn(Path folder) {
+        try {
+            probe(folder, 0);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(reason(e)));
+        }
+    }
+
+    // creates a file of a name {@code bytes} long (or a little longer) in {@code folder}, named as a temporary file is,
+    // and removes it
+    private static void probe(Path folder, int bytes) throws IOException {
+        String hex = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        String probe = "." + hex + "x".repeat(Math.max(0, bytes - hex.length() - ".part".length() - 1)) + ".part";
+        Files.delete(Files.createFile(folder.resolve(probe)));
+    }
+
+    // why a file could not be created, in a few words
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "nothing can be created in it"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     /**

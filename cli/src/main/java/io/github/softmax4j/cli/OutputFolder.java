@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -53,6 +54,7 @@ final class OutputFolder {
         // is made on the way, and x/z is what the run's messages name
         Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
+        OutputFile.requireNotRunFile(spec, out, "--out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + (Files.isRegularFile(out)
                     ? " is a file, not a folder" : " is not a folder") + "; choose a new folder");
@@ -103,15 +105,18 @@ final class OutputFolder {
         return new Chosen(made, () -> removeMade(made.toAbsolutePath(), existing));
     }
 
-    // the default folder (runs, sweeps) is checked as --out is, before any work, and named as the
-    // user sees it printed: relative to the current folder
+    // the default folder (runs, sweeps) is checked as --out is, by its access rights and by creating a file in it,
+    // before any work, and named as the user sees it printed: relative to the current folder
     private static void requireWritable(CommandSpec spec, Path root) {
         Path existing = OutputFile.nearestExisting(root);
         String where = existing == null ? "the current folder " + Path.of("").toAbsolutePath() : existing.toString();
         Path folder = existing == null ? Path.of("").toAbsolutePath() : existing;
-        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+        Optional<String> reason = !Files.isDirectory(folder) || !Files.isWritable(folder) ? Optional.of("")
+                : OutputFile.cannotCreateIn(folder).map(why -> " (" + why + ")");
+        if (reason.isPresent()) {
             throw new ParameterException(spec.commandLine(), "no folder can be created in " + root + "/: " + where
-                    + " is not a writable folder; run softmax4j from a folder you can write, or give --out DIR");
+                    + " is not a writable folder" + reason.get() + "; run softmax4j from a folder you can write, or "
+                    + "give --out DIR");
         }
     }
 

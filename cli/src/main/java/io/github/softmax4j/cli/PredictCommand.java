@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +73,8 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private DataDirOption data;
 
-    // the names given to saved inputs so far, so that no two inputs share a file
-    private final Set<String> savedNames = new HashSet<>();
+    // the file each input's 28x28 image is saved to with --save-input, images first, then test images, in the order given
+    private final List<Path> savedFiles = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -116,11 +117,11 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         int failures = 0;
-        for (Path image : images) {
+        for (int i = 0; i < images.size(); i++) {
+            Path image = images.get(i);
             try {
                 byte[] pixels = ImagePreprocessor.toFashionMnist(ImagePreprocessor.read(image), image.toString());
-                report(out, image.toString(), classifier.classifyPixels(pixels), pixels,
-                        stripExtension(image.getFileName().toString()), null);
+                report(out, image.toString(), classifier.classifyPixels(pixels), pixels, saved(i), null);
             } catch (IOException e) {
                 failed(out, err, image.toString(), FileProblem.describe(e));
                 failures++;
@@ -134,10 +135,11 @@ final class PredictCommand implements Callable<Integer> {
             return Softmax4jCli.EXIT_PROBLEM;
         }
         if (test != null) {
-            for (int index : testIndices) {
+            for (int i = 0; i < testIndices.size(); i++) {
+                int index = testIndices.get(i);
                 byte[] pixels = test.image(index);
                 try {
-                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, "test-" + index,
+                    report(out, "test:" + index, classifier.classifyPixels(pixels), pixels, saved(images.size() + i),
                             classifier.model().classNames().get(test.label(index)));
                 } catch (IOException e) {
                     failed(out, err, "test:" + index, FileProblem.describe(e));
@@ -160,11 +162,13 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints one prediction; {@code trueLabel} is the known class of a test image, else null. */
-    private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, String name,
+    /**
+     * Prints one prediction, and saves the image the model saw to {@code saved} unless it is null;
+     * {@code trueLabel} is the known class of a test image, else null.
+     */
+    private void report(PrintWriter out, String input, Classifier.Prediction prediction, byte[] pixels, Path saved,
                         String trueLabel) throws IOException {
         PredictionReport answer = new PredictionReport(input, prediction, top, minConfidence);
-        Path saved = saveInput == null ? null : saveInput.resolve(savedName(name));
         if (saved != null) {
             Png.write(seenImage(pixels), saved);
         }
@@ -198,17 +202,48 @@ final class PredictCommand implements Callable<Integer> {
         out.println(text);
     }
 
+    // the file the i-th input's image is saved to, or null without --save-input
+    private Path saved(int i) {
+        return saveInput == null ? null : savedFiles.get(i);
+    }
+
     /**
-     * The file name for the input the model saw: NAME-28x28.png, or NAME-2-28x28.png, NAME-3-...
-     * when an earlier input of this call already took the name (a.png and a.jpg, or two folders'
-     * shirt.png), so no input's file replaces another's.
+     * The files the inputs the model saw are saved to, in the order given: NAME-28x28.png, or
+     * NAME-2-28x28.png, NAME-3-... when an earlier input already took the name (a.png and a.jpg, or
+     * two folders' shirt.png), so no input's file replaces another's; each input has its name even
+     * if it cannot be read. One that is an input image is a bad option: it would replace that image.
      */
-    private String savedName(String name) {
-        String candidate = name;
-        for (int suffix = 2; !savedNames.add(candidate); suffix++) {
-            candidate = name + "-" + suffix;
+    private void planSavedFiles() {
+        List<String> names = new ArrayList<>();
+        images.forEach(image -> names.add(stripExtension(image.getFileName().toString())));
+        testIndices.forEach(index -> names.add("test-" + index));
+        Set<String> taken = new HashSet<>();
+        for (String name : names) {
+            String candidate = name;
+            for (int suffix = 2; !taken.add(candidate); suffix++) {
+                candidate = name + "-" + suffix;
+            }
+            savedFiles.add(saveInput.resolve(candidate + "-28x28.png"));
         }
-        return candidate + "-28x28.png";
+        Set<Path> inputs = new HashSet<>();
+        for (Path image : images) {
+            realPath(image).ifPresent(inputs::add);
+        }
+        for (Path file : savedFiles) {
+            if (realPath(file).filter(inputs::contains).isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--save-input " + saveInput + " would save an "
+                        + "input's image as " + file + ", which is an IMAGE to classify; choose another folder");
+            }
+        }
+    }
+
+    // the file's real path when it exists
+    private static Optional<Path> realPath(Path file) {
+        try {
+            return Optional.of(file.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static BufferedImage seenImage(byte[] pixels) {
@@ -246,7 +281,9 @@ final class PredictCommand implements Callable<Integer> {
                         + "give a folder");
             }
             OutputFile.requireWritableFolder(spec, saveInput, "--save-input");
+            OutputFile.requireNotRunFile(spec, saveInput, "--save-input");
             OutputFile.requireNotInUse(spec, "--save-input", saveInput, saveInput, "choose another folder");
+            planSavedFiles();
         }
         // image files are classified without the data set: only test images read it
         if (!testIndices.isEmpty()) {

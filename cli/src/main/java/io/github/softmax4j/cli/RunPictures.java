@@ -4,6 +4,7 @@ import io.github.softmax4j.data.AtomicFiles;
 import io.github.softmax4j.data.Dataset;
 import io.github.softmax4j.eval.ConfusionMatrix;
 import io.github.softmax4j.eval.Predictions;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.model.SavedModel;
 import io.github.softmax4j.train.EpochStats;
 import io.github.softmax4j.viz.ConfusionChart;
@@ -34,8 +35,6 @@ final class RunPictures {
     static final int PREDICTIONS = 24;
     static final int MISTAKES = 16;
     static final int COLUMNS = 8;
-    /** The report, written after everything else a run writes. */
-    static final String REPORT_FILE = "report.html";
 
     private RunPictures() {
     }
@@ -58,14 +57,14 @@ final class RunPictures {
         List<Future<byte[]>> drawn = List.of(
                 drawing.submit(() -> Png.write(ImageGrid.render("Test images: true class over predicted class (red: wrong)",
                         Tiles.predictions(predictions, test, 0, PREDICTIONS, names), COLUMNS),
-                        runDir.resolve("predictions.png"))),
+                        runDir.resolve(RunFolder.PREDICTIONS_FILE))),
                 drawing.submit(() -> Png.write(ConfusionChart.render(confusion, names,
                         "Confusion matrix, test set: % of each true class (row) predicted as each class (column)"),
-                        runDir.resolve("confusion.png"))),
+                        runDir.resolve(RunFolder.CONFUSION_FILE))),
                 drawing.submit(() -> Png.write(WeightTemplates.render(kept.model().weight(), names, kept.height(),
-                        kept.width()), runDir.resolve("templates.png"))),
+                        kept.width()), runDir.resolve(RunFolder.TEMPLATES_FILE))),
                 drawing.submit(() -> Png.write(ImageGrid.render("Most confident mistakes on the test set",
-                        Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve("mistakes.png"))));
+                        Tiles.mistakes(predictions, test, MISTAKES, names), COLUMNS), runDir.resolve(RunFolder.MISTAKES_FILE))));
         drawing.shutdown();
         List<byte[]> pictures;
         try {
@@ -84,7 +83,7 @@ final class RunPictures {
         byte[] templates = pictures.get(2);
         byte[] mistakes = pictures.get(3);
         curves.finish();
-        byte[] curvesPng = Files.readAllBytes(runDir.resolve("curves.png"));
+        byte[] curvesPng = Files.readAllBytes(runDir.resolve(RunFolder.CURVES_FILE));
 
         List<Report.Figure> figures = List.of(
                 new Report.Figure("Training curves", TrainingCurves.caption(history), curvesPng),
@@ -97,7 +96,7 @@ final class RunPictures {
                 new Report.Figure("Most confident mistakes", "The wrong answers the model was surest of, with the "
                         + "probability it gave its answer and the test image's index.", mistakes));
         String html = Report.html(runDir.getFileName().toString(), summary, config, history, confusion, names, figures);
-        AtomicFiles.write(runDir.resolve(REPORT_FILE), html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(runDir.resolve(RunFolder.REPORT_FILE), html.getBytes(StandardCharsets.UTF_8));
 
         out.println();
         out.println("confusion on the test set (rows: true class, columns: predicted class):");

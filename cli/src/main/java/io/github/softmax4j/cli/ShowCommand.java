@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +121,7 @@ final class ShowCommand implements Callable<Integer> {
         data.validate();
         Models.requireFile(spec, model, "--model");
         OutputFile.check(spec, out, "--out", ".png", "a PNG");
+        OutputFile.requireNotInput(spec, target(), out == null ? "the default --out" : "--out", model, "--model");
         if (out == null) {
             requireDefaultWritable();
         }
@@ -135,9 +137,12 @@ final class ShowCommand implements Callable<Integer> {
     // the default picture goes into the current folder, checked as --out is, before the data is read
     private void requireDefaultWritable() {
         Path folder = Path.of("").toAbsolutePath();
-        if (!Files.isWritable(folder)) {
+        Optional<String> reason = !Files.isWritable(folder) ? Optional.of("")
+                : OutputFile.cannotCreateIn(folder).map(why -> " (" + why + ")");
+        if (reason.isPresent()) {
             throw new ParameterException(spec.commandLine(), target() + ", the default --out, cannot be created: "
-                    + folder + " is not a writable folder; choose another folder, or give --out FILE");
+                    + folder + " is not a writable folder" + reason.get() + "; run softmax4j from a folder you can "
+                    + "write, or give --out FILE");
         }
     }
 }

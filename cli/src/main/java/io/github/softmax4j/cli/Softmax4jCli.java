@@ -4,6 +4,7 @@ import io.github.softmax4j.data.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,12 +107,12 @@ public final class Softmax4jCli {
     // train --help --bogus, help train extra); that is a bad argument, as without the request
     private static int execute(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            CommandLine command = level.commandSpec().commandLine();
+            Optional<String> wordsAfterRequest = wordsAfterRequest(level);
+            if (wordsAfterRequest.isPresent()) {
+                throw new CommandLine.ParameterException(command, wordsAfterRequest.get());
+            }
             if (!level.unmatched().isEmpty()) {
-                CommandLine command = level.commandSpec().commandLine();
-                Optional<String> wordsAfterRequest = wordsAfterRequest(level);
-                if (wordsAfterRequest.isPresent()) {
-                    throw new CommandLine.ParameterException(command, wordsAfterRequest.get());
-                }
                 throw new CommandLine.UnmatchedArgumentException(command, level.unmatched());
             }
             listGivenTwice(level);
@@ -121,18 +122,28 @@ public final class Softmax4jCli {
 
     // words after --help or --version ("--version extra") are not a command to run nor one to guess at: the
     // request takes none, and is suggested alone, or as "help COMMAND" for a command's own page
+    // (the help command takes a word as its topic, so "help --help extra" and "help extra --help" leave nothing
+    // unmatched: its topic counts as such a word)
     private static Optional<String> wordsAfterRequest(CommandLine.ParseResult level) {
-        List<String> words = level.unmatched();
+        List<String> words = new ArrayList<>();
+        boolean helpCommand = level.commandSpec().userObject() instanceof CommandLine.HelpCommand;
+        if (helpCommand) {
+            level.matchedPositionals().forEach(topic -> words.addAll(topic.originalStringValues()));
+        }
+        words.addAll(level.unmatched());
         Optional<OptionSpec> request = level.matchedOptions().stream().filter(OptionSpec::usageHelp).findFirst()
                 .or(() -> level.matchedOptions().stream().filter(OptionSpec::versionHelp).findFirst());
-        if (request.isEmpty() || words.stream().anyMatch(word -> word.startsWith("-"))) {
+        if (request.isEmpty() || words.isEmpty() || words.stream().anyMatch(word -> word.startsWith("-"))) {
             return Optional.empty();
         }
         String name = request.get().longestName();
         String command = Invocation.command() + level.commandSpec().qualifiedName().substring(ROOT.length());
+        CommandLine parent = level.commandSpec().parent() == null ? null : level.commandSpec().parent().commandLine();
+        String topicPage = helpCommand && parent.getSubcommands().containsKey(words.get(0))
+                ? ", or " + command + " " + words.get(0) + " for its page" : "";
         String alone = request.get().versionHelp() ? "run " + Invocation.command() + " " + name
-                : level.commandSpec().parent() == null ? command + " " + name + " lists the commands, "
-                + command + " help COMMAND shows one" : "run " + command + " " + name;
+                : parent == null ? command + " " + name + " lists the commands, "
+                + command + " help COMMAND shows one" : "run " + command + " " + name + topicPage;
         return Optional.of(name + " takes no argument, got " + words.stream().map(word -> "'" + word + "'")
                 .collect(Collectors.joining(", ")) + "; " + alone);
     }

@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
                 + "each into a run folder, rank the settings by validation accuracy over the seeds, and evaluate "
                 + "the test set once, for the winner. Writes sweep.json, sweep.csv, sweep.html and sweep.png.")
 final class SweepCommand implements Callable<Integer> {
-    private static final String PAGE_FILE = "sweep.html";
 
     @Spec
     private CommandSpec spec;
@@ -132,17 +131,17 @@ final class SweepCommand implements Callable<Integer> {
             }
             List<SweepGrid.Run> runs = grid.runs();
             // a sweep stopped while its page was drawn is finished by resuming it
-            if (resume != null && Files.isRegularFile(dir.resolve(PAGE_FILE)) && Sweep.complete(dir, grid)) {
+            if (resume != null && Files.isRegularFile(dir.resolve(Sweep.PAGE_FILE)) && Sweep.complete(dir, grid)) {
                 String complete = "softmax4j sweep: " + dir + " is complete: " + (runs.size() == 1 ? "its run"
                         : "all " + runs.size() + " runs") + " ended and " + (runs.size() == 1 ? "was" : "were")
                         + " ranked, so nothing was trained";
                 if (!SweepFiles.recordsWinner(dir)) {
                     // as the sweep itself ended: no winner is a failure to report, not a sweep to extend
-                    stderr.println(complete + ", but every setting diverged (the ranking is in " + dir.resolve(PAGE_FILE)
+                    stderr.println(complete + ", but every setting diverged (the ranking is in " + dir.resolve(Sweep.PAGE_FILE)
                             + "); try smaller learning rates in a new sweep");
                     return Softmax4jCli.EXIT_PROBLEM;
                 }
-                stderr.println(complete + "; the ranking is in " + dir.resolve(PAGE_FILE)
+                stderr.println(complete + "; the ranking is in " + dir.resolve(Sweep.PAGE_FILE)
                         + "; to train more, start a new sweep with a larger --epochs"
                         + (grid.earlyStopping() > 0 ? " or --early-stopping" : ""));
                 return 0;
@@ -190,10 +189,10 @@ final class SweepCommand implements Callable<Integer> {
                 stdout.println("winner:  none; every setting diverged. Try smaller learning rates.");
             }
             List<RunFolder> folders = RunFolder.findAll(dir);
-            RankingOutput.writePage(dir.resolve(PAGE_FILE), dir.resolve("sweep.png"), "softmax4j sweep "
+            RankingOutput.writePage(dir.resolve(Sweep.PAGE_FILE), dir.resolve(Sweep.CHART_FILE), "softmax4j sweep "
                     + dir.getFileName(), folders, result.ranking(), result.winner());
             stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
-                    dir.resolve(PAGE_FILE), dir.resolve("sweep.png"));
+                    dir.resolve(Sweep.PAGE_FILE), dir.resolve(Sweep.CHART_FILE));
             return interruption.finished(result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM, "softmax4j sweep: "
                     + "stopped as the sweep finished; it is complete, nothing to continue: " + dir);
         } catch (RunWriteException e) {

@@ -6,6 +6,7 @@ import io.github.softmax4j.data.PixelScaling;
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.data.TrainTest;
 import io.github.softmax4j.experiment.FolderInUseException;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.RunWriteException;
 import io.github.softmax4j.experiment.Sweep;
@@ -137,8 +138,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             Checkpoint begin;
             String init;
+            List<String> redrawn = List.of();
             if (resume == null) {
-                init = initModel != null ? initModel.toString() : ConfigWords.randomInit(config);
+                init = ConfigWords.init(initModel == null ? "random" : initModel.toString(), config, 0);
                 Map<String, String> training = config.toMetadata();
                 training.put("init", initModel == null ? "random" : initModel.toString());
                 SavedModel start = new SavedModel(initialModel(config, dataSet), dataSet.classNames(),
@@ -147,7 +149,9 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 begin = extended(Checkpoint.load(runDir));
                 Optional<String> complete = complete(begin, runDir);
-                if (complete.isPresent()) {
+                // a complete run whose pictures were removed has them drawn again from its model, training nothing
+                redrawn = complete.isPresent() ? MissingPictures.of(runDir, begin) : List.of();
+                if (complete.isPresent() && redrawn.isEmpty()) {
                     stderr.println("softmax4j train: " + complete.get());
                     return 0;
                 }
@@ -158,11 +162,14 @@ final class TrainCommand implements Callable<Integer> {
                             + SweepCommand.resumeCommand(sweep.get()));
                 }
                 config = begin.config();
-                init = "the checkpoint (" + begin.model().training().getOrDefault("init", "random") + " at first)";
+                init = ConfigWords.init(begin.model().training().getOrDefault("init", "random"), config,
+                        begin.history().size());
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
-                stdout.printf("resume:  %s after epoch %d of %d%s%s%n", runDir, begin.history().size(), config.epochs(),
-                        leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
+                stdout.printf("resume:  %s after epoch %d of %d%s%s%s%n", runDir, begin.history().size(),
+                        config.epochs(), leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
                                 + (leftovers == 1 ? "" : "s") + ")",
+                        redrawn.isEmpty() ? "" : "; it is complete, and its missing " + String.join(", ", redrawn)
+                                + (redrawn.size() == 1 ? " is" : " are") + " drawn again from its model",
                         unreadableMetrics(runDir).map(why -> "; its " + MetricsFiles.JSON_FILE + " was " + why
                                 + ", and is written again from the checkpoint").orElse(""));
             }
@@ -392,6 +399,17 @@ final class TrainCommand implements Callable<Integer> {
                     + Checkpoint.FILE_NAME + (Files.isRegularFile(resume.resolve(Sweep.JSON_FILE))
                     ? "; it is a sweep's folder: continue the sweep with " + SweepCommand.resumeCommand(resume)
                     : "; give the folder of a run softmax4j train started"));
+        }
+        // a file the run writes again that cannot be replaced would end the run after its first epoch
+        for (String name : RunFolder.FILES) {
+            Path file = resume.resolve(name);
+            if (!name.equals(Checkpoint.FILE_NAME) && !name.equals(RunLock.FILE_NAME)) {
+                OutputFile.notReplaceable(file).ifPresent(what -> {
+                    throw new ParameterException(spec.commandLine(), "--resume " + resume + ": " + file + " " + what
+                            + ", which the run cannot replace; remove it (the run writes its " + name + " again) and "
+                            + "resume again");
+                });
+            }
         }
     }
 

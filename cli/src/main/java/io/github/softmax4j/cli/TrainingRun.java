@@ -114,8 +114,9 @@ final class TrainingRun {
             out.printf("%n%s%n", summary);
         }
         try {
-            RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config, init, threads,
-                    trainExamples), summary, metrics.epochs(), curves, threads, out);
+            RunPictures.write(runDir, outcome.kept(), data.test(), ConfigWords.ofReport(config,
+                    ConfigWords.init(init, config, start.history().size()), threads, trainExamples), summary,
+                    metrics.epochs(), curves, threads, out);
             job.markFinished(outcome);
         } catch (IOException e) {
             // the run stays unfinished in metrics.json, so a resume draws what is missing and marks it finished;
@@ -127,7 +128,7 @@ final class TrainingRun {
             return Softmax4jCli.EXIT_PROBLEM;
         }
         out.printf("%nmodel:   %s%nmetrics: %s, %s%nreport:  %s%n", modelPath, runDir.resolve(MetricsFiles.JSON_FILE),
-                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunPictures.REPORT_FILE));
+                runDir.resolve(MetricsFiles.CSV_FILE), runDir.resolve(RunFolder.REPORT_FILE));
         return 0;
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A disk that fills up while train writes its run folder: one line saying what is intact and how to go on. */
 class FullDiskTest {
     private static final Set<String> PICTURES = Set.of("predictions.png", "confusion.png", "templates.png",
-            "mistakes.png", RunPictures.REPORT_FILE);
+            "mistakes.png", RunFolder.REPORT_FILE);
     private static final Set<String> REWRITTEN = Set.of(Checkpoint.FILE_NAME, "curves.png", "curves.svg",
             MetricsFiles.JSON_FILE, MetricsFiles.CSV_FILE);
 

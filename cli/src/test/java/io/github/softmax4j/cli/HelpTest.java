@@ -236,6 +236,22 @@ class HelpTest {
                 + "got 'extra'; run softmax4j --version", "Usage: softmax4j train [OPTIONS]");
     }
 
+    /** The help command's --help takes no topic either, before or after it, as --help takes no word anywhere. */
+    @Test
+    void theHelpCommandsOwnHelpTakesNoTopic() {
+        for (List<String> args : List.of(List.of("help", "--help", "extra"), List.of("help", "extra", "--help"),
+                List.of("help", "-h", "extra"))) {
+            assertRefusedWith(args, "softmax4j help: --help takes no argument, got 'extra'; run softmax4j help --help",
+                    "Usage: softmax4j help [OPTIONS] [COMMAND]");
+        }
+        assertRefusedWith(List.of("help", "train", "--help"), "softmax4j help: --help takes no argument, got 'train'; "
+                + "run softmax4j help --help, or softmax4j help train for its page",
+                "Usage: softmax4j help [OPTIONS] [COMMAND]");
+        CliRun own = CliRun.of("help", "--help");
+        assertEquals(0, own.exitCode(), own.err());
+        assertTrue(own.out().contains("Usage: softmax4j help"), own.out());
+    }
+
     private static void assertRefusedWith(List<String> args, String message, String usage) {
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(2, run.exitCode(), args + ": " + run.out());

@@ -339,10 +339,10 @@ class TrainCommandTest {
     @Test
     void aFinishedRunOfASweepWhichHasNoReportIsCompleteAndGainsNoReport() throws IOException {
         Path run = copyOfAFinishedRun();
-        // a sweep marks its runs finished without drawing a report or pictures
+        // a sweep marks its runs finished without drawing a report or pictures (curves.svg either)
         try (var pictures = Files.list(run)) {
-            for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html"))
-                    .toList()) {
+            for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html")
+                    || f.toString().endsWith(".svg")).toList()) {
                 Files.delete(file);
             }
         }
@@ -549,9 +549,10 @@ class TrainCommandTest {
         Path run = dir.resolve("run");
         assertEquals(0, CliRun.of("train", "--data-dir", data, "--epochs", "1", "--validation", "50000", "--out",
                 run.toString()).exitCode());
-        // metrics.csv cannot be replaced while a folder with a file in it stands in its place
+        // metrics.csv links to a file in /proc, where its new copy cannot be created (a folder in its place would be
+        // refused before training)
         Files.delete(run.resolve("metrics.csv"));
-        Files.createDirectories(run.resolve("metrics.csv").resolve("in-the-way"));
+        Files.createSymbolicLink(run.resolve("metrics.csv"), Path.of("/proc/version"));
         CliRun resumed = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "2");
         assertEquals(1, resumed.exitCode(), resumed.err());
         assertOneLine(resumed.err());

@@ -8,6 +8,7 @@ import io.github.softmax4j.data.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,25 @@ class UnwritableOutputTest {
         assertEquals("softmax4j " + command + ": no folder can be created in " + folder + "/: " + folder + " is not a "
                 + "writable folder; run softmax4j from a folder you can write, or give --out DIR",
                 run.err().lines().findFirst().orElseThrow(), run.err());
+        assertFalse(run.out().contains("data:"), "found before the data is read: " + run.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train --epochs 1|no folder can be created in runs/: the current folder /proc is not a writable folder (nothing can be "
+            + "created in it); run softmax4j from a folder you can write, or give --out DIR",
+        "sweep --epochs 1|no folder can be created in sweeps/: the current folder /proc is not a writable folder (nothing can be "
+            + "created in it); run softmax4j from a folder you can write, or give --out DIR",
+        "show --count 2|fashion-mnist-train.png, the default --out, cannot be created: /proc is not a writable folder (nothing "
+            + "can be created in it); run softmax4j from a folder you can write, or give --out FILE",
+    })
+    void aDefaultOutputWhereNothingCanBeCreatedIsFoundByTryingBeforeTheDataIsRead(String command, String message) {
+        // root may write /proc by its access rights, yet nothing can be created there
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--data-dir", RealData.dir().toString()));
+        CliRun run = OwnJvm.run(Path.of("/proc"), args.toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j " + args.get(0) + ": " + message, run.err().lines().findFirst().orElseThrow(), run.err());
         assertFalse(run.out().contains("data:"), "found before the data is read: " + run.out());
     }
 
@@ -110,7 +130,7 @@ class UnwritableOutputTest {
         CliRun run = Unwritable.run(readOnly, readOnly, "show", "--data-dir", RealData.dir().toString());
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("softmax4j show: fashion-mnist-train.png, the default --out, cannot be created: " + readOnly
-                + " is not a writable folder; choose another folder, or give --out FILE",
+                + " is not a writable folder; run softmax4j from a folder you can write, or give --out FILE",
                 run.err().lines().findFirst().orElseThrow(), run.err());
         assertTrue(run.out().isEmpty(), "found before the data is read: " + run.out());
     }

@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,6 +33,33 @@ import java.util.OptionalInt;
 public record RunFolder(Path dir, String name, RunMetrics metrics) {
     /** The kept model's file name in a run folder. */
     public static final String MODEL_FILE = "model.safetensors";
+    /** The training curves in a run folder, redrawn as epochs end, as a PNG and as an SVG. */
+    public static final String CURVES_FILE = "curves.png";
+    /** The training curves as an SVG. */
+    public static final String CURVES_SVG_FILE = "curves.svg";
+    /** The finished run's grid of test images, true class over predicted class. */
+    public static final String PREDICTIONS_FILE = "predictions.png";
+    /** The finished run's confusion matrix as a picture. */
+    public static final String CONFUSION_FILE = "confusion.png";
+    /** The finished run's weights drawn as one image per class. */
+    public static final String TEMPLATES_FILE = "templates.png";
+    /** The finished run's most confident mistakes on the test set. */
+    public static final String MISTAKES_FILE = "mistakes.png";
+    /** The finished run's report, written after everything else the run writes. */
+    public static final String REPORT_FILE = "report.html";
+    /** The name of every file a run writes in its folder: no other command writes a file of these names there. */
+    public static final List<String> FILES = List.of(MODEL_FILE, Checkpoint.FILE_NAME, MetricsFiles.JSON_FILE,
+            MetricsFiles.CSV_FILE, CURVES_FILE, CURVES_SVG_FILE, PREDICTIONS_FILE, CONFUSION_FILE, TEMPLATES_FILE,
+            MISTAKES_FILE, REPORT_FILE, RunLock.FILE_NAME);
+
+    /**
+     * Whether {@code dir} holds a run, finished or not: its metrics.json or its checkpoint is there
+     * (as anything, even damaged), so the files of {@link #FILES} there are the run's.
+     */
+    public static boolean holdsRun(Path dir) {
+        return Files.exists(dir.resolve(MetricsFiles.JSON_FILE), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve(Checkpoint.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
+    }
 
     /**
      * Reads the run folder {@code dir}, naming it relative to {@code root}; a metrics.json that

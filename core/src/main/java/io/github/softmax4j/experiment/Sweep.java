@@ -15,6 +15,7 @@ import io.github.softmax4j.train.RunStatus;
 import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,18 @@ import java.util.concurrent.Future;
 public final class Sweep implements AutoCloseable {
     /** The sweep's results file. */
     public static final String JSON_FILE = "sweep.json";
+    /** The sweep's ranked page, written when its runs are done. */
+    public static final String PAGE_FILE = "sweep.html";
+    /** The chart beside the sweep's page. */
+    public static final String CHART_FILE = "sweep.png";
+    /** The name of every file a sweep writes in its own folder (its runs write theirs in folders below it). */
+    public static final List<String> FILES = List.of(JSON_FILE, SweepFiles.CSV_FILE, PAGE_FILE, CHART_FILE,
+            RunLock.FILE_NAME);
+
+    /** Whether {@code dir} holds a sweep: its sweep.json is there (as anything, even damaged). */
+    public static boolean holdsSweep(Path dir) {
+        return Files.exists(dir.resolve(JSON_FILE), LinkOption.NOFOLLOW_LINKS);
+    }
 
     /** Told after each run, from the thread that ran it, one call at a time. */
     @FunctionalInterface

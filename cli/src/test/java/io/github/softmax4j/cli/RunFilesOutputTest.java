@@ -1,0 +1,167 @@
+package io.github.softmax4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.Sweep;
+import io.github.softmax4j.train.MetricsFiles;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * No output replaces a file of a run or a sweep, or a file the command reads: such an output is a
+ * bad option, refused before any work, and the file stays as it was.
+ */
+class RunFilesOutputTest {
+    @TempDir
+    Path dir;
+
+    // a run folder as far as the rule goes: its metrics.json, and the file an output would replace
+    private Path run(String file) throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), run.resolve(MetricsFiles.JSON_FILE));
+        Files.writeString(run.resolve(file), "the run's own");
+        return run;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "evaluate MODEL --data-dir DATA --chart OUT|--chart|curves.png|curves.png",
+        "show --data-dir DATA --count 2 --rows 1 --out OUT|--out|templates.png|templates.png",
+        "compare RUN --out OUT|--out|curves.html|curves.png",
+        "predict MODEL --test-index 0 --data-dir DATA --save-input OUT|--save-input|report.html|report.html",
+        "train --data-dir DATA --epochs 1 --out OUT|--out|report.html|report.html",
+        "sweep --data-dir DATA --epochs 1 --out OUT|--out|model.safetensors|model.safetensors",
+    })
+    void anOutputWithTheNameOfARunsFileInItsFolderIsABadOptionBeforeAnyWork(String command, String option,
+                                                                           String name, String replaced)
+            throws IOException {
+        Path run = run(replaced);
+        // a folder made in place of the file would keep the run from writing it again
+        boolean folder = command.startsWith("predict") || command.startsWith("train") || command.startsWith("sweep");
+        if (folder) {
+            Files.delete(run.resolve(replaced));
+        }
+        Path out = run.resolve(name);
+        CliRun refused = run(command, out);
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + run.resolve(replaced)
+                + " would replace " + replaced + " of the run in " + run + "; choose a name that no run writes, or "
+                + "another folder", refused.err().lines().findFirst().orElseThrow());
+        assertEquals("", refused.out(), "nothing is done before the option is refused");
+        if (folder) {
+            assertFalse(Files.exists(run.resolve(replaced)), "nothing made in its place");
+        } else {
+            assertEquals("the run's own", Files.readString(run.resolve(replaced)));
+        }
+    }
+
+    @Test
+    void aFolderBelowARunFolderWithTheNameOfItsFileIsRefusedToo() throws IOException {
+        Path run = run(RunFolder.MISTAKES_FILE);
+        Files.delete(run.resolve(RunFolder.MISTAKES_FILE));
+        Path out = run.resolve(RunFolder.MISTAKES_FILE).resolve("grid.png");
+        CliRun refused = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--out", out.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j show: --out " + out + " would replace mistakes.png of the run in " + run
+                + "; choose a name that no run writes, or another folder", refused.err().strip().lines().findFirst()
+                .orElseThrow());
+        assertFalse(Files.exists(run.resolve(RunFolder.MISTAKES_FILE)));
+    }
+
+    @Test
+    void aSweepsPageAndChartAreItsOwn() throws IOException {
+        Path sweep = Files.createDirectory(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve(Sweep.JSON_FILE), "{}");
+        Files.writeString(sweep.resolve(Sweep.CHART_FILE), "the sweep's own");
+        CliRun refused = CliRun.of("compare", TrainedModel.runDir().toString(), "--out",
+                sweep.resolve(Sweep.PAGE_FILE).toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j compare: --out " + sweep.resolve(Sweep.PAGE_FILE) + " would replace sweep.html of the "
+                + "sweep in " + sweep + "; choose a name that no sweep writes, or another folder",
+                refused.err().lines().findFirst().orElseThrow());
+        assertEquals("the sweep's own", Files.readString(sweep.resolve(Sweep.CHART_FILE)));
+    }
+
+    @Test
+    void aFileBesideARunUnderAnotherNameIsWritten() throws IOException {
+        Path run = run(RunFolder.CURVES_FILE);
+        CliRun beside = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2", "--rows", "1",
+                "--out", run.resolve("grid.png").toString());
+        assertEquals(0, beside.exitCode(), beside.err());
+        assertEquals("the run's own", Files.readString(run.resolve(RunFolder.CURVES_FILE)));
+        CliRun sameNameElsewhere = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2",
+                "--rows", "1", "--out", dir.resolve(RunFolder.CURVES_FILE).toString());
+        assertEquals(0, sameNameElsewhere.exitCode(), "a run's file name is anyone's outside a run folder");
+    }
+
+    @Test
+    void evaluateRefusesAChartThatIsTheModelItReads() throws IOException {
+        Path model = Files.copy(TrainedModel.model(), dir.resolve("model.png"));
+        byte[] before = Files.readAllBytes(model);
+        CliRun refused = CliRun.of("evaluate", model.toString(), "--data-dir", RealData.dir().toString(), "--chart",
+                model.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j evaluate: --chart " + model + " is the MODEL that evaluate reads; choose another file "
+                + "to write", refused.err().lines().findFirst().orElseThrow());
+        assertArrayEquals(before, Files.readAllBytes(model));
+
+        Path named = Files.copy(TrainedModel.model(), dir.resolve("risk-coverage.png"));
+        CliRun byDefault = CliRun.of("evaluate", named.toString(), "--data-dir", RealData.dir().toString());
+        assertEquals(2, byDefault.exitCode(), byDefault.err());
+        assertEquals("softmax4j evaluate: the default --chart " + named + " is the MODEL that evaluate reads; choose "
+                + "another file to write", byDefault.err().lines().findFirst().orElseThrow());
+        assertArrayEquals(before, Files.readAllBytes(named));
+    }
+
+    @Test
+    void showRefusesAnOutThatIsTheModelItReads() throws IOException {
+        Path model = Files.copy(TrainedModel.model(), dir.resolve("model.png"));
+        CliRun refused = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--model", model.toString(),
+                "--out", model.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j show: --out " + model + " is the --model that show reads; choose another file to write",
+                refused.err().lines().findFirst().orElseThrow());
+        assertArrayEquals(Files.readAllBytes(TrainedModel.model()), Files.readAllBytes(model));
+    }
+
+    @Test
+    void predictRefusesToSaveAnInputsImageOverAnotherInput() throws IOException {
+        Path shirt = dir.resolve("shirt.png");
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", shirt.toFile());
+        Path seen = Files.writeString(dir.resolve("shirt-28x28.png"), "an input, not yet read");
+        CliRun refused = CliRun.of("predict", TrainedModel.model().toString(), shirt.toString(), seen.toString(),
+                "--save-input", dir.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j predict: --save-input " + dir + " would save an input's image as " + seen + ", which "
+                + "is an IMAGE to classify; choose another folder", refused.err().lines().findFirst().orElseThrow());
+        assertEquals("", refused.out());
+        assertEquals("an input, not yet read", Files.readString(seen));
+    }
+
+    private static CliRun run(String command, Path out) {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(switch (word) {
+                case "OUT" -> out.toString();
+                case "MODEL" -> TrainedModel.model().toString();
+                case "RUN" -> TrainedModel.runDir().toString();
+                case "DATA" -> RealData.dir().toString();
+                default -> word;
+            });
+        }
+        return CliRun.of(args.toArray(String[]::new));
+    }
+}
