@@ -665,8 +665,8 @@ class BoardBrowserTest {
             By said = By.id("too-deep");
             waiting().until(ExpectedConditions.visibilityOfElementLocated(said));
             assertEquals("A run folder lies more than 3 levels below this board's folder, deeper than the board "
-                    + "looks for runs, so it is not shown: a/b/c/deep. To see it, start a board on the folder that holds it: ./softmax4j "
-                    + "board DIR/a/b/c, DIR being this board's folder.", textOf(said));
+                    + "looks for runs, so it is not shown: a/b/c/deep. To see it, start a board on the folder that "
+                    + "holds it: ./softmax4j board DIR/a/b/c, DIR being this board's folder.", textOf(said));
             assertEquals("", textOf(By.cssSelector("section > p.hint:not(#too-deep)")),
                     "not told the folder has no run folders");
             RunFolders.writeMetrics(runsDir.resolve("a/b/c/deeper"), 2, false, Map.of("status", "finished"));

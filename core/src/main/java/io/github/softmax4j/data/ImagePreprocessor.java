@@ -30,8 +30,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Turns a person's own picture into what the model was trained on. Fashion-MNIST images are
  * grayscale, a light garment on black, trimmed to the garment and scaled so its longer side fills
  * the 28x28 frame. So: grayscale (transparent parts count as white, or as black around a light
- * garment cut out of its photograph); the background is the median gray of the picture's border; the garment is what differs from it, lighter or darker,
- * and each pixel becomes how much it differs, stretched so the background is black and the
+ * garment cut out of its photograph); the background is the median gray of the picture's border;
+ * the garment is what differs from it, lighter or darker, and each pixel becomes how much it
+ * differs, stretched so the background is black and the
  * largest possible difference white; the garment is its largest connected part and any part at
  * least a tenth of that size, so a speck does not widen the crop; it is cropped, its longer side
  * scaled to 28 pixels keeping the aspect ratio, and centred on black. A picture where nothing
