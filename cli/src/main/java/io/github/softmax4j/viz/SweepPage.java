@@ -20,6 +20,7 @@ public final class SweepPage {
             tr.diverged td { color: #c62828; }
             img { max-width: 100%; border: 1px solid #ddd; }
             p.caption { color: #555; }
+            li.left-out { margin: 0.3em 0; }
             """;
 
     private SweepPage() {
@@ -27,11 +28,11 @@ public final class SweepPage {
 
     /**
      * The page: {@code settings} are the setting names to show as columns, {@code winner} may be
-     * null, {@code curves} and {@code bySetting} (the chart of {@link SweepCharts#accuracyBySettingChart})
+     * null, {@code leftOut} are the runs not compared (named under the table with what to do), {@code curves} and {@code bySetting} (the chart of {@link SweepCharts#accuracyBySettingChart})
      * are PNG bytes.
      */
     public static String html(String title, List<String> settings, List<Ranking.Entry> ranking, RunResult winner,
-                              byte[] curves, byte[] bySetting) {
+                              List<LeftOutRuns> leftOut, byte[] curves, byte[] bySetting) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
@@ -74,6 +75,13 @@ public final class SweepPage {
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
+        if (!leftOut.isEmpty()) {
+            page.append("<h2>Runs left out</h2>\n<ul>\n");
+            for (LeftOutRuns runs : leftOut) {
+                page.append("<li class=\"left-out\">").append(escape(runs.text())).append("</li>\n");
+            }
+            page.append("</ul>\n");
+        }
         String measure = tested ? "test" : validated ? "validation" : "validation or test";
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "

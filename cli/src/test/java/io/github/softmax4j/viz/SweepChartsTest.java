@@ -237,7 +237,7 @@ class SweepChartsTest {
         assertTrue(axis.crosses().get(crosses.getMarkerColor()).getMinX() > axis.left() + (axis.right() - axis.left())
                 * 3 / 4, "the cross at the largest learning rate");
         assertTrue(axis.word().getMinX() > axis.left() + (axis.right() - axis.left()) / 2, "the word on the right");
-        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertTrue(page.contains("a cross on the x axis in the colour of its line, named so, marks a learning rate "
                 + "whose run diverged"), page);
     }
@@ -440,7 +440,7 @@ class SweepChartsTest {
                 "the smallest batch size is drawn on the left");
         assertTrue(Pixels.count(image, colour, 40, image.getWidth() / 2, 0, image.getWidth() * 3 / 4,
                 image.getHeight()) > 5, "the largest batch sizes are drawn right of the middle");
-        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertTrue(page.contains("<h2>Validation accuracy against the batch size</h2>"), page);
     }
 
