@@ -110,7 +110,7 @@ public final class SweepCharts {
         String measure = measure(validated, tested);
         List<String> labels = new ArrayList<>();
         for (RunFolder run : drawn) {
-            labels.add(label(run, keys) + (validated && tested ? ": " + (validated(run) ? "val acc" : "test acc") : ""));
+            labels.add(label(run, keys) + (validated && tested ? ": " + AccuracyWords.of(validated(run)) : ""));
         }
         apart(labels, drawn, keys.isEmpty());
         List<Look> looks = looks(drawn, keys, values);
@@ -318,14 +318,14 @@ public final class SweepCharts {
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
         boolean tested = lines.keySet().stream().anyMatch(Line::tested);
         String measure = measure(validated, tested);
-        // the size of the validation split is named only where validated lines differ in it: a line
-        // without one is named by its test accuracy
         int heldOut = others.indexOf("validation");
-        boolean sizesDiffer = heldOut >= 0 && lines.keySet().stream().filter(line -> !line.tested())
-                .map(line -> String.valueOf(line.others().get(heldOut))).distinct().count() > 1;
         TreeSet<Line> every = new TreeSet<>(byLine);
         every.addAll(lines.keySet());
         every.addAll(diverged.keySet());
+        // a line is named as a run on the curves is, by its values of the other settings that vary (the
+        // validation split among them, "validation none" for a line of test accuracy), then by its kind
+        // of accuracy in the tables' words when both kinds are drawn, or by that alone
+        Map<Line, String> settings = new HashMap<>();
         Map<Line, String> names = new HashMap<>();
         // a line's colour tells its values of the other settings; the size of the validation split goes
         // with the kind of accuracy, which the dash shows
@@ -334,24 +334,23 @@ public final class SweepCharts {
         for (Line line : every) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < others.size(); i++) {
-                if (i != heldOut || sizesDiffer && !line.tested()) {
-                    parts.add(SettingNames.of(others.get(i)) + " " + SettingNames.value(others.get(i), line.others().get(i)));
-                }
+                parts.add(SettingNames.of(others.get(i)) + " " + SettingNames.value(others.get(i), line.others().get(i)));
             }
-            if (parts.isEmpty() || validated && tested) {
-                parts.add(line.tested() ? "test accuracy" : "validation accuracy");
-            }
-            names.put(line, String.join(", ", parts));
+            String values = String.join(", ", parts);
+            String kind = AccuracyWords.of(!line.tested());
+            settings.put(line, values.isEmpty() ? kind : values);
+            names.put(line, values.isEmpty() ? kind : validated && tested ? values + ": " + kind : values);
             List<Object> coloured = new ArrayList<>(line.others());
             if (heldOut >= 0) {
                 coloured.remove(heldOut);
             }
-            colour.put(line, colours.computeIfAbsent(coloured, values -> COLORS[colours.size() % COLORS.length]));
+            colour.put(line, colours.computeIfAbsent(coloured, key -> COLORS[colours.size() % COLORS.length]));
         }
-        // the crosses of the settings that diverged are named by their line, or as a whole when there is one line
+        // the crosses of the settings that diverged are named by their line's settings, or as a whole when
+        // there is one line
         Map<Line, String> divergedNames = new HashMap<>();
         diverged.keySet().forEach(line -> divergedNames.put(line, every.size() == 1 ? DIVERGED
-                : names.get(line) + ": diverged"));
+                : settings.get(line) + ": diverged"));
         List<String> entries = new ArrayList<>();
         lines.keySet().forEach(line -> entries.add(names.get(line)));
         diverged.keySet().forEach(line -> entries.add(divergedNames.get(line)));

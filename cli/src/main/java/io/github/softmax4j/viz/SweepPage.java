@@ -110,8 +110,9 @@ public final class SweepPage {
      * (mean ± sd)}, or {@code accuracy (mean ± sd)} when some settings are judged on each.
      */
     public static String accuracyHeader(List<Ranking.Entry> ranking) {
-        return (ranking.stream().allMatch(Ranking.Entry::validated) ? "val acc"
-                : ranking.stream().noneMatch(Ranking.Entry::validated) ? "test acc" : "accuracy") + " (mean ± sd)";
+        return (ranking.stream().allMatch(Ranking.Entry::validated) ? AccuracyWords.of(true)
+                : ranking.stream().noneMatch(Ranking.Entry::validated) ? AccuracyWords.of(false) : "accuracy")
+                + " (mean ± sd)";
     }
 
     /**

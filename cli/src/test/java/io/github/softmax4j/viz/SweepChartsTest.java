@@ -118,18 +118,18 @@ class SweepChartsTest {
                 result(testedAlike))));
         assertEquals("validation images", byKind.getXAxisTitle());
         assertEquals("Validation or test accuracy against the validation images", byKind.getTitle());
-        assertEquals(List.of("validation accuracy", "test accuracy"),
+        assertEquals(List.of("val acc", "test acc"),
                 legend(byKind).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy", byKind.getYAxisTitle(), "one seed each: no mean");
         XYSeries test = legend(byKind).get(1);
         assertEquals(SeriesMarkers.SQUARE, test.getMarker());
         assertTrue(((BasicStroke) test.getLineStyle()).getDashArray() != null, "test accuracy is dashed");
-        // against the learning rate: each line named by its batch size and its accuracy, not by the
-        // size of its validation split, which the accuracy already tells
+        // against the learning rate: each line named as the curves name a run, by its batch size and its
+        // validation split (none for a line of test accuracy), then its kind of accuracy, in the tables' words
         XYChart byRate = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
                 result(run(0.3, 64, 1, 10000, 0.83)), result(tested), result(run(0.3, 256, 1, 0, 0.82)))));
         assertEquals("learning rate", byRate.getXAxisTitle());
-        assertEquals(List.of("batch size 64, validation accuracy", "batch size 256, test accuracy"),
+        assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation none: test acc"),
                 legend(byRate).stream().map(XYSeries::getName).toList());
     }
 
@@ -180,7 +180,7 @@ class SweepChartsTest {
         assertEquals("momentum", chart.getXAxisTitle());
         assertEquals("Validation accuracy against the momentum", chart.getTitle());
         assertEquals("validation accuracy", chart.getYAxisTitle(), "one seed: a plain accuracy, no mean");
-        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList(),
+        assertEquals(List.of("val acc"), legend(chart).stream().map(XYSeries::getName).toList(),
                 "no learning rate or batch size named: they do not vary");
         assertArrayEquals(new double[] {0, 1, 2}, legend(chart).get(0).getXData(), 1e-9);
         assertArrayEquals(new double[] {0.81, 0.83, 0.85}, legend(chart).get(0).getYData(), 1e-9);
@@ -225,7 +225,7 @@ class SweepChartsTest {
                 result(settings("learning_rate", 1e6), true, 0.75),
                 result(settings("learning_rate", 0.3), false, 0.78)));
         XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
-        assertEquals(List.of("validation accuracy", "diverged (no accuracy)"), legend(chart).stream()
+        assertEquals(List.of("val acc", "diverged (no accuracy)"), legend(chart).stream()
                 .map(XYSeries::getName).toList());
         XYSeries crosses = legend(chart).get(1);
         assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
@@ -428,7 +428,7 @@ class SweepChartsTest {
         assertEquals("batch size", SweepCharts.xSetting(ranking));
         assertEquals("batch size", chart.getXAxisTitle());
         assertEquals("Validation accuracy against the batch size", chart.getTitle());
-        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertEquals(List.of("val acc"), legend(chart).stream().map(XYSeries::getName).toList());
         XYSeries line = legend(chart).get(0);
         // evenly spaced in the order of the batch sizes: a log scale, since they grow by a factor
         assertArrayEquals(new double[] {0, 1, 2, 3, 4}, line.getXData(), 1e-9);
