@@ -318,7 +318,10 @@ public final class SweepCharts {
         boolean validated = lines.keySet().stream().anyMatch(line -> !line.tested());
         boolean tested = lines.keySet().stream().anyMatch(Line::tested);
         String measure = measure(validated, tested);
+        // lines of validation accuracy whose splits differ in size are told apart by their colour
         int heldOut = others.indexOf("validation");
+        boolean sizesDiffer = heldOut >= 0 && lines.keySet().stream().filter(line -> !line.tested())
+                .map(line -> String.valueOf(line.others().get(heldOut))).distinct().count() > 1;
         TreeSet<Line> every = new TreeSet<>(byLine);
         every.addAll(lines.keySet());
         every.addAll(diverged.keySet());
@@ -327,8 +330,8 @@ public final class SweepCharts {
         // of accuracy in the tables' words when both kinds are drawn, or by that alone
         Map<Line, String> settings = new HashMap<>();
         Map<Line, String> names = new HashMap<>();
-        // a line's colour tells its values of the other settings; the size of the validation split goes
-        // with the kind of accuracy, which the dash shows
+        // a line's colour tells its values of the other settings; the validation split goes with the kind
+        // of accuracy, which the dash shows, unless validated lines differ in its size
         Map<List<Object>, Color> colours = new HashMap<>();
         Map<Line, Color> colour = new HashMap<>();
         for (Line line : every) {
@@ -341,7 +344,7 @@ public final class SweepCharts {
             settings.put(line, values.isEmpty() ? kind : values);
             names.put(line, values.isEmpty() ? kind : validated && tested ? values + ": " + kind : values);
             List<Object> coloured = new ArrayList<>(line.others());
-            if (heldOut >= 0) {
+            if (heldOut >= 0 && (line.tested() || !sizesDiffer)) {
                 coloured.remove(heldOut);
             }
             colour.put(line, colours.computeIfAbsent(coloured, key -> COLORS[colours.size() % COLORS.length]));

@@ -134,6 +134,22 @@ class SweepChartsTest {
     }
 
     @Test
+    void linesOfValidationSplitsOfDifferentSizesEachHaveAColourOfTheirOwn() {
+        List<RunResult> results = new ArrayList<>();
+        for (double lr : new double[] {0.1, 0.3}) {
+            for (int heldOut : new int[] {5000, 10000, 0}) {
+                results.add(result(run(lr, 256, 1, heldOut, 0.8 + heldOut / 1e6 + lr / 100)));
+            }
+        }
+        List<XYSeries> lines = legend(SweepCharts.accuracyBySettingChart(Ranking.rank(results)));
+        assertEquals(List.of("validation 5000: val acc", "validation 10000: val acc", "validation none: test acc"),
+                lines.stream().map(XYSeries::getName).toList());
+        // two solid lines of validation accuracy, told apart only by their colour
+        assertNotEquals(lines.get(0).getLineColor(), lines.get(1).getLineColor(), "5000 and 10000 look alike");
+        assertEquals(3, lines.stream().map(XYSeries::getLineColor).distinct().count(), "each split a colour");
+    }
+
+    @Test
     void oneSettingOfTwoSeedsIsDrawnInTheMiddleAsTheMeanOverSeeds() {
         XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(run(0.1, 64, 1, 10000, 0.84)),
                 result(run(0.1, 64, 2, 10000, 0.82)))));
