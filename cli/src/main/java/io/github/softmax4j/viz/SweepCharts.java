@@ -8,8 +8,6 @@ import io.github.softmax4j.train.SettingText;
 import io.github.softmax4j.train.TrainConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -59,22 +56,6 @@ public final class SweepCharts {
 
     // a line of the exercise's chart: its kind of accuracy and its values of the other settings that vary
     private record Line(boolean tested, List<Object> others) {
-    }
-
-    // a legend outside the plot, on the right, of these entries: the chart grows to keep the plot
-    // about 480 pixels wide and to give each entry about 22 pixels of height
-    private static XYChart chart(String title, String xTitle, String yTitle, List<String> entries) {
-        Font legend = Palette.font(Font.PLAIN, 12);
-        FontRenderContext measured = new FontRenderContext(null, true, true);
-        int longest = (int) entries.stream().mapToDouble(entry -> legend.getStringBounds(entry, measured).getWidth())
-                .max().orElse(0);
-        XYChart chart = Palette.lineChart(title, xTitle, yTitle, Math.max(720, 600 + longest),
-                Math.max(450, 120 + 22 * entries.size()));
-        chart.getStyler().setMarkerSize(5);
-        // outside the plot: inside, the box hides the curves that fall late in a run, or the points of
-        // the largest rates, often the lowest
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return chart;
     }
 
     /** The accuracy drawn for runs some of which are {@code validated} and some {@code tested}. */
@@ -114,13 +95,14 @@ public final class SweepCharts {
         }
         apart(labels, drawn, keys.isEmpty());
         List<Look> looks = looks(drawn, keys, values);
-        XYChart chart = chart(capitalized(measure) + " of every run", "epoch", measure, labels);
+        SweepLegend legend = SweepLegend.of(labels);
+        XYChart chart = legend.chart(capitalized(measure) + " of every run", "epoch", measure);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0.000");
         for (int i = 0; i < drawn.size(); i++) {
             RunFolder run = drawn.get(i);
             List<EpochStats> epochs = run.metrics().epochs();
-            XYSeries series = chart.addSeries(labels.get(i), epochs.stream().mapToDouble(EpochStats::epoch).toArray(),
+            XYSeries series = chart.addSeries(legend.name(labels.get(i)), epochs.stream().mapToDouble(EpochStats::epoch).toArray(),
                     epochs.stream().mapToDouble(validated(run) ? EpochStats::valAccuracy : EpochStats::testAccuracy)
                             .toArray());
             Look look = looks.get(i);
@@ -359,8 +341,11 @@ public final class SweepCharts {
         diverged.keySet().forEach(line -> entries.add(divergedNames.get(line)));
         List<Object> positions = new ArrayList<>(tried);
         String axis = SettingNames.spelled(xKey);
-        XYChart chart = chart(capitalized(measure) + " against the " + axis, axis,
-                measure + (seeded(ranking) ? " (mean over seeds)" : ""), entries);
+        SweepLegend legend = SweepLegend.of(entries);
+        names.replaceAll((line, name) -> legend.name(name));
+        divergedNames.replaceAll((line, name) -> legend.name(name));
+        XYChart chart = legend.chart(capitalized(measure) + " against the " + axis, axis,
+                measure + (seeded(ranking) ? " (mean over seeds)" : ""));
         chart.getStyler().setYAxisDecimalPattern("0.000");
         // the plot reaches down to the x axis, whose line is its lower edge: the crosses of settings that
         // diverged are drawn on it

@@ -473,6 +473,57 @@ class SweepChartsTest {
                 > 5, "the point is drawn");
     }
 
+    // the run of run(...) in a folder of this name
+    private static RunFolder inFolder(RunFolder run, String folder) {
+        return new RunFolder(Path.of(folder), folder, run.metrics());
+    }
+
+    // the width of the plot, its background drawn in magenta to be found: the most magenta in a row
+    private static int plotWidth(XYChart chart) {
+        chart.getStyler().setPlotBackgroundColor(Color.MAGENTA);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int widest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            widest = Math.max(widest, Pixels.count(image, Color.MAGENTA, 0, 0, y, image.getWidth(), y + 1));
+        }
+        return widest;
+    }
+
+    @Test
+    void longRunNamesGoBelowThePlotWhichKeepsItsWidthInAPictureAPageShowsWhole() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        XYChart chart = SweepCharts.curvesChart(List.of(inFolder(run, "p"),
+                inFolder(run, "a-rather-long-run-name-for-the-legend-of-the-chart-of-this-comparison")));
+        assertEquals(List.of("p", "a-rather-long-run-name-for-the-legend-of-the-chart-of-this-comparison"),
+                legend(chart).stream().map(XYSeries::getName).toList(), "copies named by their folders alone");
+        assertTrue(chart.getWidth() <= 900, "no wider than a page shows it unscaled: " + chart.getWidth());
+        assertTrue(plotWidth(chart) >= 480, "the plot keeps its width: " + plotWidth(chart));
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(image.getHeight() > 450, "taller, for the legend below: " + image.getHeight());
+
+        // short names stay on the right, as they were
+        XYChart brief = SweepCharts.curvesChart(List.of(inFolder(run, "p"), inFolder(run, "q")));
+        assertEquals(720, brief.getWidth());
+        assertEquals(450, brief.getHeight());
+    }
+
+    @Test
+    void aRunNameLongerThanTheChartIsWideIsWrappedOntoLinesOfTheLegend() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        String folder = "x".repeat(150) + " and-" + "y".repeat(60);
+        XYChart chart = SweepCharts.curvesChart(List.of(inFolder(run, "p"), inFolder(run, folder)));
+        assertTrue(chart.getWidth() <= 900, "no wider than a page shows it unscaled: " + chart.getWidth());
+        assertTrue(plotWidth(chart) >= 480, "the plot keeps its width: " + plotWidth(chart));
+        String name = legend(chart).stream().map(XYSeries::getName).filter(entry -> entry.contains("xxx")).findFirst()
+                .orElseThrow();
+        assertTrue(name.lines().count() >= 3, "on several lines: " + name);
+        // broken at its space, and within the long word, all of it kept
+        assertEquals(folder, name.replace("\nand-", " and-").replace("\n", ""), name);
+        for (String line : name.split("\n")) {
+            assertTrue(line.length() < 110, "each line fits the chart's width: " + line);
+        }
+    }
+
     @Test
     void theLegendNamesALearningRateAsItIsTyped() {
         List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
