@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * A sweep's or a comparison's page, self-contained: the ranked table, the winner's test accuracy,
- * and the two charts of {@link SweepCharts} embedded as PNG.
+ * and the two charts, {@link SweepCurvesChart} and {@link AccuracyBySettingChart}, embedded as PNG.
  */
 public final class SweepPage {
     private static final String STYLE = """
@@ -28,7 +28,7 @@ public final class SweepPage {
 
     /**
      * The page: {@code settings} are the setting names to show as columns, {@code winner} may be
-     * null, {@code leftOut} are the runs not compared (named under the table with what to do), {@code curves} and {@code bySetting} (the chart of {@link SweepCharts#accuracyBySettingChart})
+     * null, {@code leftOut} are the runs not compared (named under the table with what to do), {@code curves} and {@code bySetting} (the chart of {@link AccuracyBySettingChart})
      * are PNG bytes.
      */
     public static String html(String title, List<String> settings, List<Ranking.Entry> ranking, RunResult winner,
@@ -39,7 +39,7 @@ public final class SweepPage {
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
-        boolean seeded = SweepCharts.seeded(ranking);
+        boolean seeded = VaryingSettings.seeded(ranking);
         page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch"
                 + (seeded ? ", mean &plusmn; standard deviation over seeds." : ".") : tested
                 ? "These runs held out no validation set, so they are ranked by their last test accuracy; train "
@@ -86,9 +86,9 @@ public final class SweepPage {
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
                 + "accuracy if it held out no validation set; the legend says which.", curves);
-        String axis = SweepCharts.xSetting(ranking);
-        boolean others = SweepCharts.varying(ranking).stream().anyMatch(key -> !key.equals(SweepCharts.xKey(ranking)));
-        figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
+        String axis = VaryingSettings.xSetting(ranking);
+        boolean others = VaryingSettings.varying(ranking).stream().anyMatch(key -> !key.equals(VaryingSettings.xKey(ranking)));
+        figure(page, AccuracyWords.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
                 + measure + " accuracy" + (seeded ? ", the mean over its seeds," : "") + " against the " + axis
                 + (others ? ", one line for each combination of the other settings that vary" : "")
                 + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a cross on the x axis in the colour of "
@@ -137,7 +137,7 @@ public final class SweepPage {
      * learning rate and the batch size when none does.
      */
     public static List<String> varying(List<Ranking.Entry> ranking) {
-        List<String> varying = SweepCharts.varying(ranking);
+        List<String> varying = VaryingSettings.varying(ranking);
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
     }
 
