@@ -58,9 +58,13 @@ public final class SweepCurvesChart {
         String measure = AccuracyWords.measure(validated, tested);
         List<String> labels = new ArrayList<>();
         for (RunFolder run : drawn) {
-            labels.add(label(run, keys) + (validated && tested ? ": " + AccuracyWords.of(validated(run)) : ""));
+            labels.add(label(run, keys));
         }
         apart(labels, drawn, keys.isEmpty());
+        // the kind of accuracy last, after the folder that tells copies apart: "lr 0.1 (a/run): test acc"
+        for (int i = 0; i < labels.size(); i++) {
+            labels.set(i, labels.get(i) + (validated && tested ? ": " + AccuracyWords.of(validated(drawn.get(i))) : ""));
+        }
         List<Look> looks = looks(drawn, keys, values);
         SweepLegend legend = SweepLegend.of(labels);
         XYChart chart = legend.chart(AccuracyWords.capitalized(measure) + " of every run", "epoch", measure);

@@ -508,6 +508,15 @@ class SweepChartsTest {
     }
 
     @Test
+    void copiesOfARunBesideRunsOfTheOtherKindOfAccuracyAreNamedByTheirFolderBeforeTheirKind() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        XYChart chart = SweepCurvesChart.chart(List.of(inFolder(run, "p"), inFolder(run, "q"),
+                run(0.1, 256, 1, 10000, 0.83)));
+        assertEquals(List.of("validation none, seed 42 (p): test acc", "validation none, seed 42 (q): test acc",
+                "validation 10000, seed 1: val acc"), legend(chart).stream().map(XYSeries::getName).toList());
+    }
+
+    @Test
     void aRunNameLongerThanTheChartIsWideIsWrappedOntoLinesOfTheLegend() {
         RunFolder run = run(0.1, 256, 42, 0, 0.81);
         String folder = "x".repeat(150) + " and-" + "y".repeat(60);
