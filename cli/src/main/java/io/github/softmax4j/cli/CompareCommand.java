@@ -7,6 +7,7 @@ import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.RunStatus;
+import io.github.softmax4j.viz.LeftOutRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -61,18 +62,18 @@ final class CompareCommand implements Callable<Integer> {
             int running = 0;
             List<Named> damagedRuns = new ArrayList<>();
             List<Named> unreadableRuns = new ArrayList<>();
-            // the commands that would continue the runs left out, each once
-            Set<String> resumes = new LinkedHashSet<>();
+            // the commands that would continue the runs left out, each once: those not finished, those damaged
+            Set<String> resumesUnfinished = new LinkedHashSet<>();
+            Set<String> resumesDamaged = new LinkedHashSet<>();
             // a run given twice (compare a a, or a sweep and one of its runs) counts once
             Set<Path> seen = new HashSet<>();
             List<RunFolder> found = new ArrayList<>();
             for (Path dir : dirs) {
-                // folder names and what a damaged file holds are shown as text, never as terminal controls
                 for (RunFolder folder : RunFolder.findAll(dir, leftOut -> {
                     Named named = new Named(leftOut, RunFolder.name(leftOut.dir(), dir));
                     if (leftOut.damaged()) {
                         damagedRuns.add(named);
-                        resumes.add(resume(leftOut.dir()));
+                        resumesDamaged.add(resume(leftOut.dir()));
                     } else {
                         unreadableRuns.add(named);
                     }
@@ -88,25 +89,34 @@ final class CompareCommand implements Callable<Integer> {
                     folders.add(folder);
                     results.add(RunResult.of(folder));
                 } else {
-                    unfinished.add(TerminalText.of(folder.name()) + " (" + folder.status().id() + ")");
+                    unfinished.add(folder.name() + " (" + folder.status().id() + ")");
                     if (folder.status() == RunStatus.RUNNING) {
                         running++;
                     } else {
-                        resumes.add(resume(folder.dir()));
+                        resumesUnfinished.add(resume(folder.dir()));
                     }
                 }
             }
             List<String> damaged = leftOut(damagedRuns);
             List<String> unreadable = leftOut(unreadableRuns);
+            List<LeftOutRuns> leftOut = new ArrayList<>();
             if (!unfinished.isEmpty()) {
-                stdout.println("left out, not finished: " + String.join(", ", unfinished));
+                leftOut.add(new LeftOutRuns("not finished", unfinished, running == unfinished.size()
+                        ? "wait for " + (running == 1 ? "it" : "them") + " to finish"
+                        : continuing(running, resumesUnfinished, "")));
             }
             if (!damaged.isEmpty()) {
-                stdout.println("left out, " + MetricsFiles.JSON_FILE + " is damaged: " + String.join(", ", damaged));
+                leftOut.add(new LeftOutRuns(MetricsFiles.JSON_FILE + " is damaged", damaged,
+                        continuing(0, resumesDamaged, ", which writes it again")));
             }
             if (!unreadable.isEmpty()) {
-                stdout.println("left out, cannot be read: " + String.join(", ", unreadable));
+                boolean one = unreadable.size() == 1;
+                leftOut.add(new LeftOutRuns("cannot be read", unreadable, deniedAll(unreadableRuns)
+                        ? "check " + (one ? "its" : "their") + " permissions"
+                        : "mend " + (one ? "it as its reason says" : "them as their reasons say")));
             }
+            // folder names and what a damaged file holds are shown as text, never as terminal controls
+            leftOut.forEach(runs -> stdout.println(TerminalText.of(runs.line())));
             if (results.isEmpty()) {
                 String given = dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
                 stderr.println("softmax4j compare: " + (unfinished.isEmpty() && damaged.isEmpty() && unreadable.isEmpty()
@@ -114,14 +124,15 @@ final class CompareCommand implements Callable<Integer> {
                                 + "softmax4j train or sweep wrote"
                         : "no finished run in " + given + ", only runs " + (damaged.isEmpty() && unreadable.isEmpty()
                                 ? "not finished (left out above)" : "left out above") + "; "
-                                + nextStep(running, unfinished.size() + damaged.size(), resumes, unreadableRuns)));
+                                + nextStep(running, unfinished.size() + damaged.size(), resumesUnfinished,
+                                resumesDamaged, unreadableRuns)));
                 return Softmax4jCli.EXIT_PROBLEM;
             }
             List<Ranking.Entry> ranking = Ranking.rank(results);
             RankingOutput.print(stdout, ranking);
             Path png = chart();
             RankingOutput.writePage(out, png, "softmax4j comparison of " + results.size()
-                    + (results.size() == 1 ? " run" : " runs"), folders, ranking, null);
+                    + (results.size() == 1 ? " run" : " runs"), folders, ranking, null, leftOut);
             stdout.printf("%npage:    %s%nchart:   %s%n", out, png);
             return 0;
         } catch (IOException e) {
@@ -132,22 +143,33 @@ final class CompareCommand implements Callable<Integer> {
 
     // a run still training is waited for: resuming it is refused while its folder is in use; one
     // command that continues the rest is given as it is typed
-    private static String nextStep(int running, int leftOut, Set<String> resumes, List<Named> unreadable) {
+    private static String nextStep(int running, int leftOut, Set<String> resumesUnfinished, Set<String> resumesDamaged,
+                                   List<Named> unreadable) {
         String finished = "give folders that hold a finished run";
         if (!unreadable.isEmpty() && leftOut == 0) {
-            return (unreadable.stream().allMatch(run -> run.leftOut().problem() instanceof AccessDeniedException)
+            return (deniedAll(unreadable)
                     ? "check the permissions of those that cannot be read, or "
                     : "mend those that cannot be read (each with its reason above), or ") + finished;
         }
         if (running == leftOut) {
             return "wait for " + (running == 1 ? "it" : "them") + " to finish, or " + finished;
         }
-        if (resumes.size() == 1) {
-            return "continue " + (running == 0 ? "with " : "the one not running with ") + resumes.iterator().next()
-                    + ", or " + finished;
-        }
-        return "continue " + (running == 0 ? "them" : "those not running") + " with " + Invocation.command()
-                + " train --resume DIR (a sweep's with sweep --resume), or " + finished;
+        Set<String> resumes = new LinkedHashSet<>(resumesUnfinished);
+        resumes.addAll(resumesDamaged);
+        return continuing(running, resumes, "") + ", or " + finished;
+    }
+
+    // how the runs left out that resumes continue (none of them running) are continued, then what that does:
+    // one command as it is typed, or its pattern
+    private static String continuing(int running, Set<String> resumes, String which) {
+        return "continue " + (resumes.size() == 1 ? (running == 0 ? "with " : "the one not running with ")
+                + resumes.iterator().next() : (running == 0 ? "them" : "those not running") + " with "
+                + Invocation.command() + " train --resume DIR (a sweep's with sweep --resume)") + which;
+    }
+
+    // whether every run that cannot be read is kept from compare by its permissions
+    private static boolean deniedAll(List<Named> unreadable) {
+        return unreadable.stream().allMatch(run -> run.leftOut().problem() instanceof AccessDeniedException);
     }
 
     // the command that continues the run in dir: its sweep's resume for a sweep's run
@@ -162,13 +184,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     // each run left out by its name, those named alike (a/run, b/run given one by one) by as much of their
-    // folders as tells them apart, as the table names runs, sorted; with what is wrong, shown as text
+    // folders as tells them apart, as the table names runs, sorted; with what is wrong
     private static List<String> leftOut(List<Named> runs) {
         List<String> apart = RunFolder.namedApart(runs.stream().map(run -> run.leftOut().dir()).toList(),
                 runs.stream().map(Named::name).toList());
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < apart.size(); i++) {
-            lines.add(TerminalText.of(apart.get(i) + " (" + runs.get(i).leftOut().reason() + ")"));
+            lines.add(apart.get(i) + " (" + runs.get(i).leftOut().reason() + ")");
         }
         lines.sort(null);
         return lines;

@@ -6,8 +6,10 @@ import io.github.softmax4j.experiment.Ranking;
 import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunResult;
 import io.github.softmax4j.train.SettingNames;
+import io.github.softmax4j.viz.AccuracyBySettingChart;
+import io.github.softmax4j.viz.LeftOutRuns;
 import io.github.softmax4j.viz.Png;
-import io.github.softmax4j.viz.SweepCharts;
+import io.github.softmax4j.viz.SweepCurvesChart;
 import io.github.softmax4j.viz.SweepPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,14 +80,14 @@ final class RankingOutput {
      * Writes the page to {@code html} and the exercise's chart (accuracy against the learning rate or
      * the batch size) to {@code png}.
      * The charts show every run: by its validation accuracy, or by its test accuracy if it held out
-     * no validation set.
+     * no validation set; the page names the runs {@code leftOut}, each with what to do about it.
      */
     static void writePage(Path html, Path png, String title, List<RunFolder> runs, List<Ranking.Entry> ranking,
-                          RunResult winner) throws IOException {
+                          RunResult winner, List<LeftOutRuns> leftOut) throws IOException {
         List<String> settings = SweepPage.varying(ranking);
-        byte[] curves = Png.encode(SweepCharts.curves(runs));
-        byte[] bySetting = Png.write(SweepCharts.accuracyBySetting(ranking), png);
-        AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, curves, bySetting)
+        byte[] curves = Png.encode(SweepCurvesChart.render(runs));
+        byte[] bySetting = Png.write(AccuracyBySettingChart.render(ranking), png);
+        AtomicFiles.write(html, SweepPage.html(title, settings, ranking, winner, leftOut, curves, bySetting)
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -190,7 +190,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             List<RunFolder> folders = RunFolder.findAll(dir);
             RankingOutput.writePage(dir.resolve(Sweep.PAGE_FILE), dir.resolve(Sweep.CHART_FILE), "softmax4j sweep "
-                    + dir.getFileName(), folders, result.ranking(), result.winner());
+                    + dir.getFileName(), folders, result.ranking(), result.winner(), List.of());
             stdout.printf("files:   %s, %s, %s, %s%n", dir.resolve(Sweep.JSON_FILE), dir.resolve(SweepFiles.CSV_FILE),
                     dir.resolve(Sweep.PAGE_FILE), dir.resolve(Sweep.CHART_FILE));
             return interruption.finished(result.winner() != null ? 0 : Softmax4jCli.EXIT_PROBLEM, "softmax4j sweep: "

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * A sweep's or a comparison's page, self-contained: the ranked table, the winner's test accuracy,
- * and the two charts of {@link SweepCharts} embedded as PNG.
+ * and the two charts, {@link SweepCurvesChart} and {@link AccuracyBySettingChart}, embedded as PNG.
  */
 public final class SweepPage {
     private static final String STYLE = """
@@ -20,6 +20,7 @@ public final class SweepPage {
             tr.diverged td { color: #c62828; }
             img { max-width: 100%; border: 1px solid #ddd; }
             p.caption { color: #555; }
+            li.left-out { margin: 0.3em 0; }
             """;
 
     private SweepPage() {
@@ -27,18 +28,18 @@ public final class SweepPage {
 
     /**
      * The page: {@code settings} are the setting names to show as columns, {@code winner} may be
-     * null, {@code curves} and {@code bySetting} (the chart of {@link SweepCharts#accuracyBySettingChart})
+     * null, {@code leftOut} are the runs not compared (named under the table with what to do), {@code curves} and {@code bySetting} (the chart of {@link AccuracyBySettingChart})
      * are PNG bytes.
      */
     public static String html(String title, List<String> settings, List<Ranking.Entry> ranking, RunResult winner,
-                              byte[] curves, byte[] bySetting) {
+                              List<LeftOutRuns> leftOut, byte[] curves, byte[] bySetting) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(title)).append("</h1>\n");
         boolean validated = ranking.stream().allMatch(Ranking.Entry::validated);
         boolean tested = ranking.stream().noneMatch(Ranking.Entry::validated);
-        boolean seeded = SweepCharts.seeded(ranking);
+        boolean seeded = VaryingSettings.seeded(ranking);
         page.append("<p>").append(validated ? "Settings ranked by the validation accuracy of each run's kept epoch"
                 + (seeded ? ", mean &plusmn; standard deviation over seeds." : ".") : tested
                 ? "These runs held out no validation set, so they are ranked by their last test accuracy; train "
@@ -74,13 +75,20 @@ public final class SweepPage {
             page.append("<td class=\"name\">").append(escape(String.join(", ", entry.runs()))).append("</td></tr>\n");
         }
         page.append("</table>\n");
+        if (!leftOut.isEmpty()) {
+            page.append("<h2>Runs left out</h2>\n<ul>\n");
+            for (LeftOutRuns runs : leftOut) {
+                page.append("<li class=\"left-out\">").append(escape(runs.text())).append("</li>\n");
+            }
+            page.append("</ul>\n");
+        }
         String measure = tested ? "test" : validated ? "validation" : "validation or test";
         figure(page, "Curves of " + measure + " accuracy", tested || validated ? "Every run's " + measure
                 + " accuracy after each epoch." : "Every run's validation accuracy after each epoch, or its test "
                 + "accuracy if it held out no validation set; the legend says which.", curves);
-        String axis = SweepCharts.xSetting(ranking);
-        boolean others = SweepCharts.varying(ranking).stream().anyMatch(key -> !key.equals(SweepCharts.xKey(ranking)));
-        figure(page, SweepCharts.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
+        String axis = VaryingSettings.xSetting(ranking);
+        boolean others = VaryingSettings.varying(ranking).stream().anyMatch(key -> !key.equals(VaryingSettings.xKey(ranking)));
+        figure(page, AccuracyWords.capitalized(measure) + " accuracy against the " + axis, "Each setting's "
                 + measure + " accuracy" + (seeded ? ", the mean over its seeds," : "") + " against the " + axis
                 + (others ? ", one line for each combination of the other settings that vary" : "")
                 + (ranking.stream().anyMatch(Ranking.Entry::diverged) ? "; a cross on the x axis in the colour of "
@@ -102,8 +110,9 @@ public final class SweepPage {
      * (mean ± sd)}, or {@code accuracy (mean ± sd)} when some settings are judged on each.
      */
     public static String accuracyHeader(List<Ranking.Entry> ranking) {
-        return (ranking.stream().allMatch(Ranking.Entry::validated) ? "val acc"
-                : ranking.stream().noneMatch(Ranking.Entry::validated) ? "test acc" : "accuracy") + " (mean ± sd)";
+        return (ranking.stream().allMatch(Ranking.Entry::validated) ? AccuracyWords.of(true)
+                : ranking.stream().noneMatch(Ranking.Entry::validated) ? AccuracyWords.of(false) : "accuracy")
+                + " (mean ± sd)";
     }
 
     /**
@@ -128,7 +137,7 @@ public final class SweepPage {
      * learning rate and the batch size when none does.
      */
     public static List<String> varying(List<Ranking.Entry> ranking) {
-        List<String> varying = SweepCharts.varying(ranking);
+        List<String> varying = VaryingSettings.varying(ranking);
         return varying.isEmpty() ? List.of("learning_rate", "batch_size") : varying;
     }
 

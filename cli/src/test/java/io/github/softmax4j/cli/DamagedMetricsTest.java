@@ -31,8 +31,15 @@ class DamagedMetricsTest {
         assertEquals(0, run.exitCode(), run.err());
         String leftOut = run.out().lines().filter(line -> line.startsWith("left out")).findFirst().orElseThrow();
         assertTrue(leftOut.startsWith("left out, metrics.json is damaged: bad ("), leftOut);
+        assertTrue(leftOut.endsWith("); continue with softmax4j train --resume " + runs.resolve("bad") + ", which "
+                + "writes it again"), "what to do, though the other run is compared: " + leftOut);
         assertFalse(run.out().contains("Source") || run.out().contains("REDACTED"), run.out());
         assertTrue(run.out().contains("page:"), "the good run is compared: " + run.out());
+        String page = Files.readString(dir.resolve("c.html"));
+        assertTrue(page.contains("<li class=\"left-out\">" + leftOut.substring("left out, ".length())
+                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;") + "</li>"),
+                "the page names it, why and what to do, as the terminal does: " + page.lines()
+                .filter(line -> line.contains("left-out")).toList());
         assertTrue(run.err().isEmpty(), run.err());
     }
 
@@ -47,7 +54,8 @@ class DamagedMetricsTest {
                 dir.resolve("b/run").toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(0, run.exitCode(), run.err());
         String leftOut = run.out().lines().filter(line -> line.startsWith("left out")).findFirst().orElseThrow();
-        assertTrue(leftOut.matches("left out, metrics.json is damaged: a/run \\(.*\\), b/run \\(.*\\)"), leftOut);
+        assertTrue(leftOut.matches("left out, metrics.json is damaged: a/run \\(.*\\), b/run \\(.*\\); continue them "
+                + "with softmax4j train --resume DIR \\(a sweep's with sweep --resume\\), which writes it again"), leftOut);
     }
 
     @Test
@@ -79,7 +87,8 @@ class DamagedMetricsTest {
         Files.writeString(bad.resolve(MetricsFiles.JSON_FILE), "{bad");
         CliRun run = CliRun.of("compare", bad.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(1, run.exitCode());
-        assertEquals("left out, metrics.json is damaged: bad (not valid JSON at line 1, column 2)", run.out().strip());
+        assertEquals("left out, metrics.json is damaged: bad (not valid JSON at line 1, column 2); continue with "
+                + "softmax4j train --resume " + bad + ", which writes it again", run.out().strip());
         assertEquals("softmax4j compare: no finished run in " + bad + ", only runs left out above; continue with "
                 + "softmax4j train --resume " + bad + ", or give folders that hold a finished run", run.err().strip());
     }

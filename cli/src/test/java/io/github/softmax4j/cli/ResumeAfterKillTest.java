@@ -274,13 +274,15 @@ class ResumeAfterKillTest {
         String page = dir.resolve("compared.html").toString();
         CliRun training = CliRun.of("compare", runDir.toString(), "--out", page);
         assertEquals(1, training.exitCode(), training.err());
-        assertEquals("left out, not finished: compared-while-training (running)", training.out().strip());
+        assertEquals("left out, not finished: compared-while-training (running); wait for it to finish",
+                training.out().strip());
         assertEquals("softmax4j compare: no finished run in " + runDir + ", only runs not finished (left out above); "
                 + "wait for it to finish, or give folders that hold a finished run", training.err().strip());
         process.destroyForcibly();
         process.waitFor();
         CliRun killed = CliRun.of("compare", runDir.toString(), "--out", page);
-        assertEquals("left out, not finished: compared-while-training (interrupted)", killed.out().strip());
+        assertEquals("left out, not finished: compared-while-training (interrupted); continue with softmax4j train "
+                + "--resume " + runDir, killed.out().strip());
         assertTrue(killed.err().contains("; continue with softmax4j train --resume " + runDir + ", "), killed.err());
     }
 }

@@ -27,8 +27,11 @@ class UnreadableRunsTest {
         Path metrics = runs.resolve("a").resolve(MetricsFiles.JSON_FILE);
         CliRun run = compareWithout(metrics, runs);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("left out, cannot be read: a (metrics.json: permission denied)\n"), run.out());
-        assertTrue(Files.isRegularFile(dir.resolve("c.html")), "b is compared: " + run.out());
+        assertTrue(run.out().contains("left out, cannot be read: a (metrics.json: permission denied); check its "
+                + "permissions\n"), run.out());
+        assertTrue(Files.readString(dir.resolve("c.html")).contains("<h2>Runs left out</h2>\n<ul>\n<li class=\"left-out\">"
+                + "cannot be read: a (metrics.json: permission denied); check its permissions</li>"), "b is compared, a "
+                + "named on the page: " + run.out());
     }
 
     @Test
@@ -36,8 +39,10 @@ class UnreadableRunsTest {
         Path runs = runs("a", "b");
         CliRun run = compareWithout(runs.resolve("a"), runs);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("left out, cannot be read: a (folder: permission denied)\n"), run.out());
-        assertTrue(Files.isRegularFile(dir.resolve("c.html")), "b is compared: " + run.out());
+        assertTrue(run.out().contains("left out, cannot be read: a (folder: permission denied); check its permissions\n"),
+                run.out());
+        assertTrue(Files.readString(dir.resolve("c.html")).contains("<li class=\"left-out\">cannot be read: a (folder: "
+                + "permission denied); check its permissions</li>"), "b is compared, a named on the page: " + run.out());
     }
 
     @Test
@@ -55,8 +60,21 @@ class UnreadableRunsTest {
         Files.createDirectories(runs.resolve("d").resolve(MetricsFiles.JSON_FILE));
         CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("left out, cannot be read: d (metrics.json is a folder, not a file)\n"),
-                run.out());
+        assertTrue(run.out().contains("left out, cannot be read: d (metrics.json is a folder, not a file); mend it as "
+                + "its reason says\n"), run.out());
+        assertTrue(Files.readString(dir.resolve("c.html")).contains("<li class=\"left-out\">cannot be read: d "
+                + "(metrics.json is a folder, not a file); mend it as its reason says</li>"), run.out());
+    }
+
+    @Test
+    void runsThatCannotBeReadForOtherReasonsThanPermissionsAreToldToBeMended() throws IOException {
+        Path runs = runs("b");
+        Files.createDirectories(runs.resolve("d").resolve(MetricsFiles.JSON_FILE));
+        Files.createDirectories(runs.resolve("e").resolve(MetricsFiles.JSON_FILE));
+        CliRun run = CliRun.of("compare", runs.toString(), "--out", dir.resolve("c.html").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("left out, cannot be read: d (metrics.json is a folder, not a file), e (metrics.json "
+                + "is a folder, not a file); mend them as their reasons say\n"), run.out());
     }
 
     @Test
@@ -76,7 +94,8 @@ class UnreadableRunsTest {
         Files.writeString(runs.resolve("b").resolve("notes.txt"), "mine");
         CliRun run = compareWithout(runs.resolve("b"), runs, "r--r--r--");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("left out, cannot be read: b (folder: permission denied)\n"), run.out());
+        assertTrue(run.out().contains("left out, cannot be read: b (folder: permission denied); check its permissions\n"),
+                run.out());
         assertTrue(Files.isRegularFile(dir.resolve("c.html")), "a is compared: " + run.out());
     }
 

@@ -61,7 +61,7 @@ class SweepChartsTest {
                 }
             }
         }
-        XYChart chart = SweepCharts.curvesChart(runs);
+        XYChart chart = SweepCurvesChart.chart(runs);
         List<XYSeries> series = legend(chart);
         assertEquals(List.of("lr 0.03, batch size 64, seed 1", "lr 0.03, batch size 64, seed 2",
                 "lr 0.03, batch size 256, seed 1", "lr 0.03, batch size 256, seed 2", "lr 0.1, batch size 64, seed 1",
@@ -95,7 +95,7 @@ class SweepChartsTest {
 
     @Test
     void runsThatDifferOnlyInTheSeedAreToldApartByIt() {
-        XYChart chart = SweepCharts.curvesChart(List.of(run(0.1, 256, 2, 10000, 0.84), run(0.1, 256, 1, 10000, 0.83)));
+        XYChart chart = SweepCurvesChart.chart(List.of(run(0.1, 256, 2, 10000, 0.84), run(0.1, 256, 1, 10000, 0.83)));
         List<XYSeries> series = legend(chart);
         assertEquals(List.of("seed 1", "seed 2"), series.stream().map(XYSeries::getName).toList());
         assertNotEquals(series.get(0).getLineColor(), series.get(1).getLineColor());
@@ -105,7 +105,7 @@ class SweepChartsTest {
     void aRunWithoutValidationIsDrawnByItsTestAccuracyAndTheLegendSaysSo() {
         RunFolder validated = run(0.1, 64, 1, 10000, 0.84);
         RunFolder tested = run(0.1, 256, 1, 0, 0.83);
-        XYChart curves = SweepCharts.curvesChart(List.of(validated, tested));
+        XYChart curves = SweepCurvesChart.chart(List.of(validated, tested));
         assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation none: test acc"),
                 legend(curves).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy", curves.getYAxisTitle());
@@ -114,28 +114,44 @@ class SweepChartsTest {
         // both kinds at one learning rate and batch size: drawn against the validation split, the one
         // setting that varies, each kind on a line of its own
         RunFolder testedAlike = run(0.1, 64, 1, 0, 0.83);
-        XYChart byKind = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
+        XYChart byKind = AccuracyBySettingChart.chart(Ranking.rank(List.of(result(validated),
                 result(testedAlike))));
         assertEquals("validation images", byKind.getXAxisTitle());
         assertEquals("Validation or test accuracy against the validation images", byKind.getTitle());
-        assertEquals(List.of("validation accuracy", "test accuracy"),
+        assertEquals(List.of("val acc", "test acc"),
                 legend(byKind).stream().map(XYSeries::getName).toList());
         assertEquals("validation or test accuracy", byKind.getYAxisTitle(), "one seed each: no mean");
         XYSeries test = legend(byKind).get(1);
         assertEquals(SeriesMarkers.SQUARE, test.getMarker());
         assertTrue(((BasicStroke) test.getLineStyle()).getDashArray() != null, "test accuracy is dashed");
-        // against the learning rate: each line named by its batch size and its accuracy, not by the
-        // size of its validation split, which the accuracy already tells
-        XYChart byRate = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(validated),
+        // against the learning rate: each line named as the curves name a run, by its batch size and its
+        // validation split (none for a line of test accuracy), then its kind of accuracy, in the tables' words
+        XYChart byRate = AccuracyBySettingChart.chart(Ranking.rank(List.of(result(validated),
                 result(run(0.3, 64, 1, 10000, 0.83)), result(tested), result(run(0.3, 256, 1, 0, 0.82)))));
         assertEquals("learning rate", byRate.getXAxisTitle());
-        assertEquals(List.of("batch size 64, validation accuracy", "batch size 256, test accuracy"),
+        assertEquals(List.of("batch size 64, validation 10000: val acc", "batch size 256, validation none: test acc"),
                 legend(byRate).stream().map(XYSeries::getName).toList());
     }
 
     @Test
+    void linesOfValidationSplitsOfDifferentSizesEachHaveAColourOfTheirOwn() {
+        List<RunResult> results = new ArrayList<>();
+        for (double lr : new double[] {0.1, 0.3}) {
+            for (int heldOut : new int[] {5000, 10000, 0}) {
+                results.add(result(run(lr, 256, 1, heldOut, 0.8 + heldOut / 1e6 + lr / 100)));
+            }
+        }
+        List<XYSeries> lines = legend(AccuracyBySettingChart.chart(Ranking.rank(results)));
+        assertEquals(List.of("validation 5000: val acc", "validation 10000: val acc", "validation none: test acc"),
+                lines.stream().map(XYSeries::getName).toList());
+        // two solid lines of validation accuracy, told apart only by their colour
+        assertNotEquals(lines.get(0).getLineColor(), lines.get(1).getLineColor(), "5000 and 10000 look alike");
+        assertEquals(3, lines.stream().map(XYSeries::getLineColor).distinct().count(), "each split a colour");
+    }
+
+    @Test
     void oneSettingOfTwoSeedsIsDrawnInTheMiddleAsTheMeanOverSeeds() {
-        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(result(run(0.1, 64, 1, 10000, 0.84)),
+        XYChart chart = AccuracyBySettingChart.chart(Ranking.rank(List.of(result(run(0.1, 64, 1, 10000, 0.84)),
                 result(run(0.1, 64, 2, 10000, 0.82)))));
         assertEquals("learning rate", chart.getXAxisTitle());
         assertEquals("validation accuracy (mean over seeds)", chart.getYAxisTitle());
@@ -176,11 +192,11 @@ class SweepChartsTest {
     void aSweepOfAnotherSettingIsDrawnAgainstThatSettingItsValuesOnTheAxis() {
         List<Ranking.Entry> byMomentum = Ranking.rank(List.of(result(settings("momentum", 0.5), false, 0.83),
                 result(settings("momentum", 0.0), false, 0.81), result(settings("momentum", 0.9), false, 0.85)));
-        XYChart chart = SweepCharts.accuracyBySettingChart(byMomentum);
+        XYChart chart = AccuracyBySettingChart.chart(byMomentum);
         assertEquals("momentum", chart.getXAxisTitle());
         assertEquals("Validation accuracy against the momentum", chart.getTitle());
         assertEquals("validation accuracy", chart.getYAxisTitle(), "one seed: a plain accuracy, no mean");
-        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList(),
+        assertEquals(List.of("val acc"), legend(chart).stream().map(XYSeries::getName).toList(),
                 "no learning rate or batch size named: they do not vary");
         assertArrayEquals(new double[] {0, 1, 2}, legend(chart).get(0).getXData(), 1e-9);
         assertArrayEquals(new double[] {0.81, 0.83, 0.85}, legend(chart).get(0).getYData(), 1e-9);
@@ -193,7 +209,7 @@ class SweepChartsTest {
                         false, 0.8 + heldOut / 100000.0 + schedule.length() / 1000.0))).get(0));
             }
         }
-        XYChart schedules = SweepCharts.accuracyBySettingChart(bySchedule);
+        XYChart schedules = AccuracyBySettingChart.chart(bySchedule);
         assertEquals("learning-rate schedule", schedules.getXAxisTitle());
         assertEquals(List.of("validation 5000", "validation 10000"), legend(schedules).stream()
                 .map(XYSeries::getName).toList(), "the legend says a setting as the command line does");
@@ -207,14 +223,14 @@ class SweepChartsTest {
                 0.77), result(settings("learning_rate", 0.1, "epochs", 10), false, 0.84),
                 result(settings("learning_rate", 0.3, "epochs", 1), false, 0.75),
                 result(settings("learning_rate", 0.3, "epochs", 10), false, 0.83)));
-        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
+        XYChart chart = AccuracyBySettingChart.chart(ranking);
         assertEquals("learning rate", chart.getXAxisTitle());
         assertEquals(List.of("epochs 1", "epochs 10"), legend(chart).stream().map(XYSeries::getName).toList());
         assertArrayEquals(new double[] {0.77, 0.75}, legend(chart).get(0).getYData(), 1e-9);
         assertArrayEquals(new double[] {0.84, 0.83}, legend(chart).get(1).getYData(), 1e-9);
 
         // lengths alone: drawn against the epochs
-        XYChart lengths = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+        XYChart lengths = AccuracyBySettingChart.chart(Ranking.rank(List.of(
                 result(settings("epochs", 1), false, 0.77), result(settings("epochs", 10), false, 0.84))));
         assertEquals("epochs", lengths.getXAxisTitle());
     }
@@ -224,8 +240,8 @@ class SweepChartsTest {
         List<Ranking.Entry> ranking = Ranking.rank(List.of(result(settings("learning_rate", 0.1), false, 0.76),
                 result(settings("learning_rate", 1e6), true, 0.75),
                 result(settings("learning_rate", 0.3), false, 0.78)));
-        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
-        assertEquals(List.of("validation accuracy", "diverged (no accuracy)"), legend(chart).stream()
+        XYChart chart = AccuracyBySettingChart.chart(ranking);
+        assertEquals(List.of("val acc", "diverged (no accuracy)"), legend(chart).stream()
                 .map(XYSeries::getName).toList());
         XYSeries crosses = legend(chart).get(1);
         assertEquals(SeriesMarkers.CROSS, crosses.getMarker());
@@ -237,7 +253,7 @@ class SweepChartsTest {
         assertTrue(axis.crosses().get(crosses.getMarkerColor()).getMinX() > axis.left() + (axis.right() - axis.left())
                 * 3 / 4, "the cross at the largest learning rate");
         assertTrue(axis.word().getMinX() > axis.left() + (axis.right() - axis.left()) / 2, "the word on the right");
-        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertTrue(page.contains("a cross on the x axis in the colour of its line, named so, marks a learning rate "
                 + "whose run diverged"), page);
     }
@@ -250,7 +266,7 @@ class SweepChartsTest {
                 results.add(result(settings("learning_rate", lr, "batch_size", batch), lr > 1, 0.83 + batch / 1e5));
             }
         }
-        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(results));
+        XYChart chart = AccuracyBySettingChart.chart(Ranking.rank(results));
         List<XYSeries> legend = legend(chart);
         assertEquals(List.of("batch size 64", "batch size 256", "batch size 64: diverged", "batch size 256: diverged"),
                 legend.stream().map(XYSeries::getName).toList());
@@ -343,7 +359,7 @@ class SweepChartsTest {
 
     @Test
     void everySettingDivergedCrossesOnTheAxisAndWordsInsideThePlotAtBothEnds() {
-        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+        XYChart chart = AccuracyBySettingChart.chart(Ranking.rank(List.of(
                 result(settings("learning_rate", 1e6), true, 0.1), result(settings("learning_rate", 1e8), true, 0.1))));
         Axis axis = marks(chart);
         Rectangle crosses = axis.crosses().values().iterator().next();
@@ -373,23 +389,23 @@ class SweepChartsTest {
         // two settings: two accuracies, which XChart alone would label and nothing else
         RunResult slow = result(run(0.1, 64, 1, 10000, 0.810));
         RunResult fast = result(run(0.3, 64, 1, 10000, 0.807));
-        int twoValues = yTickLabels(SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(slow, fast))));
+        int twoValues = yTickLabels(AccuracyBySettingChart.chart(Ranking.rank(List.of(slow, fast))));
         assertTrue(twoValues >= 4, twoValues + " ticks for two settings");
-        int oneValue = yTickLabels(SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(slow))));
+        int oneValue = yTickLabels(AccuracyBySettingChart.chart(Ranking.rank(List.of(slow))));
         assertTrue(oneValue >= 4, oneValue + " ticks for one setting");
         // the curves of one run of two epochs, and of one run of one epoch
         RunFolder run = run(0.1, 256, 1, 10000, 0.81);
-        int twoEpochs = yTickLabels(SweepCharts.curvesChart(List.of(run)));
+        int twoEpochs = yTickLabels(SweepCurvesChart.chart(List.of(run)));
         assertTrue(twoEpochs >= 4, twoEpochs + " ticks for two epochs");
         RunFolder oneEpoch = new RunFolder(run.dir(), run.name(), new RunMetrics(RunStatus.FINISHED,
                 run.metrics().config(), run.metrics().epochs().subList(1, 2), null));
-        int oneEpochTicks = yTickLabels(SweepCharts.curvesChart(List.of(oneEpoch)));
+        int oneEpochTicks = yTickLabels(SweepCurvesChart.chart(List.of(oneEpoch)));
         assertTrue(oneEpochTicks >= 4, oneEpochTicks + " ticks for one epoch");
     }
 
     @Test
     void aSweepWhoseEverySettingDivergedHasNoAccuracyScale() {
-        XYChart chart = SweepCharts.accuracyBySettingChart(Ranking.rank(List.of(
+        XYChart chart = AccuracyBySettingChart.chart(Ranking.rank(List.of(
                 result(settings("batch_size", 64), true, 0.1), result(settings("batch_size", 256), true, 0.1))));
         assertEquals(List.of("diverged (no accuracy)"), legend(chart).stream().map(XYSeries::getName).toList());
         assertEquals(0, yTickLabels(chart), "no accuracy to read");
@@ -401,7 +417,7 @@ class SweepChartsTest {
         RunFolder original = run(0.1, 256, 1, 10000, 0.81);
         RunFolder first = new RunFolder(Path.of("/work/a/run"), "run", original.metrics());
         RunFolder second = new RunFolder(Path.of("/work/b/run"), "run", original.metrics());
-        XYChart chart = SweepCharts.curvesChart(List.of(first, second));
+        XYChart chart = SweepCurvesChart.chart(List.of(first, second));
         List<XYSeries> series = legend(chart);
         assertEquals(List.of("a/run", "b/run"), series.stream().map(XYSeries::getName).toList(),
                 "each named by as much of its folder as tells them apart");
@@ -424,11 +440,11 @@ class SweepChartsTest {
             results.add(result(run(0.1, batches[i], 1, 10000, accuracies[i])));
         }
         List<Ranking.Entry> ranking = Ranking.rank(results);
-        XYChart chart = SweepCharts.accuracyBySettingChart(ranking);
-        assertEquals("batch size", SweepCharts.xSetting(ranking));
+        XYChart chart = AccuracyBySettingChart.chart(ranking);
+        assertEquals("batch size", VaryingSettings.xSetting(ranking));
         assertEquals("batch size", chart.getXAxisTitle());
         assertEquals("Validation accuracy against the batch size", chart.getTitle());
-        assertEquals(List.of("validation accuracy"), legend(chart).stream().map(XYSeries::getName).toList());
+        assertEquals(List.of("val acc"), legend(chart).stream().map(XYSeries::getName).toList());
         XYSeries line = legend(chart).get(0);
         // evenly spaced in the order of the batch sizes: a log scale, since they grow by a factor
         assertArrayEquals(new double[] {0, 1, 2, 3, 4}, line.getXData(), 1e-9);
@@ -440,7 +456,7 @@ class SweepChartsTest {
                 "the smallest batch size is drawn on the left");
         assertTrue(Pixels.count(image, colour, 40, image.getWidth() / 2, 0, image.getWidth() * 3 / 4,
                 image.getHeight()) > 5, "the largest batch sizes are drawn right of the middle");
-        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String page = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertTrue(page.contains("<h2>Validation accuracy against the batch size</h2>"), page);
     }
 
@@ -449,7 +465,7 @@ class SweepChartsTest {
         RunFolder one = run(0.1, 256, 1, 10000, 0.76);
         RunFolder oneEpoch = new RunFolder(one.dir(), one.name(), new RunMetrics(RunStatus.FINISHED,
                 one.metrics().config(), one.metrics().epochs().subList(1, 2), null));
-        XYChart chart = SweepCharts.curvesChart(List.of(oneEpoch));
+        XYChart chart = SweepCurvesChart.chart(List.of(oneEpoch));
         XYSeries line = legend(chart).get(0);
         assertEquals(SeriesMarkers.CIRCLE, line.getMarker(), "a marker shows the one point");
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
@@ -457,10 +473,70 @@ class SweepChartsTest {
                 > 5, "the point is drawn");
     }
 
+    // the run of run(...) in a folder of this name
+    private static RunFolder inFolder(RunFolder run, String folder) {
+        return new RunFolder(Path.of(folder), folder, run.metrics());
+    }
+
+    // the width of the plot, its background drawn in magenta to be found: the most magenta in a row
+    private static int plotWidth(XYChart chart) {
+        chart.getStyler().setPlotBackgroundColor(Color.MAGENTA);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int widest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            widest = Math.max(widest, Pixels.count(image, Color.MAGENTA, 0, 0, y, image.getWidth(), y + 1));
+        }
+        return widest;
+    }
+
+    @Test
+    void longRunNamesGoBelowThePlotWhichKeepsItsWidthInAPictureAPageShowsWhole() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        XYChart chart = SweepCurvesChart.chart(List.of(inFolder(run, "p"),
+                inFolder(run, "a-rather-long-run-name-for-the-legend-of-the-chart-of-this-comparison")));
+        assertEquals(List.of("p", "a-rather-long-run-name-for-the-legend-of-the-chart-of-this-comparison"),
+                legend(chart).stream().map(XYSeries::getName).toList(), "copies named by their folders alone");
+        assertTrue(chart.getWidth() <= 900, "no wider than a page shows it unscaled: " + chart.getWidth());
+        assertTrue(plotWidth(chart) >= 480, "the plot keeps its width: " + plotWidth(chart));
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        assertTrue(image.getHeight() > 450, "taller, for the legend below: " + image.getHeight());
+
+        // short names stay on the right, as they were
+        XYChart brief = SweepCurvesChart.chart(List.of(inFolder(run, "p"), inFolder(run, "q")));
+        assertEquals(720, brief.getWidth());
+        assertEquals(450, brief.getHeight());
+    }
+
+    @Test
+    void copiesOfARunBesideRunsOfTheOtherKindOfAccuracyAreNamedByTheirFolderBeforeTheirKind() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        XYChart chart = SweepCurvesChart.chart(List.of(inFolder(run, "p"), inFolder(run, "q"),
+                run(0.1, 256, 1, 10000, 0.83)));
+        assertEquals(List.of("validation none, seed 42 (p): test acc", "validation none, seed 42 (q): test acc",
+                "validation 10000, seed 1: val acc"), legend(chart).stream().map(XYSeries::getName).toList());
+    }
+
+    @Test
+    void aRunNameLongerThanTheChartIsWideIsWrappedOntoLinesOfTheLegend() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        String folder = "x".repeat(150) + " and-" + "y".repeat(60);
+        XYChart chart = SweepCurvesChart.chart(List.of(inFolder(run, "p"), inFolder(run, folder)));
+        assertTrue(chart.getWidth() <= 900, "no wider than a page shows it unscaled: " + chart.getWidth());
+        assertTrue(plotWidth(chart) >= 480, "the plot keeps its width: " + plotWidth(chart));
+        String name = legend(chart).stream().map(XYSeries::getName).filter(entry -> entry.contains("xxx")).findFirst()
+                .orElseThrow();
+        assertTrue(name.lines().count() >= 3, "on several lines: " + name);
+        // broken at its space, and within the long word, all of it kept
+        assertEquals(folder, name.replace("\nand-", " and-").replace("\n", ""), name);
+        for (String line : name.split("\n")) {
+            assertTrue(line.length() < 110, "each line fits the chart's width: " + line);
+        }
+    }
+
     @Test
     void theLegendNamesALearningRateAsItIsTyped() {
         List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
-        assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCharts.curvesChart(runs)).stream()
+        assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCurvesChart.chart(runs)).stream()
                 .map(XYSeries::getName).toList());
     }
 
@@ -474,7 +550,7 @@ class SweepChartsTest {
         for (int seed = 1; seed <= 24; seed++) {
             runs.add(run(0.1, 256, seed, 10000, 0.8 + seed / 1000.0));
         }
-        XYChart chart = SweepCharts.curvesChart(runs);
+        XYChart chart = SweepCurvesChart.chart(runs);
         Set<List<Object>> looks = new HashSet<>();
         for (XYSeries line : legend(chart)) {
             looks.add(List.of(line.getLineColor(), dashes(line), line.getMarker().getClass()));

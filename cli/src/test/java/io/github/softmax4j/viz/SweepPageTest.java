@@ -47,18 +47,18 @@ class SweepPageTest {
         RunResult m9 = new RunResult("m9", Map.of("learning_rate", 0.1, "momentum", 0.9), 1, RunStatus.FINISHED, 2,
                 0.85, 0.4, Double.NaN, 1.0);
         List<Ranking.Entry> oneSeed = Ranking.rank(List.of(m0, m9));
-        String html = SweepPage.html("sweep", SweepPage.varying(oneSeed), oneSeed, null, new byte[0], new byte[0]);
+        String html = SweepPage.html("sweep", SweepPage.varying(oneSeed), oneSeed, null, List.of(), new byte[0], new byte[0]);
         assertTrue(html.contains("ranked by the validation accuracy of each run's kept epoch.</p>"), html);
         assertFalse(html.contains("over seeds") || html.contains("d2l section 3.7"), html);
         List<Ranking.Entry> seeded = List.of(entry(0.1, 64, 0, 0.84, true), entry(0.3, 64, 0, 0.83, true));
-        String lr = SweepPage.html("sweep", SweepPage.varying(seeded), seeded, null, new byte[0], new byte[0]);
+        String lr = SweepPage.html("sweep", SweepPage.varying(seeded), seeded, null, List.of(), new byte[0], new byte[0]);
         assertTrue(lr.contains("mean &plusmn; standard deviation over seeds.") && lr.contains("d2l section 3.7"), lr);
     }
 
     @Test
     void theTableIsHeadedInTheWordsTheCommandLinePrints() {
         List<Ranking.Entry> ranking = List.of(entry(0.1, 64, 0, 0.8396, true), entry(0.03, 256, 1e-4, 0.8301, true));
-        String html = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String html = SweepPage.html("sweep", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertEquals("<tr><th>rank</th><th>lr</th><th>batch size</th><th>weight decay</th><th>val acc (mean ± sd)</th>"
                 + "<th>epoch</th><th>seconds</th><th class=\"name\">runs</th></tr>", headings(html));
         assertTrue(html.contains("<td>1</td><td>0.1</td><td>64</td><td>0</td><td>0.8396 ± 0.0012</td><td>3.0</td>"),
@@ -71,7 +71,7 @@ class SweepPageTest {
     @Test
     void aComparisonOfRunsWithAndWithoutValidationSaysWhichAccuracyEachIs() {
         List<Ranking.Entry> ranking = List.of(entry(0.1, 64, 0, 0.8402, true), entry(0.1, 256, 0, 0.8331, false));
-        String html = SweepPage.html("compare", SweepPage.varying(ranking), ranking, null, new byte[0], new byte[0]);
+        String html = SweepPage.html("compare", SweepPage.varying(ranking), ranking, null, List.of(), new byte[0], new byte[0]);
         assertEquals("<tr><th>rank</th><th>batch size</th><th>accuracy (mean ± sd)</th><th>on</th><th>epoch</th>"
                 + "<th>seconds</th><th class=\"name\">runs</th></tr>", headings(html));
         assertTrue(html.contains("<td>0.8402 ± 0.0012</td><td>val</td>") && html.contains("<td>0.8331 ± 0.0012</td>"
