@@ -52,6 +52,8 @@ final class CompareCommand implements Callable<Integer> {
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
         String option = outGiven ? "--out" : "the default --out";
         OutputFile.check(spec, out, option, ".html", "an HTML page (and the chart beside it as .png)");
+        // told as the page the user named, which the chart's name comes from
+        OutputFile.requireNotRunFile(spec, chart(), option, out + " (its chart " + chart() + ")");
         OutputFile.check(spec, chart(), option, ".png", "a PNG");
         OutputFile.requireNotInUse(spec, option, out, out.toAbsolutePath().getParent(), outGiven ? "choose another folder"
                 : "give --out FILE in another folder");

@@ -84,13 +84,18 @@ final class OutputFile {
      * from writing it. A file beside a run under another name, or a folder below it, is allowed.
      */
     static void requireNotRunFile(CommandSpec spec, Path path, String option) {
+        requireNotRunFile(spec, path, option, path.toString());
+    }
+
+    /** As {@link #requireNotRunFile(CommandSpec, Path, String)}, telling {@code path} as {@code said}. */
+    static void requireNotRunFile(CommandSpec spec, Path path, String option, String said) {
         for (Path part = path.toAbsolutePath().normalize(); part.getParent() != null; part = part.getParent()) {
             Path folder = part.getParent();
             String name = part.getFileName().toString();
             String owner = RunFolder.FILES.contains(name) && RunFolder.holdsRun(folder) ? "run"
                     : Sweep.FILES.contains(name) && Sweep.holdsSweep(folder) ? "sweep" : null;
             if (owner != null) {
-                throw new ParameterException(spec.commandLine(), option + " " + path + " would replace " + name
+                throw new ParameterException(spec.commandLine(), option + " " + said + " would replace " + name
                         + " of the " + owner + " in " + shown(path, folder) + "; choose a name that no " + owner
                         + " writes, or another folder");
             }

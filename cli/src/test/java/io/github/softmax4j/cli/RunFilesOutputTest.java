@@ -57,7 +57,10 @@ class RunFilesOutputTest {
         Path out = run.resolve(name);
         CliRun refused = run(command, out);
         assertEquals(2, refused.exitCode(), refused.err());
-        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + run.resolve(replaced)
+        // compare's chart, named after its page, is told as the page the user gave
+        String said = name.equals(replaced) ? run.resolve(replaced).toString()
+                : out + " (its chart " + run.resolve(replaced) + ")";
+        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + said
                 + " would replace " + replaced + " of the run in " + run + "; choose a name that no run writes, or "
                 + "another folder", refused.err().lines().findFirst().orElseThrow());
         assertEquals("", refused.out(), "nothing is done before the option is refused");
