@@ -15,7 +15,6 @@ import io.github.softmax4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -124,7 +123,7 @@ class OutputPathsTest {
     void anOutputUnderAFileIsABadOptionBeforeAnyWork(String command, String option, String name) throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.md"), "mine");
         for (Path out : List.of(notes.resolve(name), notes.resolve("sub").resolve(name))) {
-            CliRun run = run(command, out);
+            CliRun run = TrainedModel.run(command, out);
             assertEquals(2, run.exitCode(), run.err());
             assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + out + ": " + notes
                     + " is a file, not a folder; choose another folder", run.err().lines().findFirst().orElseThrow(),
@@ -139,7 +138,7 @@ class OutputPathsTest {
     void anOutputWhereNothingCanBeCreatedIsABadOptionBeforeAnyWork(String command, String option, String name) {
         // root may write /proc by its access rights, yet nothing can be created there
         Path out = Path.of("/proc/softmax4j-none", name);
-        CliRun run = run(command, out);
+        CliRun run = TrainedModel.run(command, out);
         assertEquals(2, run.exitCode(), run.err());
         String line = run.err().lines().findFirst().orElseThrow();
         assertTrue(line.startsWith("softmax4j " + command.split(" ")[0] + ": " + option + " " + out
@@ -153,7 +152,7 @@ class OutputPathsTest {
     void aNameTooLongForTheFileSystemIsABadOptionBeforeAnyWork(String command, String option, String name) {
         String folder = "a".repeat(300);
         Path out = dir.resolve(folder).resolve(name);
-        CliRun run = run(command, out);
+        CliRun run = TrainedModel.run(command, out);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + out + ": the folder name " + folder
                 + " is too long for the file system there; choose a shorter name",
@@ -165,7 +164,7 @@ class OutputPathsTest {
     void aFileNameTooLongForTheFileWrittenFirstIsABadOptionBeforeAnyWork() throws IOException {
         // the file is written to a temporary file of a longer name first: 240 bytes fit, 267 do not
         Path out = dir.resolve("a".repeat(240) + ".png");
-        CliRun run = run("show --data-dir DATA --out OUT", out);
+        CliRun run = TrainedModel.run("show --data-dir DATA --out OUT", out);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("softmax4j show: --out " + out + ": its name is too long for the file system there, with the 23 "
                 + "bytes added to it while it is written (267 bytes in all); choose a shorter name",
@@ -187,7 +186,7 @@ class OutputPathsTest {
     })
     void missingFoldersOfAnOutputAreCreated(String command, String name) {
         Path out = dir.resolve("new").resolve("deeper").resolve(name);
-        CliRun run = run(command, out);
+        CliRun run = TrainedModel.run(command, out);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(out), out + " was written");
     }
@@ -219,19 +218,6 @@ class OutputPathsTest {
                 .findOption(option).description());
     }
 
-    private static CliRun run(String command, Path out) {
-        List<String> args = new ArrayList<>();
-        for (String word : command.split(" ")) {
-            args.add(switch (word) {
-                case "OUT" -> out.toString();
-                case "MODEL" -> TrainedModel.model().toString();
-                case "RUN" -> TrainedModel.runDir().toString();
-                case "DATA" -> RealData.dir().toString();
-                default -> word;
-            });
-        }
-        return CliRun.of(args.toArray(String[]::new));
-    }
 
     @Test
     void noPictureOrPageIsWrittenIntoTheFolderOfARunThatIsTraining() throws IOException {

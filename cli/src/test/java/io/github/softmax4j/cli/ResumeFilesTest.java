@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.RunFolder;
-import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.train.Checkpoint;
 import io.github.softmax4j.train.MetricsFiles;
 import java.io.IOException;
@@ -26,22 +25,12 @@ class ResumeFilesTest {
     @TempDir
     Path dir;
 
-    // a copy of the finished 1-epoch run that TrainedModel trains once per test JVM
-    private Path copyOfAFinishedRun() throws IOException {
-        Path copy = Files.createDirectories(dir.resolve("run"));
-        try (var files = Files.list(TrainedModel.runDir())) {
-            for (Path file : files.filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return copy;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {MetricsFiles.JSON_FILE, MetricsFiles.CSV_FILE, RunFolder.CURVES_FILE,
         RunFolder.MODEL_FILE, RunFolder.REPORT_FILE})
     void aFileTheRunWritesThatIsAFolderIsRefusedBeforeTraining(String name) throws IOException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         Files.delete(run.resolve(name));
         Files.createDirectory(run.resolve(name));
         byte[] checkpoint = Files.readAllBytes(run.resolve(Checkpoint.FILE_NAME));
@@ -58,7 +47,7 @@ class ResumeFilesTest {
 
     @Test
     void theConfigLineAndTheReportOfAResumedRunSayAlikeHowItStarted() throws IOException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         CliRun extended = CliRun.of("train", "--data-dir", RealData.dir().toString(), "--resume", run.toString(),
                 "--epochs", "2");
         assertEquals(0, extended.exitCode(), extended.err());
@@ -72,7 +61,7 @@ class ResumeFilesTest {
 
     @Test
     void picturesRemovedFromACompleteRunAreDrawnAgainFromItsModelAsTheyWere() throws IOException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         Map<String, byte[]> before = contents(run);
         Files.delete(run.resolve(RunFolder.TEMPLATES_FILE));
         Files.delete(run.resolve(RunFolder.CURVES_FILE));
@@ -90,7 +79,7 @@ class ResumeFilesTest {
     @Test
     void noPictureIsDrawnAgainWhenTheModelIsNotTheCheckpointsFinishedOne() throws IOException {
         String data = RealData.dir().toString();
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         CliRun extended = CliRun.of("train", "--data-dir", data, "--resume", run.toString(), "--epochs", "2");
         assertEquals(0, extended.exitCode(), extended.err());
         // the 1-epoch model put back over the extended run's: its checkpoint is not the model the folder holds

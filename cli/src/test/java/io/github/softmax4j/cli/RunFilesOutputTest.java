@@ -12,8 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +53,7 @@ class RunFilesOutputTest {
             Files.delete(run.resolve(replaced));
         }
         Path out = run.resolve(name);
-        CliRun refused = run(command, out);
+        CliRun refused = TrainedModel.run(command, out);
         assertEquals(2, refused.exitCode(), refused.err());
         // compare's chart, named after its page, is told as the page the user gave
         String said = name.equals(replaced) ? run.resolve(replaced).toString()
@@ -154,17 +152,4 @@ class RunFilesOutputTest {
         assertEquals("an input, not yet read", Files.readString(seen));
     }
 
-    private static CliRun run(String command, Path out) {
-        List<String> args = new ArrayList<>();
-        for (String word : command.split(" ")) {
-            args.add(switch (word) {
-                case "OUT" -> out.toString();
-                case "MODEL" -> TrainedModel.model().toString();
-                case "RUN" -> TrainedModel.runDir().toString();
-                case "DATA" -> RealData.dir().toString();
-                default -> word;
-            });
-        }
-        return CliRun.of(args.toArray(String[]::new));
-    }
 }

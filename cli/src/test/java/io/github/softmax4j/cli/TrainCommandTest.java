@@ -20,7 +20,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,16 +237,6 @@ class TrainCommandTest {
         assertTrue(empty.err().contains("holds no checkpoint.safetensors"), empty.err());
     }
 
-    // a copy of the finished 1-epoch run that TrainedModel trains once per test JVM, for tests of resuming
-    private Path copyOfAFinishedRun() throws IOException {
-        Path copy = Files.createDirectories(dir.resolve("run"));
-        try (var files = Files.list(TrainedModel.runDir())) {
-            for (Path file : files.filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return copy;
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"12|epochs 1 to 2 are", "11|epoch 1 is"})
@@ -271,7 +260,7 @@ class TrainCommandTest {
     @Test
     void resumingACompleteRunSaysSoTrainsNothingAndSaysHowToTrainMore() throws IOException {
         String data = RealData.dir().toString();
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         Map<Path, FileTime> written = modified(run);
         CliRun again = CliRun.of("train", "--data-dir", data, "--resume", run.toString());
         assertEquals(0, again.exitCode(), again.err());
@@ -329,7 +318,7 @@ class TrainCommandTest {
 
     @Test
     void aFinishedRunIsCompleteWhateverTheTimesOfItsFiles() throws IOException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         // a file system with coarse times, or a copy, can leave the report older than the model it shows
         FileTime model = Files.getLastModifiedTime(run.resolve("model.safetensors"));
         Files.setLastModifiedTime(run.resolve("report.html"), FileTime.fromMillis(model.toMillis() - 60_000));
@@ -338,7 +327,7 @@ class TrainCommandTest {
 
     @Test
     void aFinishedRunOfASweepWhichHasNoReportIsCompleteAndGainsNoReport() throws IOException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         // a sweep marks its runs finished without drawing a report or pictures (curves.svg either)
         try (var pictures = Files.list(run)) {
             for (Path file : pictures.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".html")
@@ -351,7 +340,7 @@ class TrainCommandTest {
 
     @Test
     void aRunKilledBeforeItsReportIsNotCompleteWhateverTheTimesOfItsFiles() throws IOException, InterruptedException {
-        Path run = copyOfAFinishedRun();
+        Path run = TrainedModel.copyOfRun(dir);
         // killed after an extension's last epoch, before its report: metrics.json still says running, for a
         // process that is gone, and report.html is the one of before the extension, here even newer than the model
         Process gone = new ProcessBuilder("true").start();

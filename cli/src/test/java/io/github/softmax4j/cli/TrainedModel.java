@@ -3,11 +3,15 @@ package io.github.softmax4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.softmax4j.data.RealData;
+import io.github.softmax4j.experiment.RunLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A model trained once per test JVM (1 epoch with the defaults) for the tests that use a model. */
@@ -47,5 +51,34 @@ final class TrainedModel {
     /** Its model file. */
     static Path model() {
         return runDir().resolve("model.safetensors");
+    }
+
+    /** A copy of the run folder (without its lock) as {@code dir}/run, for a test to resume or spoil. */
+    static Path copyOfRun(Path dir) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("run"));
+        try (var files = Files.list(runDir())) {
+            for (Path file : files.filter(f -> !f.endsWith(RunLock.FILE_NAME)).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Runs {@code command}, its words split at spaces, with OUT as {@code out}, MODEL as the model,
+     * RUN as the run folder and DATA as the data set's folder.
+     */
+    static CliRun run(String command, Path out) {
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(switch (word) {
+                case "OUT" -> out.toString();
+                case "MODEL" -> model().toString();
+                case "RUN" -> runDir().toString();
+                case "DATA" -> RealData.dir().toString();
+                default -> word;
+            });
+        }
+        return CliRun.of(args.toArray(String[]::new));
     }
 }
