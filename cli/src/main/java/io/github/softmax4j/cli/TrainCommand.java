@@ -138,7 +138,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             Checkpoint begin;
             String init;
-            List<String> redrawn = List.of();
             if (resume == null) {
                 init = ConfigWords.init(initModel == null ? "random" : initModel.toString(), config, 0);
                 Map<String, String> training = config.toMetadata();
@@ -149,9 +148,7 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 begin = extended(Checkpoint.load(runDir));
                 Optional<String> complete = complete(begin, runDir);
-                // a complete run whose pictures were removed has them drawn again from its model, training nothing
-                redrawn = complete.isPresent() ? MissingPictures.of(runDir, begin) : List.of();
-                if (complete.isPresent() && redrawn.isEmpty()) {
+                if (complete.isPresent()) {
                     stderr.println("softmax4j train: " + complete.get());
                     return 0;
                 }
@@ -165,11 +162,9 @@ final class TrainCommand implements Callable<Integer> {
                 init = ConfigWords.init(begin.model().training().getOrDefault("init", "random"), config,
                         begin.history().size());
                 int leftovers = AtomicFiles.removeLeftovers(runDir);
-                stdout.printf("resume:  %s after epoch %d of %d%s%s%s%n", runDir, begin.history().size(),
-                        config.epochs(), leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
+                stdout.printf("resume:  %s after epoch %d of %d%s%s%n", runDir, begin.history().size(), config.epochs(),
+                        leftovers == 0 ? "" : " (removed " + leftovers + " unfinished temporary file"
                                 + (leftovers == 1 ? "" : "s") + ")",
-                        redrawn.isEmpty() ? "" : "; it is complete, and its missing " + String.join(", ", redrawn)
-                                + (redrawn.size() == 1 ? " is" : " are") + " drawn again from its model",
                         unreadableMetrics(runDir).map(why -> "; its " + MetricsFiles.JSON_FILE + " was " + why
                                 + ", and is written again from the checkpoint").orElse(""));
             }
