@@ -95,9 +95,10 @@ final class OutputFile {
             String owner = RunFolder.FILES.contains(name) && RunFolder.holdsRun(folder) ? "run"
                     : Sweep.FILES.contains(name) && Sweep.holdsSweep(folder) ? "sweep" : null;
             if (owner != null) {
-                throw new ParameterException(spec.commandLine(), option + " " + said + " would replace " + name
-                        + " of the " + owner + " in " + shown(path, folder) + "; choose a name that no " + owner
-                        + " writes, or another folder");
+                String clash = Files.exists(part, LinkOption.NOFOLLOW_LINKS) ? " would replace " + name + " of the "
+                        : " has the name of " + name + ", a file of the ";
+                throw new ParameterException(spec.commandLine(), option + " " + said + clash + owner + " in "
+                        + shown(path, folder) + "; choose a name that no " + owner + " writes, or another folder");
             }
         }
     }

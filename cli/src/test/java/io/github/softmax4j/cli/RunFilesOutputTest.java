@@ -3,6 +3,7 @@ package io.github.softmax4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.RunFolder;
@@ -58,9 +59,12 @@ class RunFilesOutputTest {
         // compare's chart, named after its page, is told as the page the user gave
         String said = name.equals(replaced) ? run.resolve(replaced).toString()
                 : out + " (its chart " + run.resolve(replaced) + ")";
-        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + said
-                + " would replace " + replaced + " of the run in " + run + "; choose a name that no run writes, or "
-                + "another folder", refused.err().lines().findFirst().orElseThrow());
+        // a run's file that is not there is still its own: told by its name, not as replaced
+        String clash = folder ? " has the name of " + replaced + ", a file of the run in "
+                : " would replace " + replaced + " of the run in ";
+        assertEquals("softmax4j " + command.split(" ")[0] + ": " + option + " " + said + clash + run
+                + "; choose a name that no run writes, or another folder", refused.err().lines().findFirst()
+                .orElseThrow());
         assertEquals("", refused.out(), "nothing is done before the option is refused");
         if (folder) {
             assertFalse(Files.exists(run.resolve(replaced)), "nothing made in its place");
@@ -76,7 +80,7 @@ class RunFilesOutputTest {
         Path out = run.resolve(RunFolder.MISTAKES_FILE).resolve("grid.png");
         CliRun refused = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--out", out.toString());
         assertEquals(2, refused.exitCode(), refused.err());
-        assertEquals("softmax4j show: --out " + out + " would replace mistakes.png of the run in " + run
+        assertEquals("softmax4j show: --out " + out + " has the name of mistakes.png, a file of the run in " + run
                 + "; choose a name that no run writes, or another folder", refused.err().strip().lines().findFirst()
                 .orElseThrow());
         assertFalse(Files.exists(run.resolve(RunFolder.MISTAKES_FILE)));
@@ -90,10 +94,21 @@ class RunFilesOutputTest {
         CliRun refused = CliRun.of("compare", TrainedModel.runDir().toString(), "--out",
                 sweep.resolve(Sweep.PAGE_FILE).toString());
         assertEquals(2, refused.exitCode(), refused.err());
-        assertEquals("softmax4j compare: --out " + sweep.resolve(Sweep.PAGE_FILE) + " would replace sweep.html of the "
-                + "sweep in " + sweep + "; choose a name that no sweep writes, or another folder",
+        assertEquals("softmax4j compare: --out " + sweep.resolve(Sweep.PAGE_FILE) + " has the name of sweep.html, a "
+                + "file of the sweep in " + sweep + "; choose a name that no sweep writes, or another folder",
                 refused.err().lines().findFirst().orElseThrow());
         assertEquals("the sweep's own", Files.readString(sweep.resolve(Sweep.CHART_FILE)));
+    }
+
+    @Test
+    void aFolderWithAnotherProgramsMetricsJsonIsNoRunAndItsFilesAreWritten() throws IOException {
+        Path project = Files.createDirectory(dir.resolve("project"));
+        Files.writeString(project.resolve(MetricsFiles.JSON_FILE), "{\"accuracy\": 0.9}");
+        Path out = project.resolve(RunFolder.CONFUSION_FILE);
+        CliRun shown = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2", "--out",
+                out.toString());
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertTrue(Files.size(out) > 0, "written");
     }
 
     @Test

@@ -53,12 +53,26 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
             MISTAKES_FILE, REPORT_FILE, RunLock.FILE_NAME);
 
     /**
-     * Whether {@code dir} holds a run, finished or not: its metrics.json or its checkpoint is there
-     * (as anything, even damaged), so the files of {@link #FILES} there are the run's.
+     * Whether {@code dir} holds a run, finished or not, so that the files of {@link #FILES} there are
+     * the run's: its checkpoint or its lock is there (as anything, even damaged), or a metrics.json
+     * that reads as a run's. A metrics.json of another program's is a common name, and does not
+     * make a folder a run's.
      */
     public static boolean holdsRun(Path dir) {
-        return Files.exists(dir.resolve(MetricsFiles.JSON_FILE), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(dir.resolve(Checkpoint.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
+        if (Files.exists(dir.resolve(Checkpoint.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve(RunLock.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
+        if (!Files.isRegularFile(metrics, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            MetricsFiles.parse(Files.readAllBytes(metrics));
+            return true;
+        } catch (IOException | IllegalArgumentException notARuns) {
+            return false;
+        }
     }
 
     /**
