@@ -109,7 +109,8 @@ final class CompareCommand implements Callable<Integer> {
             }
             if (!damaged.isEmpty()) {
                 leftOut.add(new LeftOutRuns(MetricsFiles.JSON_FILE + " is damaged", damaged,
-                        continuing(0, resumesDamaged, ", which writes it again")));
+                        continuing(0, resumesDamaged, damaged.size() == 1 ? ", which writes it again"
+                                : ", which writes each again")));
             }
             if (!unreadable.isEmpty()) {
                 boolean one = unreadable.size() == 1;

@@ -55,7 +55,7 @@ class DamagedMetricsTest {
         assertEquals(0, run.exitCode(), run.err());
         String leftOut = run.out().lines().filter(line -> line.startsWith("left out")).findFirst().orElseThrow();
         assertTrue(leftOut.matches("left out, metrics.json is damaged: a/run \\(.*\\), b/run \\(.*\\); continue them "
-                + "with softmax4j train --resume DIR \\(a sweep's with sweep --resume\\), which writes it again"), leftOut);
+                + "with softmax4j train --resume DIR \\(a sweep's with sweep --resume\\), which writes each again"), leftOut);
     }
 
     @Test
