@@ -99,8 +99,8 @@ final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
-            List<String> damaged = leftOut(damagedRuns);
-            List<String> unreadable = leftOut(unreadableRuns);
+            List<String> damaged = namesWithReasons(damagedRuns);
+            List<String> unreadable = namesWithReasons(unreadableRuns);
             List<LeftOutRuns> leftOut = new ArrayList<>();
             if (!unfinished.isEmpty()) {
                 leftOut.add(new LeftOutRuns("not finished", unfinished, running == unfinished.size()
@@ -188,7 +188,7 @@ final class CompareCommand implements Callable<Integer> {
 
     // each run left out by its name, those named alike (a/run, b/run given one by one) by as much of their
     // folders as tells them apart, as the table names runs, sorted; with what is wrong
-    private static List<String> leftOut(List<Named> runs) {
+    private static List<String> namesWithReasons(List<Named> runs) {
         List<String> apart = RunFolder.namedApart(runs.stream().map(run -> run.leftOut().dir()).toList(),
                 runs.stream().map(Named::name).toList());
         List<String> lines = new ArrayList<>();
