@@ -264,7 +264,7 @@ final class OutputFile {
     }
 
     // the folder as the user wrote it when it is part of the given path, else its full path
-    private static Path shown(Path given, Path folder) {
+    static Path shown(Path given, Path folder) {
         for (Path part = given.getParent(); part != null; part = part.getParent()) {
             if (part.toAbsolutePath().equals(folder)) {
                 return part;

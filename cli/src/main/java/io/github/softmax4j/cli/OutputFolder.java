@@ -2,7 +2,9 @@ package io.github.softmax4j.cli;
 
 import io.github.softmax4j.data.TerminalText;
 import io.github.softmax4j.experiment.FolderInUseException;
+import io.github.softmax4j.experiment.RunFolder;
 import io.github.softmax4j.experiment.RunLock;
+import io.github.softmax4j.experiment.Sweep;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -55,6 +57,7 @@ final class OutputFolder {
         Path out = given.normalize().toString().isEmpty() ? given : given.normalize();
         OutputFile.requireFolders(spec, out, "--out");
         OutputFile.requireNotRunFile(spec, out, "--out");
+        requireNotWithinRunOrSweep(spec, out);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + (Files.isRegularFile(out)
                     ? " is a file, not a folder" : " is not a folder") + "; choose a new folder");
@@ -71,6 +74,23 @@ final class OutputFolder {
         Path existing = OutputFile.nearestExisting(out.toAbsolutePath());
         return new Chosen(out, () -> removeMade(out.toAbsolutePath(), existing));
     }
+
+    /**
+     * Rejects an --out inside a run's folder or a sweep's: a run's folder holds that run alone, and
+     * a sweep's folders are its runs, so the board and compare would not find a run put inside a
+     * run's, and would take one put inside a sweep's for one of the sweep's runs.
+     */
+    private static void requireNotWithinRunOrSweep(CommandSpec spec, Path out) {
+        for (Path folder = out.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
+            String owner = RunFolder.holdsRun(folder) ? "run" : Sweep.holdsSweep(folder) ? "sweep" : null;
+            if (owner != null) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the folder of the "
+                        + owner + " in " + OutputFile.shown(out, folder) + ", which holds " + ("run".equals(owner) ? "that run alone"
+                        : "the sweep's runs alone") + "; choose a folder outside it");
+            }
+        }
+    }
+
 
     // removes the folder dir made up to existing, the folder above it that was there before, if nothing was written
     private static void removeMade(Path dir, Path existing) {

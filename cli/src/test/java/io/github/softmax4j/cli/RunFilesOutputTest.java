@@ -111,6 +111,33 @@ class RunFilesOutputTest {
         assertTrue(Files.size(out) > 0, "written");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train|run|sub|run|that run alone",
+        "sweep|run|a/b|run|that run alone",
+        "train|sweep|extra|sweep|the sweep's runs alone",
+        "sweep|sweep|more/sub|sweep|the sweep's runs alone",
+    })
+    void aRunOrSweepInsideTheFolderOfARunOrASweepIsABadOptionBeforeAnyWork(String command, String holder,
+                                                                          String below, String owner, String holds)
+            throws IOException {
+        Path folder = Files.createDirectory(dir.resolve(holder));
+        if (holder.equals("run")) {
+            Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
+        } else {
+            Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
+        }
+        Path out = folder.resolve(below);
+        CliRun refused = CliRun.of(command, "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
+                out.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j " + command + ": --out " + out + " is inside the folder of the " + owner + " in "
+                + folder + ", which holds " + holds + "; choose a folder outside it",
+                refused.err().lines().findFirst().orElseThrow());
+        assertEquals("", refused.out(), "nothing is done before the option is refused");
+        assertFalse(Files.exists(folder.resolve(below.split("/")[0])), "no folder made in it");
+    }
+
     @Test
     void aFileBesideARunUnderAnotherNameIsWritten() throws IOException {
         Path run = run(RunFolder.CURVES_FILE);
