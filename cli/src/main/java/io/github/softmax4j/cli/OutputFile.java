@@ -81,7 +81,7 @@ final class OutputFile {
      * file a run writes ({@link RunFolder#FILES}) in a folder that holds a run, or of a file a sweep
      * writes ({@link Sweep#FILES}) in a folder that holds a sweep: writing it would replace that file
      * (curves, a model, a report), which nothing but its run or sweep can write again, or keep the run
-     * from writing it. A file beside a run under another name, or a folder below it, is allowed.
+     * from writing it. A file beside a run under another name, or in a folder below it, is allowed.
      */
     static void requireNotRunFile(CommandSpec spec, Path path, String option) {
         requireNotRunFile(spec, path, option, path.toString());
