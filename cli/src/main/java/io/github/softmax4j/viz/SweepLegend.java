@@ -22,7 +22,7 @@ final class SweepLegend {
     private static final int HEIGHT = 450;
     // the text of an entry below the plot: the chart's width less the chart's and the legend's padding
     // and the entry's line and marker
-    private static final int BELOW_MOST = 600;
+    private static final int BELOW_MOST = 540;
     private static final Font FONT = Palette.font(Font.PLAIN, 12);
     private static final FontRenderContext MEASURED = new FontRenderContext(null, true, true);
 

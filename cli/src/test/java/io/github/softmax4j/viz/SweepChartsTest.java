@@ -534,6 +534,22 @@ class SweepChartsTest {
     }
 
     @Test
+    void aWrappedLegendBelowThePlotStaysInsideThePictureWithAMargin() {
+        RunFolder run = run(0.1, 256, 42, 0, 0.81);
+        String folder = "this-is-an-extremely-long-folder-name-that-a-user-might-give-when-naming-experiments-v";
+        XYChart chart = SweepCurvesChart.chart(List.of(inFolder(run, folder + 1), inFolder(run, folder + 2),
+                run(0.1, 256, 42, 5000, 0.82)));
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int background = image.getRGB(image.getWidth() - 1, 0);
+        // the legend's rows, below the plot: nothing of its box or text in the picture's last 4 columns
+        for (int y = image.getHeight() / 2; y < image.getHeight(); y++) {
+            for (int x = image.getWidth() - 4; x < image.getWidth(); x++) {
+                assertEquals(background, image.getRGB(x, y), "the legend reaches the right edge at " + x + ", " + y);
+            }
+        }
+    }
+
+    @Test
     void theLegendNamesALearningRateAsItIsTyped() {
         List<RunFolder> runs = List.of(run(1.0, 64, 1, 10000, 0.84), run(0.0001, 64, 1, 10000, 0.83));
         assertEquals(List.of("lr 0.0001", "lr 1"), legend(SweepCurvesChart.chart(runs)).stream()
