@@ -108,14 +108,6 @@ final class PredictCommand implements Callable<Integer> {
         if (test != null) {
             checkTestIndices(test.size());
         }
-        if (saveInput != null) {
-            try {
-                Files.createDirectories(saveInput);
-            } catch (IOException e) {
-                err.println("softmax4j predict: " + FileProblem.describe(e));
-                return Softmax4jCli.EXIT_PROBLEM;
-            }
-        }
         int failures = 0;
         for (int i = 0; i < images.size(); i++) {
             Path image = images.get(i);
@@ -170,6 +162,8 @@ final class PredictCommand implements Callable<Integer> {
                         String trueLabel) throws IOException {
         PredictionReport answer = new PredictionReport(input, prediction, top, minConfidence);
         if (saved != null) {
+            // made with the first image saved, so that inputs none of which can be read leave no folder behind
+            Files.createDirectories(saved.getParent());
             Png.write(seenImage(pixels), saved);
         }
         if (json) {

@@ -234,6 +234,16 @@ class PredictCommandTest {
         assertEquals(28, saved.getHeight());
     }
 
+    @Test
+    void noSaveInputFolderIsMadeWhenNoInputCanBeRead() {
+        Path seen = dir.resolve("new").resolve("seen");
+        CliRun run = CliRun.of("predict", TrainedModel.model().toString(), dir.resolve("nothere.png").toString(),
+                "--save-input", seen.toString());
+        assertEquals(Softmax4jCli.EXIT_PROBLEM, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nothere.png: file not found"), run.err());
+        assertFalse(Files.exists(dir.resolve("new")), "no folder left behind");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--top|0|--top must be > 0",
