@@ -51,6 +51,9 @@ final class CompareCommand implements Callable<Integer> {
         // the page goes into the current folder unless --out says where
         boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
         String option = outGiven ? "--out" : "the default --out";
+        if (!outGiven) {
+            OutputFile.requireDefaultWritable(spec, out);
+        }
         OutputFile.check(spec, out, option, ".html", "an HTML page (and the chart beside it as .png)");
         // told as the page the user named, which the chart's name comes from
         OutputFile.requireNotRunFile(spec, chart(), option, out + " (its chart " + chart() + ")");

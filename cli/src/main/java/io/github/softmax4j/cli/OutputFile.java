@@ -205,6 +205,22 @@ final class OutputFile {
     }
 
     /**
+     * Rejects the default output {@code file} (no --out given), which goes into the current folder,
+     * if nothing can be created there: checked as --out is, by its access rights and by creating a
+     * file, before any work, with advice that fits an option the user did not give.
+     */
+    static void requireDefaultWritable(CommandSpec spec, Path file) {
+        Path folder = Path.of("").toAbsolutePath();
+        Optional<String> reason = !Files.isWritable(folder) ? Optional.of("")
+                : cannotCreateIn(folder).map(why -> " (" + why + ")");
+        if (reason.isPresent()) {
+            throw new ParameterException(spec.commandLine(), file + ", the default --out, cannot be created: "
+                    + folder + " is not a writable folder" + reason.get() + "; run softmax4j from a folder you can "
+                    + "write, or give --out FILE");
+        }
+    }
+
+    /**
      * Why nothing can be created in the existing folder {@code folder}, found by creating a file
      * there and removing it at once ({@link #requireCreatable}); empty when a file could be created.
      */

@@ -8,11 +8,9 @@ import io.github.softmax4j.viz.Png;
 import io.github.softmax4j.viz.Tiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,7 +121,7 @@ final class ShowCommand implements Callable<Integer> {
         OutputFile.check(spec, out, "--out", ".png", "a PNG");
         OutputFile.requireNotInput(spec, target(), out == null ? "the default --out" : "--out", model, "--model");
         if (out == null) {
-            requireDefaultWritable();
+            OutputFile.requireDefaultWritable(spec, target());
         }
         OutputFile.requireNotInUse(spec, out == null ? "the default --out" : "--out", target(),
                 target().toAbsolutePath().getParent(), out == null ? "give --out FILE in another folder"
@@ -134,15 +132,4 @@ final class ShowCommand implements Callable<Integer> {
         return out != null ? out : Path.of("fashion-mnist-" + split + ".png");
     }
 
-    // the default picture goes into the current folder, checked as --out is, before the data is read
-    private void requireDefaultWritable() {
-        Path folder = Path.of("").toAbsolutePath();
-        Optional<String> reason = !Files.isWritable(folder) ? Optional.of("")
-                : OutputFile.cannotCreateIn(folder).map(why -> " (" + why + ")");
-        if (reason.isPresent()) {
-            throw new ParameterException(spec.commandLine(), target() + ", the default --out, cannot be created: "
-                    + folder + " is not a writable folder" + reason.get() + "; run softmax4j from a folder you can "
-                    + "write, or give --out FILE");
-        }
-    }
 }

@@ -56,6 +56,15 @@ class UnwritableOutputTest {
         assertFalse(run.out().contains("data:"), "found before the data is read: " + run.out());
     }
 
+    @Test
+    void compareSaysItsDefaultPageCannotBeCreatedWithAdviceForAnOptionNotGiven() {
+        CliRun run = OwnJvm.run(Path.of("/proc"), "compare", TrainedModel.runDir().toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("softmax4j compare: comparison.html, the default --out, cannot be created: /proc is not a "
+                + "writable folder (nothing can be created in it); run softmax4j from a folder you can write, or give "
+                + "--out FILE", run.err().lines().findFirst().orElseThrow(), run.err());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "compare|ro/c.html",
