@@ -318,6 +318,7 @@ class BoardBrowserTest {
             assertEquals("metrics.json is damaged (not valid JSON at line 1, column 18)",
                     textOf(broken));
             assertEquals("damaged", textOf(By.cssSelector("tr[data-run='broken'] .status")));
+            assertEquals("–", rowCell("broken", "epoch"), "no epoch is known of it, not 0");
             browser.get(runs.board.address() + "#/run/at-once");
             By said = By.id("run-diverged");
             waiting().until(ExpectedConditions.presenceOfElementLocated(said));
@@ -330,6 +331,7 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-damaged")));
             waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: ")));
             assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
+            assertEquals("–", textOf(By.xpath("//table[contains(@class,'latest')]//tr[th='epochs done']/td")));
             browser.get(runs.board.address() + "#/classify");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.presenceOfElementLocated(choices));

@@ -84,7 +84,8 @@ export function mount(view) {
       h('td', {class: 'name'}, h('a', {href: link('run', run.name)}, run.name)),
       h('td', {}, h('span', {class: 'status ' + run.status}, run.status)),
       h('td', {class: 'settings'}, settings(run)),
-      h('td', {class: 'num epoch'}, last ? last.epoch : 0),
+      // a run whose metrics.json could not be read has no known epoch, not 0
+      h('td', {class: 'num epoch'}, last ? last.epoch : run.damaged || run.unreadable ? '–' : 0),
       h('td', {class: 'num'}, fmt(last?.train_loss)),
       h('td', {class: 'num'}, fmt(last?.train_acc)),
       h('td', {class: 'num', title: heldOutLabel(run)}, fmt(last?.[heldOutKey(run)])),
