@@ -332,12 +332,19 @@ class BoardBrowserTest {
             waiting().until(ExpectedConditions.textMatches(By.id("confusion"), Pattern.compile("^None: ")));
             assertTrue(browser.findElements(By.cssSelector(".charts .chart")).isEmpty(), "no empty charts");
             assertEquals("–", textOf(By.xpath("//table[contains(@class,'latest')]//tr[th='epochs done']/td")));
-            browser.get(runs.board.address() + "#/classify");
+            browser.get(runs.board.address() + "#/classify?run=broken");
             By choices = By.cssSelector("#classify-run option");
             waiting().until(ExpectedConditions.presenceOfElementLocated(choices));
             assertEquals(List.of("no run can classify: 1 has a damaged metrics.json, 1 diverged in its first epoch "
                     + "and holds the untrained start"), browser.findElements(choices).stream()
                     .map(WebElement::getText).toList());
+            assertEquals("Run broken cannot classify: its metrics.json is damaged (not valid JSON at line 1, column "
+                    + "18).", textOf(By.id("classify-unusable")));
+            RunFolders.writeMetrics(runsDir.resolve("good"), 1, false, Map.of("status", "finished"));
+            RunFolders.writeModel(runsDir.resolve("good"), 1);
+            waiting().until(ExpectedConditions.textToBe(By.id("classify-unusable"), "Run broken cannot classify: its "
+                    + "metrics.json is damaged (not valid JSON at line 1, column 18); the model of run good is offered "
+                    + "instead."));
         }
     }
 

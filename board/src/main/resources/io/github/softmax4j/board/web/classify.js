@@ -2,7 +2,7 @@
 
 import {h, fill, apiPath, pixelCanvas, fromBase64} from './dom.js';
 import * as store from './store.js';
-import {fmt} from './figures.js';
+import {fmt, unreadText} from './figures.js';
 
 const SIDE = 280;
 
@@ -20,6 +20,8 @@ export function mount(view, params) {
   const drop = h('label', {class: 'drop', id: 'drop'}, 'Drop a picture here, or click to choose one', file);
   const pad = h('canvas', {width: SIDE, height: SIDE, class: 'pad', id: 'pad'});
   const result = h('div', {class: 'result', id: 'classify-result'});
+  // why the run the address names is not the one offered, when it cannot classify
+  const unusable = h('p', {class: 'hint', id: 'classify-unusable', hidden: true});
   let last = null;
   let url = null;
   const shown = blob => {
@@ -30,6 +32,7 @@ export function mount(view, params) {
   fill(view, h('section', {class: 'classify'},
     h('div', {class: 'inputs'},
       h('label', {}, 'Model of run ', select),
+      unusable,
       drop,
       h('p', {class: 'hint'}, 'Or draw a garment, light on dark, as Fashion-MNIST shows them:'),
       pad,
@@ -98,6 +101,12 @@ export function mount(view, params) {
     fill(select, usable.length ? usable.map(run => h('option', {value: run.name, selected: run.name === shown},
       run.name + (run.model === 'model.safetensors' ? '' : ' (latest checkpoint)')))
       : h('option', {value: ''}, noneCan(runs)));
+    const asked = wanted && store.loaded() && !usable.some(run => run.name === wanted);
+    unusable.hidden = !asked;
+    if (asked) {
+      fill(unusable, `Run ${wanted} cannot classify: ${whyNot(store.runs().get(wanted))}`
+        + (select.value ? `; the model of run ${select.value} is offered instead.` : '.'));
+    }
   }
 
   async function classify(blob, name) {
@@ -142,6 +151,15 @@ export function mount(view, params) {
   return store.subscribe(change => {
     if (change.type !== 'epoch') renderRuns();
   });
+}
+
+/** Why the run cannot classify, in a few words; run is undefined when the board has no such run. */
+function whyNot(run) {
+  if (!run) return 'there is no such run in the board\'s folder';
+  if (run.damaged) return 'its ' + unreadText(run);
+  if (run.unreadable) return unreadText(run);
+  if (run.diverged_at_once && run.model) return 'it diverged in its first epoch and holds the untrained start';
+  return 'it has no model file yet';
 }
 
 // why no run can classify: none has a model yet, or each that has one cannot be used, as the runs say
