@@ -87,9 +87,9 @@ final class RunIndex {
                     .map(Path::toString).orElse("run");
             if (RunFolder.isRun(root)) {
                 readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
-            } else if (unreadable(root)) {
-                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
             } else {
+                // one the board cannot read is listed, and the runs below it too when it can be searched
+                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
                 walk(root, 0, null, now, new Found(foundRuns, foundSweeps, tooDeep), seen);
             }
         }
@@ -129,17 +129,17 @@ final class RunIndex {
         for (Path child : children) {
             String name = root.relativize(child).toString().replace('\\', '/');
             boolean isRun = RunFolder.isRun(child);
-            if (isRun || unreadable(child)) {
-                Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
-                        : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
-                run.ifPresent(r -> {
-                    found.runs().put(name, r);
-                    sweepRuns.add(name);
-                });
-            } else if (depth + 1 < MAX_DEPTH) {
+            Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
+                    : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
+            run.ifPresent(r -> {
+                found.runs().put(name, r);
+                sweepRuns.add(name);
+            });
+            // a folder the board cannot read as a run (its metrics.json a folder) may hold runs it can
+            if (!isRun && depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
                 walk(child, depth + 1, isSweep ? name : null, now, found, seen);
-            } else {
+            } else if (!isRun) {
                 found.tooDeep().addAll(runsIn(child));
             }
         }
@@ -198,32 +198,15 @@ final class RunIndex {
         }
     }
 
-    // a folder that is not a run folder but may be one the board cannot read: one it may not list or search, or
-    // whose metrics.json is a folder
-    private static boolean unreadable(Path folder) {
-        return !Files.isReadable(folder) || !Files.isExecutable(folder)
-                || Files.isDirectory(folder.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS);
-    }
-
     /**
-     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read:
-     * {@link io.github.softmax4j.experiment.RunFolder#findAll} looks at it, so that the board lists it with
-     * compare's reason; empty when it is gone, or could be read by now (it is read as a run next time, and
-     * said damaged then if it is).
+     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read
+     * ({@link io.github.softmax4j.experiment.RunFolder#leftOut} decides), so that the board lists it with
+     * compare's reason; empty when it is gone, is no run folder, or could be read by now (it is read as a run
+     * next time, and said damaged then if it is).
      */
     private static Optional<LeftOut> leftOut(Path folder) {
-        List<LeftOut> found = new ArrayList<>();
-        try {
-            io.github.softmax4j.experiment.RunFolder.findAll(folder, leftOut -> {
-                if (leftOut.dir().equals(folder) && !leftOut.damaged()
-                        && !(leftOut.problem() instanceof NoSuchFileException)) {
-                    found.add(leftOut);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-        return found.stream().findFirst();
+        return io.github.softmax4j.experiment.RunFolder.leftOut(folder)
+                .filter(leftOut -> !leftOut.damaged() && !(leftOut.problem() instanceof NoSuchFileException));
     }
 
     /**
