@@ -108,8 +108,12 @@ class BoardBrowserTest {
     }
 
     /** The elements' texts, found again if the page redrew them in between. */
+    // the texts of elements once there is at least one: an empty list is the view not drawn yet
     private static List<String> textsOf(By elements) {
-        return waiting().until(driver -> driver.findElements(elements).stream().map(WebElement::getText).toList());
+        return waiting().until(driver -> {
+            List<String> texts = driver.findElements(elements).stream().map(WebElement::getText).toList();
+            return texts.isEmpty() ? null : texts;
+        });
     }
 
     private static String rowCell(String run, String cell) {
