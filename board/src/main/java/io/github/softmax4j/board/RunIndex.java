@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,11 +34,17 @@ import java.util.function.BiPredicate;
  * (run folders at any depth up to {@link #MAX_DEPTH}, without following links), reads only the
  * JSON files that changed, and publishes what differs from the previous reading: a run that
  * appeared or changed, each new epoch, a run that disappeared, a sweep that changed, and the run
- * folders one level deeper than it looks, which it names without showing ({@link #folder()}).
+ * folders one level deeper than it looks, which it names without showing ({@link #folder()}), looking for them
+ * again every {@link #TOO_DEEP_KEPT} only.
  */
 final class RunIndex {
     /** Run folders are looked for this many levels below the board's folder. */
     static final int MAX_DEPTH = 3;
+    /**
+     * How long the names of the run folders too deep to show are kept before the folders at the deepest level are
+     * listed again: listing them all is a level of the tree read for a hint, too much for every reading.
+     */
+    static final Duration TOO_DEEP_KEPT = Duration.ofSeconds(5);
 
     private final Path root;
     private final EventHub events;
@@ -47,6 +54,8 @@ final class RunIndex {
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
     private volatile Folder folder = new Folder(MAX_DEPTH, List.of());
+    private Map<Path, List<String>> tooDeepKept = Map.of();
+    private Instant tooDeepRead = Instant.MIN;
 
     /** A JSON file as read, with the attributes it had then: its document, or why it is damaged (one is null). */
     private record Parsed(Object fileKey, Instant written, long size, JsonNode json, String damaged) {
@@ -78,9 +87,13 @@ final class RunIndex {
     synchronized void refresh() {
         Map<String, Run> foundRuns = new TreeMap<>();
         Map<String, Sweep> foundSweeps = new TreeMap<>();
-        List<String> tooDeep = new ArrayList<>();
+        Map<Path, List<String>> tooDeep = new HashMap<>();
         Map<Path, Parsed> seen = new HashMap<>();
         Instant now = clock.instant();
+        if (!now.isBefore(tooDeepRead.plus(TOO_DEEP_KEPT)) || now.isBefore(tooDeepRead)) {
+            tooDeepKept = Map.of();
+            tooDeepRead = now;
+        }
         if (Files.isDirectory(root)) {
             // the folder itself a run, or one that cannot be read (as compare lists it), is named by its own name
             String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
@@ -100,16 +113,19 @@ final class RunIndex {
         runs = Collections.unmodifiableMap(foundRuns);
         sweeps = Collections.unmodifiableMap(foundSweeps);
         publishChanges(before, foundRuns, sweepsBefore, foundSweeps);
-        tooDeep.sort(null);
-        Folder read = new Folder(MAX_DEPTH, tooDeep);
+        tooDeepKept = tooDeep;
+        Folder read = new Folder(MAX_DEPTH, tooDeep.values().stream().flatMap(List::stream).sorted().toList());
         if (!read.equals(folder)) {
             folder = read;
             publish("folder", read);
         }
     }
 
-    /** What a walk finds: runs and sweeps by name, and the names of run folders too deep to show. */
-    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, List<String> tooDeep) {
+    /**
+     * What a walk finds: runs and sweeps by name, and the names of the run folders too deep to show by the folder
+     * at the deepest level that holds them.
+     */
+    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, Map<Path, List<String>> tooDeep) {
     }
 
     private void walk(Path folder, int depth, String sweep, Instant now, Found found, Map<Path, Parsed> seen) {
@@ -140,7 +156,8 @@ final class RunIndex {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
                 walk(child, depth + 1, isSweep ? name : null, now, found, seen);
             } else if (!isRun) {
-                found.tooDeep().addAll(runsIn(child));
+                List<String> kept = tooDeepKept.get(child);
+                found.tooDeep().put(child, kept != null ? kept : runsIn(child));
             }
         }
         if (sweep != null) {

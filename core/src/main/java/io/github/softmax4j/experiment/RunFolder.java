@@ -227,15 +227,19 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
      * is no run folder (nothing below it is looked at).
      */
     public static Optional<LeftOut> leftOut(Path dir) {
-        IOException opening = null;
-        try {
-            Files.newDirectoryStream(dir).close();
-        } catch (IOException e) {
-            opening = e;
-        }
-        Optional<LeftOut> unread = unopened(dir, opening);
-        if (unread.isPresent() || !Files.isRegularFile(dir.resolve(MetricsFiles.JSON_FILE))) {
-            return unread;
+        Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
+        if (!Files.isRegularFile(metrics)) {
+            // a folder that may be read opens (asked of the file system, which is cheaper than opening it); one
+            // that may not is opened, for what the file system says
+            IOException opening = null;
+            if (!Files.isReadable(dir)) {
+                try {
+                    Files.newDirectoryStream(dir).close();
+                } catch (IOException e) {
+                    opening = e;
+                }
+            }
+            return unopened(dir, opening);
         }
         try {
             read(dir, dir);
