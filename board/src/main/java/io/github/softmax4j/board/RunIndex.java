@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,11 +34,17 @@ import java.util.function.BiPredicate;
  * (run folders at any depth up to {@link #MAX_DEPTH}, without following links), reads only the
  * JSON files that changed, and publishes what differs from the previous reading: a run that
  * appeared or changed, each new epoch, a run that disappeared, a sweep that changed, and the run
- * folders one level deeper than it looks, which it names without showing ({@link #folder()}).
+ * folders one level deeper than it looks, which it names without showing ({@link #folder()}), looking for them
+ * again every {@link #TOO_DEEP_KEPT} only.
  */
 final class RunIndex {
     /** Run folders are looked for this many levels below the board's folder. */
     static final int MAX_DEPTH = 3;
+    /**
+     * How long the names of the run folders too deep to show are kept before the folders at the deepest level are
+     * listed again: listing them all is a level of the tree read for a hint, too much for every reading.
+     */
+    static final Duration TOO_DEEP_KEPT = Duration.ofSeconds(5);
 
     private final Path root;
     private final EventHub events;
@@ -47,6 +54,8 @@ final class RunIndex {
     private volatile Map<String, Run> runs = Map.of();
     private volatile Map<String, Sweep> sweeps = Map.of();
     private volatile Folder folder = new Folder(MAX_DEPTH, List.of());
+    private Map<Path, List<String>> tooDeepKept = Map.of();
+    private Instant tooDeepRead = Instant.MIN;
 
     /** A JSON file as read, with the attributes it had then: its document, or why it is damaged (one is null). */
     private record Parsed(Object fileKey, Instant written, long size, JsonNode json, String damaged) {
@@ -78,18 +87,22 @@ final class RunIndex {
     synchronized void refresh() {
         Map<String, Run> foundRuns = new TreeMap<>();
         Map<String, Sweep> foundSweeps = new TreeMap<>();
-        List<String> tooDeep = new ArrayList<>();
+        Map<Path, List<String>> tooDeep = new HashMap<>();
         Map<Path, Parsed> seen = new HashMap<>();
         Instant now = clock.instant();
+        if (!now.isBefore(tooDeepRead.plus(TOO_DEEP_KEPT)) || now.isBefore(tooDeepRead)) {
+            tooDeepKept = Map.of();
+            tooDeepRead = now;
+        }
         if (Files.isDirectory(root)) {
             // the folder itself a run, or one that cannot be read (as compare lists it), is named by its own name
             String name = Optional.ofNullable(root.toAbsolutePath().normalize().getFileName())
                     .map(Path::toString).orElse("run");
             if (RunFolder.isRun(root)) {
                 readRun(name, root, null, now, seen).ifPresent(run -> foundRuns.put(name, run));
-            } else if (unreadable(root)) {
-                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
             } else {
+                // one the board cannot read is listed, and the runs below it too when it can be searched
+                leftOut(root).ifPresent(leftOut -> foundRuns.put(name, RunFolder.unreadable(name, null, leftOut)));
                 walk(root, 0, null, now, new Found(foundRuns, foundSweeps, tooDeep), seen);
             }
         }
@@ -100,16 +113,19 @@ final class RunIndex {
         runs = Collections.unmodifiableMap(foundRuns);
         sweeps = Collections.unmodifiableMap(foundSweeps);
         publishChanges(before, foundRuns, sweepsBefore, foundSweeps);
-        tooDeep.sort(null);
-        Folder read = new Folder(MAX_DEPTH, tooDeep);
+        tooDeepKept = tooDeep;
+        Folder read = new Folder(MAX_DEPTH, tooDeep.values().stream().flatMap(List::stream).sorted().toList());
         if (!read.equals(folder)) {
             folder = read;
             publish("folder", read);
         }
     }
 
-    /** What a walk finds: runs and sweeps by name, and the names of run folders too deep to show. */
-    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, List<String> tooDeep) {
+    /**
+     * What a walk finds: runs and sweeps by name, and the names of the run folders too deep to show by the folder
+     * at the deepest level that holds them.
+     */
+    private record Found(Map<String, Run> runs, Map<String, Sweep> sweeps, Map<Path, List<String>> tooDeep) {
     }
 
     private void walk(Path folder, int depth, String sweep, Instant now, Found found, Map<Path, Parsed> seen) {
@@ -129,18 +145,19 @@ final class RunIndex {
         for (Path child : children) {
             String name = root.relativize(child).toString().replace('\\', '/');
             boolean isRun = RunFolder.isRun(child);
-            if (isRun || unreadable(child)) {
-                Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
-                        : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
-                run.ifPresent(r -> {
-                    found.runs().put(name, r);
-                    sweepRuns.add(name);
-                });
-            } else if (depth + 1 < MAX_DEPTH) {
+            Optional<Run> run = isRun ? readRun(name, child, sweep, now, seen)
+                    : leftOut(child).map(leftOut -> RunFolder.unreadable(name, sweep, leftOut));
+            run.ifPresent(r -> {
+                found.runs().put(name, r);
+                sweepRuns.add(name);
+            });
+            // a folder the board cannot read as a run (its metrics.json a folder) may hold runs it can
+            if (!isRun && depth + 1 < MAX_DEPTH) {
                 boolean isSweep = Files.isRegularFile(child.resolve(RunFolder.SWEEP), LinkOption.NOFOLLOW_LINKS);
                 walk(child, depth + 1, isSweep ? name : null, now, found, seen);
-            } else {
-                found.tooDeep().addAll(runsIn(child));
+            } else if (!isRun) {
+                List<String> kept = tooDeepKept.get(child);
+                found.tooDeep().put(child, kept != null ? kept : runsIn(child));
             }
         }
         if (sweep != null) {
@@ -198,32 +215,15 @@ final class RunIndex {
         }
     }
 
-    // a folder that is not a run folder but may be one the board cannot read: one it may not list or search, or
-    // whose metrics.json is a folder
-    private static boolean unreadable(Path folder) {
-        return !Files.isReadable(folder) || !Files.isExecutable(folder)
-                || Files.isDirectory(folder.resolve(RunFolder.METRICS), LinkOption.NOFOLLOW_LINKS);
-    }
-
     /**
-     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read:
-     * {@link io.github.softmax4j.experiment.RunFolder#findAll} looks at it, so that the board lists it with
-     * compare's reason; empty when it is gone, or could be read by now (it is read as a run next time, and
-     * said damaged then if it is).
+     * Why {@code compare} leaves out {@code folder}, a run folder or one that may be, as one it cannot read
+     * ({@link io.github.softmax4j.experiment.RunFolder#leftOut} decides), so that the board lists it with
+     * compare's reason; empty when it is gone, is no run folder, or could be read by now (it is read as a run
+     * next time, and said damaged then if it is).
      */
     private static Optional<LeftOut> leftOut(Path folder) {
-        List<LeftOut> found = new ArrayList<>();
-        try {
-            io.github.softmax4j.experiment.RunFolder.findAll(folder, leftOut -> {
-                if (leftOut.dir().equals(folder) && !leftOut.damaged()
-                        && !(leftOut.problem() instanceof NoSuchFileException)) {
-                    found.add(leftOut);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-        return found.stream().findFirst();
+        return io.github.softmax4j.experiment.RunFolder.leftOut(folder)
+                .filter(leftOut -> !leftOut.damaged() && !(leftOut.problem() instanceof NoSuchFileException));
     }
 
     /**

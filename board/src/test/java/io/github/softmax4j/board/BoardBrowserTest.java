@@ -108,8 +108,12 @@ class BoardBrowserTest {
     }
 
     /** The elements' texts, found again if the page redrew them in between. */
+    // the texts of elements once there is at least one: an empty list is the view not drawn yet
     private static List<String> textsOf(By elements) {
-        return waiting().until(driver -> driver.findElements(elements).stream().map(WebElement::getText).toList());
+        return waiting().until(driver -> {
+            List<String> texts = driver.findElements(elements).stream().map(WebElement::getText).toList();
+            return texts.isEmpty() ? null : texts;
+        });
     }
 
     private static String rowCell(String run, String cell) {
@@ -681,6 +685,11 @@ class BoardBrowserTest {
             RunFolders.writeMetrics(runsDir.resolve("a/b/c/deeper"), 2, false, Map.of("status", "finished"));
             waiting().until(ExpectedConditions.textMatches(said, Pattern.compile("^2 run folders lie .*: "
                     + "a/b/c/deep, a/b/c/deeper\\. To see them, .*")));
+            RunFolders.writeMetrics(runsDir.resolve("x/y/z/other"), 2, false, Map.of("status", "finished"));
+            waiting().until(ExpectedConditions.textMatches(said, Pattern.compile("^3 run folders lie .*")));
+            assertTrue(textOf(said).endsWith("To see them, start a board on each folder that holds them: "
+                    + "./softmax4j board DIR/a/b/c, ./softmax4j board DIR/x/y/z, DIR being this board's folder."),
+                    textOf(said));
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,23 @@ class RunIndexTest {
         RunFolders.writeMetrics(root.resolve("x/y/z/deep"), 1, false, Map.of());
         RunFolders.writeMetrics(root.resolve("x/y/z/.hidden"), 1, false, Map.of());
         RunFolders.writeMetrics(root.resolve("x/y/z/w/deeper"), 1, false, Map.of());
-        RunIndex index = index();
+        Instant[] now = {Instant.now()};
+        RunIndex index = new RunIndex(root, hub, new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        }, (folder, pid) -> true);
         index.refresh();
         assertEquals(List.of("1/2/3"), List.copyOf(index.runs().keySet()), "a run folder holds no runs");
         assertEquals(new Folder(3, List.of("x/y/z/deep")), index.folder());
@@ -81,8 +98,17 @@ class RunIndexTest {
         index.refresh();
         assertTrue(drain().isEmpty(), "nothing changed, nothing published");
         Files.delete(root.resolve("x/y/z/deep/metrics.json"));
+        now[0] = now[0].plus(RunIndex.TOO_DEEP_KEPT).minusMillis(1);
         index.refresh();
-        assertEquals(List.of(new Event("folder", "{\"max_depth\":3,\"too_deep\":[]}")), drain());
+        assertTrue(drain().isEmpty(), "the deepest level is not listed again on every reading");
+        RunFolders.writeMetrics(root.resolve("p/q/r/new"), 1, false, Map.of());
+        index.refresh();
+        assertEquals(new Folder(3, List.of("p/q/r/new", "x/y/z/deep")), index.folder(),
+                "a folder new at the deepest level is listed at once");
+        drain();
+        now[0] = now[0].plusMillis(1);
+        index.refresh();
+        assertEquals(List.of(new Event("folder", "{\"max_depth\":3,\"too_deep\":[\"p/q/r/new\"]}")), drain());
     }
 
     @Test

@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,20 @@ class UnreadableRunsTest {
             assertEquals("[\"sw/r\"]", BoardClient.json(board.get("/api/sweeps/sw")).get("runs").toString(),
                     "a sweep lists its run the board cannot read, as it lists a damaged one");
         }
+    }
+
+    @Test
+    void theRunsBelowAFolderWhoseMetricsFileIsAFolderAreListedWithIt() throws IOException {
+        Files.createDirectories(dir.resolve("group/metrics.json"));
+        RunFolders.writeMetrics(dir.resolve("group/inner"), 2, false, Map.of("status", "finished"));
+        RunIndex index = new RunIndex(dir, new EventHub(), Clock.systemUTC(), (folder, pid) -> true);
+        index.refresh();
+        assertEquals(List.of("group", "group/inner"), List.copyOf(index.runs().keySet()));
+        assertEquals("unreadable", index.runs().get("group").status());
+        assertEquals("finished", index.runs().get("group/inner").status());
+        Files.createDirectories(dir.resolve("metrics.json"));
+        index.refresh();
+        assertEquals(Set.of(dir.getFileName().toString(), "group", "group/inner"), index.runs().keySet(), "the board's own folder with such a file hides none of its runs");
     }
 
     // the runs of a board over folder, read in a JVM of its own held to files' permissions also as root

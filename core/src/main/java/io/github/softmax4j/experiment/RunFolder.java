@@ -194,6 +194,7 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
     /**
      * Every run folder at or below {@code root} that can be read, sorted by name; each that cannot
      * (see {@link LeftOut}) goes to {@code leftOut} instead, so that one unreadable run never hides the rest.
+     * Which folders are left out, and why, is {@link #leftOut(Path)}'s rule, applied to each folder of the tree.
      */
     public static List<RunFolder> findAll(Path root, LeftOutHandler leftOut) throws IOException {
         List<Path> dirs = new ArrayList<>();
@@ -201,30 +202,20 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                // listed but not searched (read without execute permission): its names are known, nothing
-                // about them, so the folder is left out once, not each name in it as a file that failed
-                if (!Files.isExecutable(dir)) {
-                    problems.add(new LeftOut(dir, "folder: permission denied", new AccessDeniedException(dir.toString())));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
-                if (Files.isRegularFile(metrics)) {
+                Optional<LeftOut> unread = unopened(dir, null);
+                unread.ifPresent(problems::add);
+                if (unread.isEmpty() && Files.isRegularFile(dir.resolve(MetricsFiles.JSON_FILE))) {
                     dirs.add(dir);
-                } else if (Files.isDirectory(metrics)) {
-                    problems.add(new LeftOut(dir, MetricsFiles.JSON_FILE + " is a folder, not a file",
-                            new FileSystemException(metrics.toString(), null, "is a folder, not a file")));
                 }
-                return FileVisitResult.CONTINUE;
+                // listed but not searched: its names are known, nothing about them, so the folder is left out
+                // once, not each name in it as a file that failed
+                return Files.isExecutable(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
-            // a folder that cannot be opened may be a run (chmod 700 by another user): left out, never the end of the walk
+            // a folder that cannot be opened may be a run (chmod 700 by another user): never the end of the walk
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException problem) {
-                if (Files.isRegularFile(file.resolve(MetricsFiles.JSON_FILE))) {
-                    dirs.add(file);
-                } else {
-                    problems.add(new LeftOut(file, "folder: " + reason(problem), problem));
-                }
+                unopened(file, problem).ifPresentOrElse(problems::add, () -> dirs.add(file));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -235,14 +226,65 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
         for (Path dir : dirs) {
             try {
                 runs.add(read(dir, root));
-            } catch (DamagedFileException e) {
-                leftOut.accept(new LeftOut(dir, e.reason(), e));
             } catch (IOException e) {
-                leftOut.accept(new LeftOut(dir, MetricsFiles.JSON_FILE + ": " + reason(e), e));
+                leftOut.accept(unread(dir, e));
             }
         }
         runs.sort(Comparator.comparing(RunFolder::name));
         return runs;
+    }
+
+    /**
+     * Why {@link #findAll(Path, LeftOutHandler)} leaves out {@code dir}, looking at that folder
+     * alone: it cannot be opened or searched, its metrics.json is a folder, or its metrics.json
+     * cannot be read or is damaged. Empty for a run folder that can be read and for a folder that
+     * is no run folder (nothing below it is looked at).
+     */
+    public static Optional<LeftOut> leftOut(Path dir) {
+        Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
+        if (!Files.isRegularFile(metrics)) {
+            // a folder that may be read opens (asked of the file system, which is cheaper than opening it); one
+            // that may not is opened, for what the file system says
+            IOException opening = null;
+            if (!Files.isReadable(dir)) {
+                try {
+                    Files.newDirectoryStream(dir).close();
+                } catch (IOException e) {
+                    opening = e;
+                }
+            }
+            return unopened(dir, opening);
+        }
+        try {
+            read(dir, dir);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(unread(dir, e));
+        }
+    }
+
+    // why dir is left out before its metrics.json is read, opened (opening null) or not (opening the failure):
+    // not opened and showing no metrics.json file, listed but not searched, or its metrics.json a folder
+    private static Optional<LeftOut> unopened(Path dir, IOException opening) {
+        Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
+        if (opening != null) {
+            return Files.isRegularFile(metrics) ? Optional.empty()
+                    : Optional.of(new LeftOut(dir, "folder: " + reason(opening), opening));
+        }
+        if (!Files.isExecutable(dir)) {
+            return Optional.of(new LeftOut(dir, "folder: permission denied", new AccessDeniedException(dir.toString())));
+        }
+        if (Files.isDirectory(metrics)) {
+            return Optional.of(new LeftOut(dir, MetricsFiles.JSON_FILE + " is a folder, not a file",
+                    new FileSystemException(metrics.toString(), null, "is a folder, not a file")));
+        }
+        return Optional.empty();
+    }
+
+    // the run folder dir left out for what reading its metrics.json threw
+    private static LeftOut unread(Path dir, IOException problem) {
+        return problem instanceof DamagedFileException damaged ? new LeftOut(dir, damaged.reason(), damaged)
+                : new LeftOut(dir, MetricsFiles.JSON_FILE + ": " + reason(problem), problem);
     }
 
     // what the file system said, in a few words and without the path: permission denied

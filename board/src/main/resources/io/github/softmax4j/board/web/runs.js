@@ -96,15 +96,18 @@ export function mount(view) {
   return store.subscribe(render);
 }
 
-// the run folders deeper than the board looks, named (the first few), and how to see them
+// the run folders deeper than the board looks, named (the first few), and how to see them: a board on each
+// folder that holds them (the first few)
 function tooDeepText(names, depth) {
   const one = names.length === 1;
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-  const holder = names[0].slice(0, names[0].lastIndexOf('/'));
+  const holders = [...new Set(names.map(name => name.slice(0, name.lastIndexOf('/'))))];
+  const boards = holders.slice(0, 3).map(holder => `./softmax4j board DIR/${holder}`).join(', ')
+    + (holders.length > 3 ? ` and ${holders.length - 3} more folders` : '');
   return `${one ? 'A run folder lies' : `${names.length} run folders lie`} more than ${depth} levels below this `
     + `board's folder, deeper than the board looks for runs, so ${one ? 'it is' : 'they are'} not shown: ${shown}. `
-    + `To see ${one ? 'it' : 'them'}, start a board on the folder that holds ${one ? 'it' : 'them'}: `
-    + `./softmax4j board DIR/${holder}, DIR being this board's folder.`;
+    + `To see ${one ? 'it' : 'them'}, start a board on ${holders.length === 1 ? 'the' : 'each'} folder that holds `
+    + `${one ? 'it' : 'them'}: ${boards}, DIR being this board's folder.`;
 }
 
 function compareValues(a, b) {
