@@ -106,7 +106,8 @@ class UnreadableRunsTest {
         assertEquals("finished", index.runs().get("group/inner").status());
         Files.createDirectories(dir.resolve("metrics.json"));
         index.refresh();
-        assertEquals(Set.of(dir.getFileName().toString(), "group", "group/inner"), index.runs().keySet(), "the board's own folder with such a file hides none of its runs");
+        assertEquals(Set.of(dir.getFileName().toString(), "group", "group/inner"), index.runs().keySet(),
+                "the board's own folder with such a file hides none of its runs");
     }
 
     // the runs of a board over folder, read in a JVM of its own held to files' permissions also as root

@@ -39,9 +39,10 @@ final class OutputFolder {
 
     /**
      * The folder of a train or sweep: {@code resume} as given; else {@code given} (the --out),
-     * without its "." and ".." parts, if it is a new or empty folder that can be created, else a bad option (a new one, made when the command takes
-     * its lock, is removed again by {@link Chosen#removeIfEmpty} with the folders made above it if
-     * nothing was written into it); else a new folder {@code <root>/<date>_<time>}, created here,
+     * without its "." and ".." parts, if it is a new or empty folder that can be created outside any
+     * run's or sweep's folder, else a bad option (a new one, made when the command takes its lock, is
+     * removed again by {@link Chosen#removeIfEmpty} with the folders made above it if nothing was
+     * written into it); else a new folder {@code <root>/<date>_<time>}, created here,
      * with a suffix -2, -3... if that is taken, which {@link Chosen#removeIfEmpty} removes again
      * (with its root, if made here too) if nothing was written into it.
      */
@@ -84,9 +85,10 @@ final class OutputFolder {
         for (Path folder = out.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
             String owner = RunFolder.holdsRun(folder) ? "run" : Sweep.holdsSweep(folder) ? "sweep" : null;
             if (owner != null) {
+                String holds = "run".equals(owner) ? "that run alone" : "the sweep's runs alone";
                 throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the folder of the "
-                        + owner + " in " + OutputFile.shown(out, folder) + ", which holds " + ("run".equals(owner) ? "that run alone"
-                        : "the sweep's runs alone") + "; choose a folder outside it");
+                        + owner + " in " + OutputFile.shown(out, folder) + ", which holds " + holds
+                        + "; choose a folder outside it");
             }
         }
     }
