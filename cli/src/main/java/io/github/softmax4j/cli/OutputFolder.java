@@ -78,12 +78,12 @@ final class OutputFolder {
 
     /**
      * Rejects an --out inside a run's folder or a sweep's: a run's folder holds that run alone, and
-     * a sweep's folders are its runs, so the board and compare would not find a run put inside a
-     * run's, and would take one put inside a sweep's for one of the sweep's runs.
+     * a sweep's folders are its runs, so the board would not find a run put inside a run's, and would
+     * take one put inside a sweep's for one of the sweep's runs.
      */
     private static void requireNotWithinRunOrSweep(CommandSpec spec, Path out) {
-        for (Path folder = out.toAbsolutePath().getParent(); folder != null; folder = folder.getParent()) {
-            String owner = RunFolder.holdsRun(folder) ? "run" : Sweep.holdsSweep(folder) ? "sweep" : null;
+        for (Path folder = out.toAbsolutePath().normalize().getParent(); folder != null; folder = folder.getParent()) {
+            String owner = Sweep.holdsSweep(folder) ? "sweep" : RunFolder.holdsRun(folder) ? "run" : null;
             if (owner != null) {
                 String holds = "run".equals(owner) ? "that run alone" : "the sweep's runs alone";
                 throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the folder of the "

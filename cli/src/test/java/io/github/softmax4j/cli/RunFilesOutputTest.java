@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmax4j.data.RealData;
 import io.github.softmax4j.experiment.RunFolder;
+import io.github.softmax4j.experiment.RunLock;
 import io.github.softmax4j.experiment.Sweep;
 import io.github.softmax4j.train.MetricsFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -125,7 +127,9 @@ class RunFilesOutputTest {
         if (holder.equals("run")) {
             Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
         } else {
+            // as a sweep leaves its folder: its summary and the lock it held
             Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
+            Files.writeString(folder.resolve(RunLock.FILE_NAME), "");
         }
         Path out = folder.resolve(below);
         CliRun refused = CliRun.of(command, "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
@@ -136,6 +140,41 @@ class RunFilesOutputTest {
                 refused.err().lines().findFirst().orElseThrow());
         assertEquals("", refused.out(), "nothing is done before the option is refused");
         assertFalse(Files.exists(folder.resolve(below.split("/")[0])), "no folder made in it");
+    }
+
+    @Test
+    void aSiblingOfTheRunFolderOneIsInIsNoFolderInsideIt() throws IOException {
+        Path run = run(RunFolder.CURVES_FILE);
+        CliRun trained = OwnJvm.run(run, "train", "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
+                "../sibling");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(Files.isRegularFile(dir.resolve("sibling").resolve(RunFolder.MODEL_FILE)));
+    }
+
+    @Test
+    void aSweepsFolderWithItsLockTakesAFileOfARunsNameBesideIt() throws IOException {
+        Path sweep = Files.createDirectory(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve(Sweep.JSON_FILE), "{}");
+        Files.writeString(sweep.resolve(RunLock.FILE_NAME), "");
+        Path out = sweep.resolve(RunFolder.CURVES_FILE);
+        CliRun shown = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2", "--out",
+                out.toString());
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertTrue(Files.size(out) > 0, "written");
+    }
+
+    @Test
+    void aMetricsFileLargerThanAnyRunWritesIsNotReadToTellAndTheFolderIsTakenForARuns() throws IOException {
+        Path big = Files.createDirectory(dir.resolve("big"));
+        try (RandomAccessFile file = new RandomAccessFile(big.resolve(MetricsFiles.JSON_FILE).toFile(), "rw")) {
+            // sparse: 3 GB claimed, no disk used; reading it whole would not fit in an array
+            file.setLength(3L << 30);
+        }
+        Path out = big.resolve(RunFolder.CURVES_FILE);
+        CliRun refused = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--out", out.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().startsWith("softmax4j show: --out " + out + " has the name of curves.png, a file of "
+                + "the run in " + big), refused.err());
     }
 
     @Test

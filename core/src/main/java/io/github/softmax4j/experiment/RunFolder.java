@@ -54,24 +54,29 @@ public record RunFolder(Path dir, String name, RunMetrics metrics) {
 
     /**
      * Whether {@code dir} holds a run, finished or not, so that the files of {@link #FILES} there are
-     * the run's: its checkpoint or its lock is there (as anything, even damaged), or a metrics.json
-     * that reads as a run's. A metrics.json of another program's is a common name, and does not
-     * make a folder a run's.
+     * the run's: its checkpoint is there (as anything, even damaged), or a metrics.json that reads as
+     * a run's. Another program's metrics.json (a common name) does not make a folder a run's; one that
+     * cannot be read, is not a file, or is larger than any run writes cannot be told apart cheaply, and
+     * is taken for a run's, so that an output refuses rather than replaces.
      */
     public static boolean holdsRun(Path dir) {
-        if (Files.exists(dir.resolve(Checkpoint.FILE_NAME), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(dir.resolve(RunLock.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(dir.resolve(Checkpoint.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
         Path metrics = dir.resolve(MetricsFiles.JSON_FILE);
-        if (!Files.isRegularFile(metrics, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(metrics, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try {
+            if (!Files.isRegularFile(metrics) || Files.size(metrics) > MetricsFiles.MAX_BYTES) {
+                return true;
+            }
             MetricsFiles.parse(Files.readAllBytes(metrics));
             return true;
-        } catch (IOException | IllegalArgumentException notARuns) {
+        } catch (IllegalArgumentException notARuns) {
             return false;
+        } catch (IOException unreadable) {
+            return true;
         }
     }
 

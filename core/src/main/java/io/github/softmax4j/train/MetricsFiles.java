@@ -31,6 +31,8 @@ public final class MetricsFiles {
             "val_acc", "test_acc", "seconds");
     /** The JSON file's name in a run folder. */
     public static final String JSON_FILE = "metrics.json";
+    /** metrics.json of a thousand epochs is about 150 KB; a larger one is not read as a run's record. */
+    public static final long MAX_BYTES = 8L << 20;
     /** The CSV file's name in a run folder. */
     public static final String CSV_FILE = "metrics.csv";
 
