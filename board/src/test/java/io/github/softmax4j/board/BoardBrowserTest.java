@@ -107,8 +107,10 @@ class BoardBrowserTest {
         return waiting().until(driver -> driver.findElement(element).getText());
     }
 
-    /** The elements' texts, found again if the page redrew them in between. */
-    // the texts of elements once there is at least one: an empty list is the view not drawn yet
+    /**
+     * The elements' texts once there is at least one (an empty list is the view not drawn yet), found
+     * again if the page redrew them in between.
+     */
     private static List<String> textsOf(By elements) {
         return waiting().until(driver -> {
             List<String> texts = driver.findElements(elements).stream().map(WebElement::getText).toList();
