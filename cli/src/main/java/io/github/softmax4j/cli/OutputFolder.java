@@ -82,17 +82,23 @@ final class OutputFolder {
      * take one put inside a sweep's for one of the sweep's runs.
      */
     private static void requireNotWithinRunOrSweep(CommandSpec spec, Path out) {
+        enclosing(out).ifPresent(folder -> {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is inside " + folder
+                    + "; choose a folder outside it");
+        });
+    }
+
+    // the run's or sweep's folder that out would be inside, told with what it holds, if any
+    private static Optional<String> enclosing(Path out) {
         for (Path folder = out.toAbsolutePath().normalize().getParent(); folder != null; folder = folder.getParent()) {
             String owner = Sweep.holdsSweep(folder) ? "sweep" : RunFolder.holdsRun(folder) ? "run" : null;
             if (owner != null) {
-                String holds = "run".equals(owner) ? "that run alone" : "the sweep's runs alone";
-                throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the folder of the "
-                        + owner + " in " + OutputFile.shown(out, folder) + ", which holds " + holds
-                        + "; choose a folder outside it");
+                return Optional.of("the folder of the " + owner + " in " + OutputFile.shown(out, folder)
+                        + ", which holds " + ("run".equals(owner) ? "that run alone" : "the sweep's runs alone"));
             }
         }
+        return Optional.empty();
     }
-
 
     // removes the folder dir made up to existing, the folder above it that was there before, if nothing was written
     private static void removeMade(Path dir, Path existing) {
@@ -117,6 +123,11 @@ final class OutputFolder {
      */
     private static Chosen dated(CommandSpec spec, String root) {
         requireWritable(spec, Path.of(root));
+        // run from inside a run's or a sweep's folder, the default folder would be inside it too
+        enclosing(Path.of(root, "new")).ifPresent(folder -> {
+            throw new ParameterException(spec.commandLine(), "no folder is made in " + root + "/ here: it would be "
+                    + "inside " + folder + "; run softmax4j from a folder outside it, or give --out DIR");
+        });
         Path existing = OutputFile.nearestExisting(Path.of(root).toAbsolutePath());
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss", Locale.ROOT));
         Path candidate = Path.of(root, stamp);

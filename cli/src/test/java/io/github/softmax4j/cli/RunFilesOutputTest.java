@@ -151,6 +151,27 @@ class RunFilesOutputTest {
         assertTrue(Files.isRegularFile(dir.resolve("sibling").resolve(RunFolder.MODEL_FILE)));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train|runs|run|that run alone",
+        "sweep|sweeps|sweep|the sweep's runs alone",
+    })
+    void theDefaultFolderRunFromInsideARunsOrASweepsFolderIsABadOption(String command, String root, String owner,
+                                                                      String holds) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve(owner));
+        if (owner.equals("run")) {
+            Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
+        } else {
+            Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
+        }
+        CliRun refused = OwnJvm.run(folder, command, "--data-dir", RealData.dir().toString(), "--epochs", "1");
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("softmax4j " + command + ": no folder is made in " + root + "/ here: it would be inside the "
+                + "folder of the " + owner + " in " + folder.toRealPath() + ", which holds " + holds + "; run softmax4j "
+                + "from a folder outside it, or give --out DIR", refused.err().lines().findFirst().orElseThrow());
+        assertFalse(Files.exists(folder.resolve(root)), "no folder made in it");
+    }
+
     @Test
     void aSweepsFolderWithItsLockTakesAFileOfARunsNameBesideIt() throws IOException {
         Path sweep = Files.createDirectory(dir.resolve("sweep"));
