@@ -106,11 +106,7 @@ class RunFilesOutputTest {
     void aFolderWithAnotherProgramsMetricsJsonIsNoRunAndItsFilesAreWritten() throws IOException {
         Path project = Files.createDirectory(dir.resolve("project"));
         Files.writeString(project.resolve(MetricsFiles.JSON_FILE), "{\"accuracy\": 0.9}");
-        Path out = project.resolve(RunFolder.CONFUSION_FILE);
-        CliRun shown = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2", "--out",
-                out.toString());
-        assertEquals(0, shown.exitCode(), shown.err());
-        assertTrue(Files.size(out) > 0, "written");
+        assertShowWrites(project.resolve(RunFolder.CONFUSION_FILE));
     }
 
     @ParameterizedTest
@@ -123,14 +119,7 @@ class RunFilesOutputTest {
     void aRunOrSweepInsideTheFolderOfARunOrASweepIsABadOptionBeforeAnyWork(String command, String holder,
                                                                           String below, String owner, String holds)
             throws IOException {
-        Path folder = Files.createDirectory(dir.resolve(holder));
-        if (holder.equals("run")) {
-            Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
-        } else {
-            // as a sweep leaves its folder: its summary and the lock it held
-            Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
-            Files.writeString(folder.resolve(RunLock.FILE_NAME), "");
-        }
+        Path folder = folderOf(holder);
         Path out = folder.resolve(below);
         CliRun refused = CliRun.of(command, "--data-dir", RealData.dir().toString(), "--epochs", "1", "--out",
                 out.toString());
@@ -158,12 +147,7 @@ class RunFilesOutputTest {
     })
     void theDefaultFolderRunFromInsideARunsOrASweepsFolderIsABadOption(String command, String root, String owner,
                                                                       String holds) throws IOException {
-        Path folder = Files.createDirectory(dir.resolve(owner));
-        if (owner.equals("run")) {
-            Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
-        } else {
-            Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
-        }
+        Path folder = folderOf(owner);
         CliRun refused = OwnJvm.run(folder, command, "--data-dir", RealData.dir().toString(), "--epochs", "1");
         assertEquals(2, refused.exitCode(), refused.err());
         assertEquals("softmax4j " + command + ": no folder is made in " + root + "/ here: it would be inside the "
@@ -174,10 +158,23 @@ class RunFilesOutputTest {
 
     @Test
     void aSweepsFolderWithItsLockTakesAFileOfARunsNameBesideIt() throws IOException {
-        Path sweep = Files.createDirectory(dir.resolve("sweep"));
-        Files.writeString(sweep.resolve(Sweep.JSON_FILE), "{}");
-        Files.writeString(sweep.resolve(RunLock.FILE_NAME), "");
-        Path out = sweep.resolve(RunFolder.CURVES_FILE);
+        assertShowWrites(folderOf("sweep").resolve(RunFolder.CURVES_FILE));
+    }
+
+    // dir/owner as a run ("run": its metrics.json) or a sweep ("sweep": its summary and the lock it held) leaves it
+    private Path folderOf(String owner) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve(owner));
+        if (owner.equals("run")) {
+            Files.copy(TrainedModel.runDir().resolve(MetricsFiles.JSON_FILE), folder.resolve(MetricsFiles.JSON_FILE));
+        } else {
+            Files.writeString(folder.resolve(Sweep.JSON_FILE), "{}");
+            Files.writeString(folder.resolve(RunLock.FILE_NAME), "");
+        }
+        return folder;
+    }
+
+    // show writes a grid of two images as out
+    private static void assertShowWrites(Path out) throws IOException {
         CliRun shown = CliRun.of("show", "--data-dir", RealData.dir().toString(), "--count", "2", "--out",
                 out.toString());
         assertEquals(0, shown.exitCode(), shown.err());
