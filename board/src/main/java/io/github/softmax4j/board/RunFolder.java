@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.softmax4j.experiment.RunFolder.LeftOut;
 import io.github.softmax4j.experiment.SweepGrid;
-import io.github.softmax4j.train.MetricsFiles;
 import io.github.softmax4j.train.SettingNames;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -32,8 +31,6 @@ final class RunFolder {
             "templates.png");
     /** The picture of a sweep folder. */
     static final String SWEEP_PICTURE = "sweep.png";
-    /** The largest metrics.json read, as core reads them. */
-    static final long MAX_METRICS_BYTES = MetricsFiles.MAX_BYTES;
     /**
      * sweep.json of the largest sweep ({@link SweepGrid#MAX_RUNS} settings of one seed each) takes about
      * 1.2 KB a setting; a larger one than 2 KiB a run of it is not read.

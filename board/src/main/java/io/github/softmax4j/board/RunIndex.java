@@ -206,7 +206,7 @@ final class RunIndex {
 
     private Optional<Run> readRun(String name, Path folder, String sweep, Instant now, Map<Path, Parsed> seen) {
         try {
-            return read(folder.resolve(RunFolder.METRICS), RunFolder.MAX_METRICS_BYTES, MetricsFiles::parse, seen)
+            return read(folder.resolve(RunFolder.METRICS), MetricsFiles.MAX_BYTES, MetricsFiles::parse, seen)
                     .map(file -> file.json() == null
                             ? RunFolder.damaged(name, folder, sweep, file.damaged(), file.written())
                             : RunFolder.run(name, folder, sweep, file.json(), file.written(), now, training));
